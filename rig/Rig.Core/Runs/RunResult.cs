@@ -1,0 +1,112 @@
+using System.Text.Json.Serialization;
+
+namespace Rig.Core.Runs;
+
+/// <summary>
+/// run.json: everything one run of a playlist through one board produced. Written by
+/// <c>rig run</c>, read by <c>rig report</c>, <c>rig gate</c> and the run store.
+/// Bump <see cref="CurrentSchemaVersion"/> on any incompatible change; readers refuse newer ones.
+/// </summary>
+public sealed record RunResult
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+    public required string RunId { get; init; }
+    public required string Profile { get; init; }
+    /// <summary>inject or acoustic.</summary>
+    public required string Mode { get; init; }
+    /// <summary>"virtual" or "serial:/dev/ttyUSB0".</summary>
+    public required string Board { get; init; }
+    public required string Playlist { get; init; }
+    public required string ConfigHash { get; init; }
+    public DateTimeOffset StartedAt { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
+    public bool Complete { get; init; }
+    public double Accuracy { get; init; }
+    public long FeatureMismatches { get; init; }
+    public IReadOnlyList<ClipResult> Clips { get; init; } = [];
+    public required ConfusionMatrix Confusion { get; init; }
+    public BoardStats? Stats { get; init; }
+    public CycleSummary? Cycles { get; init; }
+    public ModelSummary? Model { get; init; }
+    public PowerResult? Power { get; init; }
+    public MemoryResult? Memory { get; init; }
+    public TimingResult? Timing { get; init; }
+    public LinkCounters Link { get; init; } = new();
+    public IReadOnlyDictionary<string, string> Versions { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>One clip of the playlist as the board saw it.</summary>
+public sealed record ClipResult
+{
+    public required int Index { get; init; }
+    public required string Name { get; init; }
+    public required string Label { get; init; }
+    public required string Predicted { get; init; }
+    /// <summary>Aggregated Q15 scores per label, in <see cref="Labels.All"/> order.</summary>
+    public IReadOnlyList<int> Scores { get; init; } = [];
+    public int Frames { get; init; }
+    public int Windows { get; init; }
+    public long MismatchingValues { get; init; }
+    public int MaxAbsDifference { get; init; }
+    /// <summary>Null when every value agreed.</summary>
+    public string? FirstDifferingStage { get; init; }
+    public IReadOnlyDictionary<string, Distribution> CyclesPerStage { get; init; } = new Dictionary<string, Distribution>();
+    public int Retries { get; init; }
+    public double DurationSeconds { get; init; }
+    /// <summary>Name of a file in the run directory holding this clip's board and golden feature columns (for plots).</summary>
+    public string? FeatureFile { get; init; }
+}
+
+/// <summary>Median, 95th percentile and maximum of a sample.</summary>
+public sealed record Distribution(double Median, double P95, double Max, int Count)
+{
+    public static Distribution Of(IReadOnlyCollection<double> values)
+    {
+        if (values.Count == 0) return new Distribution(0, 0, 0, 0);
+        var sorted = values.Order().ToArray();
+        double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1 < 0 ? 0 : (int)Math.Ceiling(q * sorted.Length) - 1)];
+        return new Distribution(At(0.5), At(0.95), sorted[^1], sorted.Length);
+    }
+}
+
+public sealed record ConfusionMatrix(IReadOnlyList<string> Labels, IReadOnlyList<IReadOnlyList<int>> Counts);
+
+/// <summary>Run-wide cycle figures. <see cref="Unit"/> is "mcu-cycles" on hardware and "host-cycles" on a virtual board: never mixed.</summary>
+public sealed record CycleSummary(string Unit, double ClockHz, Distribution FrontendPerColumn, Distribution ModelPerInference, double RealTimeMargin);
+
+public sealed record ModelSummary(string Name, long MacsPerInference, int ParameterBytes, int RamBytes);
+
+/// <summary>What the board said about itself in its stats message.</summary>
+public sealed record BoardStats(int StackHighWaterBytes, int StaticRamBytes, long DroppedSamples, int FrontendRamBytes);
+
+public sealed record PowerResult(
+    bool Measured,
+    string? Reason,
+    double EnergyPerInferenceUj,
+    double ActivePowerMw,
+    double IdlePowerMw,
+    int Samples,
+    double BusVoltageV,
+    int InferencesInWindow,
+    double WindowSeconds,
+    /// <summary>Name of a CSV in the run directory with the power trace (time_s, power_mw, marker).</summary>
+    string? TraceFile);
+
+public sealed record MemoryResult(int FlashBytes, int RamBytes, int FrontendRamBytes, int StackReserveBytes, IReadOnlyDictionary<string, int> Sections);
+
+/// <summary>How long the run took against its physical limit (UART wire time or audio duration).</summary>
+public sealed record TimingResult(double WallSeconds, double AudioSeconds, double WireLimitSeconds, double BytesSent, int Baud, double SpeedVsRealTime);
+
+/// <summary>What the link had to put up with.</summary>
+public sealed record LinkCounters
+{
+    public long FramesReceived { get; init; }
+    public long CrcErrors { get; init; }
+    public long GarbageBytes { get; init; }
+    public long DroppedFrames { get; init; }
+    public long Resyncs { get; init; }
+    public long Retries { get; init; }
+    public IReadOnlyList<string> RetryLog { get; init; } = [];
+}
