@@ -10,6 +10,11 @@ var root = new RootCommand("""
 // One line per command; each command lives in Commands/<Name>Command.cs.
 Command[] commands =
 [
+    MemCommand.Create(),
+    ReportCommand.Create(),
+    HistoryCommand.Create(),
+    GateCommand.Create(),
+    BaselineCommand.Create(),
 ];
 foreach (var command in commands) root.Subcommands.Add(command);
 

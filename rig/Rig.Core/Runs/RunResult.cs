@@ -23,6 +23,7 @@ public sealed record RunResult
     public DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
     public bool Complete { get; init; }
+    /// <summary>Fraction of clips classified correctly, 0..1 (the report shows it as a percentage).</summary>
     public double Accuracy { get; init; }
     public long FeatureMismatches { get; init; }
     public IReadOnlyList<ClipResult> Clips { get; init; } = [];
@@ -94,7 +95,14 @@ public sealed record PowerResult(
     /// <summary>Name of a CSV in the run directory with the power trace (time_s, power_mw, marker).</summary>
     string? TraceFile);
 
-public sealed record MemoryResult(int FlashBytes, int RamBytes, int FrontendRamBytes, int StackReserveBytes, IReadOnlyDictionary<string, int> Sections);
+public sealed record MemoryResult(int FlashBytes, int RamBytes, int FrontendRamBytes, int StackReserveBytes, IReadOnlyDictionary<string, int> Sections)
+{
+    /// <summary>
+    /// Optional: where each section of <see cref="Sections"/> lives, "flash", "ram" or "flash+ram" (from the ELF
+    /// section flags). When null the report guesses from conventional section names.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? SectionRegions { get; init; }
+}
 
 /// <summary>How long the run took against its physical limit (UART wire time or audio duration).</summary>
 public sealed record TimingResult(double WallSeconds, double AudioSeconds, double WireLimitSeconds, double BytesSent, int Baud, double SpeedVsRealTime);

@@ -1,0 +1,42 @@
+/*
+ * byte_ring.h - single-producer single-consumer byte ring shared by an interrupt handler and the
+ * main loop (UART RX: ISR produces; UART TX: main loop produces). Indices wrap by comparison, so
+ * the size need not be a power of two (the profile's serial.rx_buffer_bytes is e.g. 160).
+ * The caller owns the storage; one slot stays empty to tell full from empty.
+ */
+#ifndef RIG_BYTE_RING_H
+#define RIG_BYTE_RING_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+    uint8_t *buf;
+    uint16_t size;
+    volatile uint16_t head; /* next write */
+    volatile uint16_t tail; /* next read */
+} byte_ring_t;
+
+static inline uint16_t byte_ring_next(const byte_ring_t *r, uint16_t i) { return (uint16_t)(i + 1u == r->size ? 0u : i + 1u); }
+
+static inline int byte_ring_put(byte_ring_t *r, uint8_t b)
+{
+    uint16_t h = r->head, n = byte_ring_next(r, h);
+    if (n == r->tail) return 0;
+    r->buf[h] = b;
+    r->head = n;
+    return 1;
+}
+
+static inline int byte_ring_get(byte_ring_t *r, uint8_t *b)
+{
+    uint16_t t = r->tail;
+    if (t == r->head) return 0;
+    *b = r->buf[t];
+    r->tail = byte_ring_next(r, t);
+    return 1;
+}
+
+static inline int byte_ring_empty(const byte_ring_t *r) { return r->head == r->tail; }
+
+#endif

@@ -1,0 +1,196 @@
+/*
+ * board.c - the PY32F003x6 port of board.h: HSI at 24 MHz, USART2 at the profile's baud with
+ * small interrupt-driven rings, an analog microphone on PA0 (ADC channel 0) sampled at the
+ * frontend rate by TIM1's update event and moved by DMA channel 1 into a 64-sample ring,
+ * SysTick extended to 32 bits for cycles, marker pin PA1, WFI when idle.
+ * Lean on purpose: 4 KB of RAM hold capture, frontend, model, drivers and the stack.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "board.h"
+#include "byte_ring.h"
+#include "mic_reader.h"
+#include "py32f003_regs.h"
+
+#define PCLK_HZ RIG_CLOCK_HZ /* HCLK = PCLK = SYSCLK = HSI (prescalers /1) */
+#define UART_TX_BYTES 64u
+#define MIC_RING 64u /* samples; power of two (mic_reader.h) */
+#define MARKER_PIN 1u
+#define MIC_PIN 0u
+
+_Static_assert(RIG_CLOCK_HZ == 24000000u, "PY32F003 port runs the HSI at 24 MHz (profile board.clock_hz)");
+_Static_assert((MIC_RING & (MIC_RING - 1u)) == 0u, "mic ring must be a power of two");
+
+static uint8_t s_rx_buf[RIG_UART_RX_BYTES];
+static uint8_t s_tx_buf[UART_TX_BYTES];
+static byte_ring_t s_rx = { s_rx_buf, RIG_UART_RX_BYTES, 0, 0 };
+static byte_ring_t s_tx = { s_tx_buf, UART_TX_BYTES, 0, 0 };
+
+static uint16_t s_mic_ring[MIC_RING];   /* DMA target: right-aligned 12-bit ADC codes */
+static volatile uint32_t s_mic_laps;    /* completed passes of the DMA over the ring */
+static mic_reader_t s_mic;
+
+static void clock_init(void)
+{
+    /* RCC_ICSCR: select the 24 MHz HSI band and load its factory trim. */
+    uint32_t trim = REG32(HSI_TRIM_24MHZ_ADDR) & RCC_ICSCR_HSI_TRIM_MASK;
+    REG32(RCC_ICSCR) = (RCC_ICSCR_HSI_FS_24MHZ << RCC_ICSCR_HSI_FS_POS) | trim;
+    while ((REG32(RCC_CR) & RCC_CR_HSIRDY) == 0u) { }
+    REG32(FLASH_ACR) &= ~FLASH_ACR_LATENCY; /* 0 WS at HCLK <= 24 MHz */
+    REG32(RCC_IOPENR) |= RCC_IOPENR_GPIOA;
+    REG32(RCC_AHBENR) |= RCC_AHBENR_DMA;
+    REG32(RCC_APBENR1) |= RCC_APBENR1_USART2;
+    REG32(RCC_APBENR2) |= RCC_APBENR2_SYSCFG | RCC_APBENR2_TIM1 | RCC_APBENR2_ADC;
+}
+
+static void gpio_mode(uint32_t pin, uint32_t mode)
+{
+    uint32_t v = REG32(GPIOA_BASE + GPIO_MODER);
+    v &= ~(3u << (2u * pin));
+    REG32(GPIOA_BASE + GPIO_MODER) = v | (mode << (2u * pin));
+}
+
+static void uart_init(void)
+{
+    uint32_t afr = REG32(GPIOA_BASE + GPIO_AFRL) & ~((0xFu << 8) | (0xFu << 12));
+    REG32(GPIOA_BASE + GPIO_AFRL) = afr | (USART2_AF << 8) | (USART2_AF << 12); /* PA2, PA3 */
+    gpio_mode(2, GPIO_MODE_AF);
+    gpio_mode(3, GPIO_MODE_AF);
+    /* 16x oversampling: BRR = fPCLK / baud (mantissa and 4-bit fraction in one value). */
+    REG32(USART2_BASE + USART_BRR) = (PCLK_HZ + RIG_UART_BAUD / 2u) / RIG_UART_BAUD;
+    REG32(USART2_BASE + USART_CR1) = USART_CR1_UE | USART_CR1_TE | USART_CR1_RE | USART_CR1_RXNEIE;
+    nvic_enable(USART2_IRQN);
+}
+
+void USART2_IRQHandler(void)
+{
+    uint32_t sr = REG32(USART2_BASE + USART_SR);
+    if (sr & (USART_SR_RXNE | USART_SR_ORE)) {
+        uint8_t b = (uint8_t)REG32(USART2_BASE + USART_DR); /* reading DR also clears ORE */
+        (void)byte_ring_put(&s_rx, b);                      /* full ring: the rig's CRC catches it */
+    }
+    if ((sr & USART_SR_TXE) && (REG32(USART2_BASE + USART_CR1) & USART_CR1_TXEIE)) {
+        uint8_t b;
+        if (byte_ring_get(&s_tx, &b)) REG32(USART2_BASE + USART_DR) = b;
+        else REG32(USART2_BASE + USART_CR1) &= ~USART_CR1_TXEIE;
+    }
+}
+
+static void mic_init(void)
+{
+    gpio_mode(MIC_PIN, GPIO_MODE_ANALOG);
+
+    /* TIM1: update event at the sample rate, routed to TRGO for the ADC trigger. */
+    REG32(TIM1_BASE + TIM_PSC) = 0;
+    REG32(TIM1_BASE + TIM_ARR) = PCLK_HZ / RIG_MIC_SAMPLE_RATE - 1u;
+    REG32(TIM1_BASE + TIM_CR2) = TIM_CR2_MMS_UPDATE;
+    REG32(TIM1_BASE + TIM_EGR) = 1u; /* UG: load PSC/ARR */
+
+    /* ADC: calibrate while disabled, then channel 0, 13.5-cycle sampling, triggered by TIM1_TRGO,
+     * DMA in circular mode, overrun overwrites (the DMA is never late by a whole sample). */
+    REG32(ADC_CFGR2) = ADC_CFGR2_CKMODE_PCLK_DIV4; /* 6 MHz: 26 ADC clocks = 4.3 us per sample */
+    REG32(ADC_CR) = ADC_CR_ADCAL;
+    while (REG32(ADC_CR) & ADC_CR_ADCAL) { }
+    REG32(ADC_SMPR) = ADC_SMPR_13_5_CYCLES;
+    REG32(ADC_CHSELR) = 1u << 0;
+    REG32(ADC_CFGR1) = ADC_CFGR1_DMAEN | ADC_CFGR1_DMACFG | ADC_CFGR1_EXTEN_RISING | ADC_CFGR1_OVRMOD;
+
+    /* DMA channel 1 <- ADC request (SYSCFG_CFGR3.DMA1_MAP), 16-bit ADC_DR to 16-bit ring. */
+    REG32(SYSCFG_CFGR3) = (REG32(SYSCFG_CFGR3) & ~SYSCFG_CFGR3_DMA1_MAP_MASK) | SYSCFG_DMA_MAP_ADC;
+    REG32(DMA_CH1_CPAR) = ADC_DR;
+    REG32(DMA_CH1_CMAR) = (uint32_t)(uintptr_t)s_mic_ring;
+    nvic_enable(DMA1_CH1_IRQN);
+}
+
+void DMA1_Channel1_IRQHandler(void)
+{
+    REG32(DMA_IFCR) = DMA_IFCR_CTCIF1;
+    s_mic_laps = s_mic_laps + 1u;
+}
+
+/* Samples the DMA has written since board_mic_start, consistent with a pending lap interrupt. */
+static uint32_t mic_written(void)
+{
+    irq_disable();
+    uint32_t laps = s_mic_laps;
+    uint32_t pos = MIC_RING - REG32(DMA_CH1_CNDTR);
+    if ((REG32(DMA_ISR) & DMA_ISR_TCIF1) && pos < MIC_RING / 2u) laps++;
+    irq_enable();
+    return laps * MIC_RING + pos;
+}
+
+void board_mic_start(void)
+{
+    REG32(DMA_CH1_CCR) = 0;
+    REG32(DMA_CH1_CNDTR) = MIC_RING;
+    REG32(DMA_IFCR) = DMA_IFCR_CTCIF1;
+    s_mic_laps = 0;
+    s_mic.read_total = 0;
+    REG32(DMA_CH1_CCR) = DMA_CCR_MINC | DMA_CCR_CIRC | DMA_CCR_PSIZE_16 | DMA_CCR_MSIZE_16 | DMA_CCR_PL_HIGH | DMA_CCR_TCIE | DMA_CCR_EN;
+    REG32(ADC_CR) = ADC_CR_ADEN;
+    for (volatile uint32_t i = 0; i < RIG_CLOCK_HZ / 1000000u; ++i) { } /* ~1 us stabilisation (no ADRDY flag) */
+    REG32(ADC_CR) = ADC_CR_ADEN | ADC_CR_ADSTART; /* armed: converts on each TIM1 trigger */
+    REG32(TIM1_BASE + TIM_CR1) = TIM_CR1_CEN;
+}
+
+void board_mic_stop(void)
+{
+    REG32(TIM1_BASE + TIM_CR1) = 0;
+    if (REG32(ADC_CR) & ADC_CR_ADSTART) REG32(ADC_CR) = ADC_CR_ADEN | ADC_CR_ADSTP;
+    while (REG32(ADC_CR) & ADC_CR_ADSTP) { }
+    REG32(DMA_CH1_CCR) = 0;
+}
+
+size_t board_mic_read(int16_t *dst, size_t max)
+{
+    uint32_t start;
+    size_t n = mic_reader_span(&s_mic, mic_written(), MIC_RING, max, &start);
+    for (size_t i = 0; i < n; ++i) {
+        /* 12-bit unsigned code, mid-scale 2048, to Q15: remove the offset and scale by 16. */
+        dst[i] = (int16_t)(((int32_t)s_mic_ring[start] - 2048) * 16);
+        start = (start + 1u) & (MIC_RING - 1u);
+    }
+    mic_reader_consume(&s_mic, n);
+    return n;
+}
+
+uint32_t board_mic_dropped(void) { return s_mic.dropped; }
+
+void board_early_init(void) { }
+
+void board_init(void)
+{
+    clock_init();
+    gpio_mode(MARKER_PIN, GPIO_MODE_OUT);
+    board_marker(0);
+    uart_init();
+    mic_init();
+    cortexm_systick32_init();
+    irq_enable();
+}
+
+const char *board_name(void) { return "py32f003"; }
+uint32_t board_cycles(void) { return cortexm_systick32_read(); }
+uint32_t board_cycles_hz(void) { return RIG_CLOCK_HZ; }
+int board_cycles_are_mcu(void) { return 1; }
+
+size_t board_uart_read(uint8_t *dst, size_t max)
+{
+    size_t n = 0;
+    while (n < max && byte_ring_get(&s_rx, &dst[n])) ++n;
+    return n;
+}
+
+void board_uart_write(const uint8_t *src, size_t n)
+{
+    for (size_t i = 0; i < n; ++i) {
+        /* A full ring waits for the TX interrupt to drain one byte (one byte time at most). */
+        while (!byte_ring_put(&s_tx, src[i])) { }
+        REG32(USART2_BASE + USART_CR1) |= USART_CR1_TXEIE;
+    }
+}
+
+void board_marker(int level) { REG32(GPIOA_BASE + GPIO_BSRR) = level ? (1u << MARKER_PIN) : (1u << (MARKER_PIN + 16u)); }
+
+void board_idle(void) { cpu_wfi(); }

@@ -1,0 +1,36 @@
+/*
+ * startup.c - PY32F003 vector table: 16 Cortex-M0+ system exceptions (ARMv6-M ARM §B1.5.2)
+ * then the 32 device interrupts, positions from the PY32F003 Reference Manual's interrupt
+ * vector table (NVIC chapter). Handlers a port does not define fall to Default_Handler.
+ */
+#include <stdint.h>
+
+void Reset_Handler(void);
+void Default_Handler(void);
+void SysTick_Handler(void);
+void DMA1_Channel1_IRQHandler(void);
+void USART2_IRQHandler(void);
+extern uint32_t __stack_top[];
+
+typedef void (*vector_t)(void);
+
+__attribute__((section(".vectors"), used))
+const vector_t py32f003_vectors[16 + 32] = {
+    [0] = (vector_t)(uintptr_t)__stack_top,
+    [1] = Reset_Handler,
+    [2] = Default_Handler,  /* NMI */
+    [3] = Default_Handler,  /* HardFault */
+    [11] = Default_Handler, /* SVCall */
+    [14] = Default_Handler, /* PendSV */
+    [15] = SysTick_Handler,
+    [16 + 0] = Default_Handler, /* WWDG ... every unused device interrupt below */
+    [16 + 1] = Default_Handler, [16 + 2] = Default_Handler, [16 + 3] = Default_Handler,
+    [16 + 4] = Default_Handler, [16 + 5] = Default_Handler, [16 + 6] = Default_Handler,
+    [16 + 7] = Default_Handler,
+    [16 + 9] = DMA1_Channel1_IRQHandler,  /* IRQ 9: DMA1 channel 1 (ADC samples) */
+    [16 + 10] = Default_Handler, [16 + 12] = Default_Handler, [16 + 13] = Default_Handler,
+    [16 + 14] = Default_Handler, [16 + 16] = Default_Handler, [16 + 17] = Default_Handler,
+    [16 + 19] = Default_Handler, [16 + 21] = Default_Handler, [16 + 22] = Default_Handler,
+    [16 + 23] = Default_Handler, [16 + 25] = Default_Handler, [16 + 27] = Default_Handler,
+    [16 + 28] = USART2_IRQHandler,        /* IRQ 28: USART2 (protocol link) */
+};

@@ -1,0 +1,200 @@
+/*
+ * board.c - the RP2040 port of board.h (pins of the Raspberry Pi Pico): XOSC 12 MHz -> PLL_SYS
+ * 1500 MHz / 6 / 2 = 125 MHz for clk_sys and clk_peri, PLL_USB 1200 MHz / 5 / 5 = 48 MHz for
+ * clk_adc; UART0 on GP0 (TX) / GP1 (RX) at the profile's baud; an analog microphone on GP26
+ * (ADC0) free-running at the frontend rate (ADC DIV), drained by DMA channel 0 into a ring;
+ * SysTick extended to 32 bits for cycles; marker pin GP25 (the LED); WFI when idle.
+ * Core 1 stays asleep in the boot ROM.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "board.h"
+#include "byte_ring.h"
+#include "mic_reader.h"
+#include "rp2040_regs.h"
+
+#define UART_TX_BYTES 512u
+#define UART_TX_PIN 0u
+#define UART_RX_PIN 1u
+#define MIC_PIN 26u /* ADC input 0 */
+#define MARKER_PIN 25u
+#define MIC_RING 1024u              /* samples (64 ms at 16 kHz) */
+#define MIC_RING_LOG2_BYTES 11u     /* 1024 samples * 2 bytes = 2^11 */
+#define DMA_COUNT_START 0xFFFFFFFFu /* 74 hours at 16 kHz before the channel stops; restarted by board_mic_start */
+
+_Static_assert(RIG_CLOCK_HZ == 125000000u, "RP2040 port runs PLL_SYS at 125 MHz");
+_Static_assert(ADC_CLOCK_HZ % RIG_MIC_SAMPLE_RATE == 0u, "ADC rate must divide 48 MHz exactly");
+_Static_assert((1u << MIC_RING_LOG2_BYTES) == MIC_RING * sizeof(uint16_t), "ring size and DMA ring wrap must agree");
+
+static uint8_t s_rx_buf[RIG_UART_RX_BYTES];
+static uint8_t s_tx_buf[UART_TX_BYTES];
+static byte_ring_t s_rx = { s_rx_buf, RIG_UART_RX_BYTES, 0, 0 };
+static byte_ring_t s_tx = { s_tx_buf, UART_TX_BYTES, 0, 0 };
+
+/* The DMA ring wraps the write address on a 2^11 boundary, so the buffer must be aligned to it. */
+static uint16_t s_mic_ring[MIC_RING] __attribute__((aligned(MIC_RING * sizeof(uint16_t))));
+static mic_reader_t s_mic;
+
+static void unreset(uint32_t mask)
+{
+    REG32(RESETS_RESET + ALIAS_SET) = mask;
+    REG32(RESETS_RESET + ALIAS_CLR) = mask;
+    while ((REG32(RESETS_DONE) & mask) != mask) { }
+}
+
+static void pll_start(uint32_t base, uint32_t fbdiv, uint32_t post1, uint32_t post2)
+{
+    REG32(base + PLL_PWR) = PLL_PWR_PD | PLL_PWR_POSTDIVPD | PLL_PWR_VCOPD | (1u << 2); /* all off, DSMPD */
+    REG32(base + PLL_CS) = 1u;                                                            /* REFDIV = 1 */
+    REG32(base + PLL_FBDIV_INT) = fbdiv;
+    REG32(base + PLL_PWR + ALIAS_CLR) = PLL_PWR_PD | PLL_PWR_VCOPD;
+    while ((REG32(base + PLL_CS) & PLL_CS_LOCK) == 0u) { }
+    REG32(base + PLL_PRIM) = (post1 << PLL_PRIM_POSTDIV1_POS) | (post2 << PLL_PRIM_POSTDIV2_POS);
+    REG32(base + PLL_PWR + ALIAS_CLR) = PLL_PWR_POSTDIVPD;
+}
+
+static void clock_init(void)
+{
+    /* clk_sys off the PLL (glitchless mux back to clk_ref) before the PLLs are reset. */
+    REG32(CLK_SYS_CTRL + ALIAS_CLR) = CLK_SYS_SRC_AUX;
+    while ((REG32(CLK_SYS_SELECTED) & 1u) == 0u) { }
+
+    REG32(XOSC_STARTUP) = XOSC_STARTUP_DELAY;
+    REG32(XOSC_CTRL) = XOSC_CTRL_1_15MHZ | XOSC_CTRL_ENABLE;
+    while ((REG32(XOSC_STATUS) & XOSC_STATUS_STABLE) == 0u) { }
+    REG32(CLK_REF_CTRL) = CLK_REF_SRC_XOSC;
+    while ((REG32(CLK_REF_SELECTED) & (1u << CLK_REF_SRC_XOSC)) == 0u) { }
+
+    unreset(RESET_PLL_SYS | RESET_PLL_USB);
+    pll_start(PLL_SYS_BASE, 125u, 6u, 2u); /* 12 MHz * 125 = 1500 MHz / 6 / 2 = 125 MHz */
+    pll_start(PLL_USB_BASE, 100u, 5u, 5u); /* 12 MHz * 100 = 1200 MHz / 5 / 5 = 48 MHz */
+
+    REG32(CLK_SYS_DIV) = CLK_DIV_1;
+    REG32(CLK_SYS_CTRL) = CLK_SYS_AUXSRC_PLL_SYS; /* aux first, then switch the glitchless mux */
+    REG32(CLK_SYS_CTRL + ALIAS_SET) = CLK_SYS_SRC_AUX;
+    while ((REG32(CLK_SYS_SELECTED) & 2u) == 0u) { }
+    REG32(CLK_PERI_CTRL) = CLK_CTRL_ENABLE | CLK_PERI_AUXSRC_CLK_SYS;
+    REG32(CLK_ADC_DIV) = CLK_DIV_1;
+    REG32(CLK_ADC_CTRL) = CLK_CTRL_ENABLE | CLK_ADC_AUXSRC_PLL_USB;
+
+    unreset(RESET_IO_BANK0 | RESET_PADS_BANK0 | RESET_UART0 | RESET_ADC | RESET_DMA);
+}
+
+static void uart_tx_pump(void)
+{
+    uint8_t b;
+    while ((REG32(UART0_BASE + UART_FR) & UART_FR_TXFF) == 0u && byte_ring_get(&s_tx, &b)) REG32(UART0_BASE + UART_DR) = b;
+    if (byte_ring_empty(&s_tx)) REG32(UART0_BASE + UART_IMSC + ALIAS_CLR) = UART_IMSC_TX;
+    else REG32(UART0_BASE + UART_IMSC + ALIAS_SET) = UART_IMSC_TX;
+}
+
+static void uart_init(void)
+{
+    REG32(IO_GPIO_CTRL(UART_TX_PIN)) = FUNCSEL_UART;
+    REG32(IO_GPIO_CTRL(UART_RX_PIN)) = FUNCSEL_UART;
+    /* PL011 divisor = clk_peri / (16 * baud) in 16.6 fixed point, rounded. */
+    const uint32_t div = (8u * RIG_CLOCK_HZ / RIG_UART_BAUD + 1u) / 2u;
+    REG32(UART0_BASE + UART_IBRD) = div >> 6;
+    REG32(UART0_BASE + UART_FBRD) = div & 63u;
+    REG32(UART0_BASE + UART_LCR_H) = UART_LCR_H_WLEN_8 | UART_LCR_H_FEN; /* latches IBRD/FBRD */
+    REG32(UART0_BASE + UART_IFLS) = 0;                                    /* RX at 1/8, TX at 1/8 full */
+    REG32(UART0_BASE + UART_IMSC) = UART_IMSC_RX | UART_IMSC_RT;
+    REG32(UART0_BASE + UART_CR) = UART_CR_UARTEN | UART_CR_TXE | UART_CR_RXE;
+    nvic_enable(UART0_IRQN);
+}
+
+void UART0_IRQHandler(void);
+void UART0_IRQHandler(void)
+{
+    while ((REG32(UART0_BASE + UART_FR) & UART_FR_RXFE) == 0u) (void)byte_ring_put(&s_rx, (uint8_t)REG32(UART0_BASE + UART_DR));
+    uart_tx_pump();
+}
+
+static void mic_init(void)
+{
+    REG32(PADS_GPIO(MIC_PIN)) = PADS_OD; /* analog: digital input and output off, no pulls */
+    REG32(IO_GPIO_CTRL(MIC_PIN)) = FUNCSEL_NULL;
+    REG32(ADC_CS) = ADC_CS_EN | (0u << 12); /* AINSEL = 0 (GP26) */
+    while ((REG32(ADC_CS) & ADC_CS_READY) == 0u) { }
+    REG32(ADC_DIV) = (ADC_CLOCK_HZ / RIG_MIC_SAMPLE_RATE - 1u) << 8;
+    REG32(ADC_FCS) = ADC_FCS_EN | ADC_FCS_DREQ_EN | ADC_FCS_THRESH_1;
+}
+
+void board_mic_start(void)
+{
+    REG32(DMA_CHAN_ABORT) = 1u;
+    while (REG32(DMA_CHAN_ABORT) & 1u) { }
+    s_mic.read_total = 0;
+    REG32(DMA_CH0_READ_ADDR) = ADC_FIFO;
+    REG32(DMA_CH0_WRITE_ADDR) = (uint32_t)(uintptr_t)s_mic_ring;
+    REG32(DMA_CH0_TRANS_COUNT) = DMA_COUNT_START;
+    REG32(DMA_CH0_CTRL_TRIG) = DMA_CTRL_EN | DMA_CTRL_HIGH_PRIORITY | DMA_CTRL_SIZE_HALFWORD | DMA_CTRL_INCR_WRITE |
+                               (MIC_RING_LOG2_BYTES << DMA_CTRL_RING_SIZE_POS) | DMA_CTRL_RING_SEL_WRITE |
+                               (0u << DMA_CTRL_CHAIN_TO_POS) | ((uint32_t)DREQ_ADC << DMA_CTRL_TREQ_SEL_POS);
+    REG32(ADC_CS + ALIAS_SET) = ADC_CS_START_MANY;
+}
+
+void board_mic_stop(void)
+{
+    REG32(ADC_CS + ALIAS_CLR) = ADC_CS_START_MANY;
+    REG32(DMA_CHAN_ABORT) = 1u;
+    while (REG32(DMA_CHAN_ABORT) & 1u) { }
+}
+
+size_t board_mic_read(int16_t *dst, size_t max)
+{
+    /* TRANS_COUNT counts down from DMA_COUNT_START: the difference is samples written. */
+    uint32_t written = DMA_COUNT_START - REG32(DMA_CH0_TRANS_COUNT);
+    uint32_t start;
+    size_t n = mic_reader_span(&s_mic, written, MIC_RING, max, &start);
+    for (size_t i = 0; i < n; ++i) {
+        /* 12-bit unsigned code, mid-scale 2048, to Q15: remove the offset and scale by 16. */
+        dst[i] = (int16_t)(((int32_t)(s_mic_ring[start] & 0x0FFFu) - 2048) * 16);
+        start = (start + 1u) & (MIC_RING - 1u);
+    }
+    mic_reader_consume(&s_mic, n);
+    return n;
+}
+
+uint32_t board_mic_dropped(void) { return s_mic.dropped; }
+
+void board_early_init(void) { }
+
+void board_init(void)
+{
+    clock_init();
+    REG32(IO_GPIO_CTRL(MARKER_PIN)) = FUNCSEL_SIO;
+    REG32(SIO_GPIO_OE_SET) = 1u << MARKER_PIN;
+    board_marker(0);
+    uart_init();
+    mic_init();
+    cortexm_systick32_init();
+    irq_enable();
+}
+
+const char *board_name(void) { return "rp2040"; }
+uint32_t board_cycles(void) { return cortexm_systick32_read(); }
+uint32_t board_cycles_hz(void) { return RIG_CLOCK_HZ; }
+int board_cycles_are_mcu(void) { return 1; }
+
+size_t board_uart_read(uint8_t *dst, size_t max)
+{
+    size_t n = 0;
+    while (n < max && byte_ring_get(&s_rx, &dst[n])) ++n;
+    return n;
+}
+
+void board_uart_write(const uint8_t *src, size_t n)
+{
+    for (size_t i = 0; i < n; ++i) {
+        while (!byte_ring_put(&s_tx, src[i])) { } /* full: the TX interrupt drains the FIFO */
+        irq_disable();
+        uart_tx_pump(); /* the PL011 TX interrupt fires on crossing its level: prime the FIFO */
+        irq_enable();
+    }
+}
+
+void board_marker(int level) { REG32(level ? SIO_GPIO_OUT_SET : SIO_GPIO_OUT_CLR) = 1u << MARKER_PIN; }
+
+void board_idle(void) { cpu_wfi(); }

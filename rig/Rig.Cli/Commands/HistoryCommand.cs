@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Rig.Reports;
+using Rig.Reports.Output;
+using Rig.Store;
+
+namespace Rig.Cli.Commands;
+
+/// <summary>
+/// `rig history --profile &lt;p&gt; [--store db] [--limit n] [--plot file]`: the profile's finished runs
+/// from the history store (--store, else RIG_STORE, else runs/history.db) as a table, and their
+/// trends (accuracy, cycles, energy, RAM, flash) as a PNG.
+/// </summary>
+public static class HistoryCommand
+{
+    public static Command Create()
+    {
+        var profile = new Option<string>("--profile", "-p") { Description = "board profile name", Required = true };
+        var store = new Option<string?>("--store") { Description = $"history database (default: ${StoreLocation.EnvironmentVariable} or runs/history.db)" };
+        var limit = new Option<int>("--limit", "-n") { Description = "newest runs shown", DefaultValueFactory = _ => 30 };
+        var plot = new Option<FileInfo?>("--plot") { Description = "trend PNG to write (default: next to the store, history-<profile>.png)" };
+        var command = new Command("history", "Runs of a profile over time: table and trend plot") { profile, store, limit, plot };
+        command.SetAction(parse => CliErrors.Run(() => Run(parse.GetValue(profile)!, parse.GetValue(store), parse.GetValue(limit), parse.GetValue(plot))));
+        return command;
+    }
+
+    private static int Run(string profile, string? storeOption, int limit, FileInfo? plot)
+    {
+        var path = StoreLocation.Resolve(storeOption);
+        if (!File.Exists(path)) throw new InvalidDataException($"{path}: no history store yet (`rig run` records runs there; set --store or {StoreLocation.EnvironmentVariable} to look elsewhere)");
+        using var store = RunStore.Open(path);
+        var runs = store.History(profile, Math.Max(1, limit));
+        if (runs.Count == 0)
+        {
+            Console.Out.WriteLine($"no finished runs of profile {profile} in {path}");
+            return 0;
+        }
+        var table = PlainTextTable.Create("run", "started (UTC)", "mode", "board", "clips", "accuracy", "mismatches", "frontend cyc", "model cyc", "energy uJ", "RAM B", "flash B", "config");
+        foreach (var r in runs)
+            PlainTextTable.Row(table, r.RunId + (r.Complete ? "" : " (unfinished)"), Fmt.Time(r.StartedAt), r.Mode, r.Board, r.Clips.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Fmt.Fraction(r.Accuracy), Fmt.Int(r.FeatureMismatches), Fmt.Number(r.FrontendCyclesMedian), Fmt.Number(r.ModelCyclesMedian),
+                Fmt.Number(r.EnergyPerInferenceUj), Fmt.Number(r.RamBytes), Fmt.Number(r.FlashBytes), r.ConfigHash);
+        PlainTextTable.Write(table);
+        var png = plot?.FullName ?? Path.Combine(Path.GetDirectoryName(path)!, $"history-{profile}.png");
+        Console.Out.WriteLine($"trends: {HistoryTrends.WritePlot(png, runs)}");
+        return 0;
+    }
+}

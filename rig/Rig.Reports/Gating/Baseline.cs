@@ -1,0 +1,57 @@
+using Rig.Core.Runs;
+using Rig.Reports.Data;
+
+namespace Rig.Reports.Gating;
+
+/// <summary>
+/// reports/baselines/&lt;profile&gt;.json: the accepted figures of one run that later runs of the
+/// profile are gated against. Nulls are metrics that run did not measure.
+/// </summary>
+public sealed record Baseline
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+    public required string Profile { get; init; }
+    public required string ConfigHash { get; init; }
+    public required string RunId { get; init; }
+    public required string Mode { get; init; }
+    public required string Board { get; init; }
+    public required string Playlist { get; init; }
+    public DateTimeOffset RunStartedAt { get; init; }
+    public int Clips { get; init; }
+    public required double AccuracyPercent { get; init; }
+    public long FeatureMismatches { get; init; }
+    public string? CycleUnit { get; init; }
+    public double? FrontendCyclesMedian { get; init; }
+    public double? ModelCyclesMedian { get; init; }
+    public double? EnergyPerInferenceUj { get; init; }
+    public int? RamBytes { get; init; }
+    public int? FlashBytes { get; init; }
+
+    public RunMetrics Metrics => new(AccuracyPercent, FeatureMismatches, CycleUnit, FrontendCyclesMedian, ModelCyclesMedian, EnergyPerInferenceUj, RamBytes, FlashBytes);
+
+    public static Baseline From(RunResult run)
+    {
+        var m = RunMetrics.From(run);
+        return new Baseline
+        {
+            Profile = run.Profile,
+            ConfigHash = run.ConfigHash,
+            RunId = run.RunId,
+            Mode = run.Mode,
+            Board = run.Board,
+            Playlist = run.Playlist,
+            RunStartedAt = run.StartedAt,
+            Clips = run.Clips.Count,
+            AccuracyPercent = m.AccuracyPercent,
+            FeatureMismatches = m.FeatureMismatches,
+            CycleUnit = m.CycleUnit,
+            FrontendCyclesMedian = m.FrontendCyclesMedian,
+            ModelCyclesMedian = m.ModelCyclesMedian,
+            EnergyPerInferenceUj = m.EnergyPerInferenceUj,
+            RamBytes = m.RamBytes,
+            FlashBytes = m.FlashBytes,
+        };
+    }
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Text;
+using Rig.Reports.Gating;
+
+namespace Rig.Reports.Output;
+
+/// <summary>report.md: the headline numbers for CI job summaries (GitHub, GitLab). Cells are escaped: Markdown renders inline HTML.</summary>
+public static class MarkdownReport
+{
+    public static string Render(ReportModel m)
+    {
+        var run = m.Run;
+        var sb = new StringBuilder();
+        sb.Append("# Rig report: ").Append(E(run.RunId)).Append("\n\n");
+        if (m.Gate is { } gate) sb.Append("**Gate: ").Append(gate.Summary).Append("** (baseline ").Append(E(m.Baseline!.RunId)).Append(")\n\n");
+        foreach (var note in m.Notes) sb.Append("_").Append(E(note)).Append("_\n\n");
+        sb.Append("| | |\n|---|---|\n");
+        Row(sb, "Profile", E(run.Profile));
+        Row(sb, "Board", E(run.Board));
+        Row(sb, "Mode", E(run.Mode));
+        Row(sb, "Playlist", E(run.Playlist));
+        Row(sb, "Config hash", E(run.ConfigHash));
+        Row(sb, "Complete", run.Complete ? "yes" : "**no**");
+        Row(sb, "Clips", Fmt.Int(run.Clips.Count));
+        Row(sb, "Accuracy", Fmt.Fraction(run.Accuracy));
+        Row(sb, "Feature mismatches", Fmt.Int(run.FeatureMismatches));
+        Row(sb, "Frontend cycles/column (median)", run.Cycles is { } cy ? $"{Fmt.Number(cy.FrontendPerColumn.Median)} {E(cy.Unit)}" : "not measured");
+        Row(sb, "Model cycles/inference (median)", run.Cycles is { } c2 ? $"{Fmt.Number(c2.ModelPerInference.Median)} {E(c2.Unit)}" : "not measured");
+        Row(sb, "Energy per inference", run.Power is { Measured: true } p ? Fmt.Number(p.EnergyPerInferenceUj) + " uJ" : "not measured" + (run.Power?.Reason is { } r ? ": " + E(r) : ""));
+        Row(sb, "RAM", run.Memory is { } mem ? Fmt.Bytes(mem.RamBytes) + (m.Profile is { } pr ? " of " + Fmt.Bytes(pr.Memory.RamBudgetBytes) : "") : "not measured");
+        Row(sb, "Flash", run.Memory is { } mem2 ? Fmt.Bytes(mem2.FlashBytes) + (m.Profile is { } pr2 ? " of " + Fmt.Bytes(pr2.Memory.FlashBudgetBytes) : "") : "not measured");
+        if (m.Gate is { } g)
+        {
+            sb.Append("\n## Gate\n\n| Check | Baseline | Current | Delta | Limit | Verdict | Why |\n|---|---:|---:|---:|---|---|---|\n");
+            foreach (var check in g.Checks)
+                sb.Append("| ").Append(E(check.Name)).Append(" | ").Append(Fmt.Number(check.Baseline)).Append(" | ").Append(Fmt.Number(check.Current))
+                  .Append(" | ").Append(Fmt.Signed(check.Delta)).Append(" | ").Append(E(check.Limit)).Append(" | ").Append(HtmlReport.Verdict(check.Verdict))
+                  .Append(" | ").Append(E(check.Reason)).Append(" |\n");
+        }
+        sb.Append("\n## Per-class accuracy\n\n| Label | Clips | Correct | Accuracy |\n|---|---:|---:|---:|\n");
+        foreach (var c in m.Classes)
+            sb.Append("| ").Append(E(c.Label)).Append(" | ").Append(c.Clips).Append(" | ").Append(c.Correct).Append(" | ").Append(c.Percent is double pc ? Fmt.Percent(pc) : "n/a").Append(" |\n");
+        var wrong = run.Clips.Where(c => c.Label != c.Predicted || c.MismatchingValues > 0).ToList();
+        if (wrong.Count > 0)
+        {
+            sb.Append("\n## Clips to look at\n\n| # | Clip | Label | Predicted | Differing values | First differing stage |\n|---:|---|---|---|---:|---|\n");
+            foreach (var c in wrong.Take(50))
+                sb.Append("| ").Append(c.Index).Append(" | ").Append(E(c.Name)).Append(" | ").Append(E(c.Label)).Append(" | ").Append(E(c.Predicted))
+                  .Append(" | ").Append(Fmt.Int(c.MismatchingValues)).Append(" | ").Append(E(c.FirstDifferingStage ?? "")).Append(" |\n");
+            if (wrong.Count > 50) sb.Append("\n(").Append(wrong.Count - 50).Append(" more in index.html)\n");
+        }
+        sb.Append("\nPlots and every clip: index.html next to this file.\n");
+        return sb.ToString();
+    }
+
+    private static void Row(StringBuilder sb, string key, string value) => sb.Append("| ").Append(key).Append(" | ").Append(value).Append(" |\n");
+
+    /// <summary>Escapes a run-supplied string for a Markdown table cell: HTML-encoded, pipes and newlines neutralised.</summary>
+    public static string E(string? s) =>
+        WebUtility.HtmlEncode(s ?? "").Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ").Replace("`", "&#96;").Replace("[", "\\[").Replace("]", "\\]").Replace("*", "\\*").Replace("_", "\\_");
+}

@@ -1,0 +1,33 @@
+using System.Diagnostics;
+
+namespace Rig.Elf.Tests;
+
+/// <summary>Runs a toolchain program (arm-none-eabi-gcc, size, nm, strip, cmake) with a bounded
+/// wait; a failure fails the test with the tool's own output.</summary>
+internal static class Tool
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    public static Result Run(string file, IEnumerable<string> args, string? workingDir = null, int timeoutSeconds = 120)
+    {
+        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (workingDir is not null) psi.WorkingDirectory = workingDir;
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"cannot start {file}");
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(TimeSpan.FromSeconds(timeoutSeconds)))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish in {timeoutSeconds} s");
+        }
+        return new Result(p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public static string Ok(string file, params string[] args)
+    {
+        var r = Run(file, args);
+        if (r.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited {r.ExitCode}:\n{r.Stdout}\n{r.Stderr}");
+        return r.Stdout;
+    }
+}
