@@ -11,10 +11,16 @@ var root = new RootCommand("""
 Command[] commands =
 [
     MemCommand.Create(),
+    RunCommand.Create(),
     ReportCommand.Create(),
     HistoryCommand.Create(),
     GateCommand.Create(),
     BaselineCommand.Create(),
+    PowerCommand.Create(),
+    TablesCommand.Create(),
+    CrosscheckCommand.Create(),
+    TrainCommand.Create(),
+    SoundsCommand.Create(),
 ];
 foreach (var command in commands) root.Subcommands.Add(command);
 

@@ -54,5 +54,7 @@ public sealed record FrontendConfig(
             yield return ("fmax", $"{FmaxHz} Hz must be above fmin ({FminHz} Hz)");
         if (MfccCount < 0 || MfccCount > MelBands)
             yield return ("mfcc", $"{MfccCount} coefficients must be between 0 and mel_bands ({MelBands})");
+        else if (MfccCount > 0 && MelBands > 48)
+            yield return ("mfcc", $"MFCC needs mel_bands <= 48 (the DCT accumulates in 32 bits); got {MelBands}");
     }
 }

@@ -18,9 +18,10 @@ public sealed class StackDepthTests : IDisposable
         __attribute__((noinline)) static void irq_work(int n) { volatile uint16_t b[20]; b[n & 15] = (uint16_t)n; sink = b[3]; }
         __attribute__((noinline)) int countdown(int n) { volatile int x = n; return n <= 1 ? x : countdown(n - 1) + countdown(n - 2) + x; }
         void (*volatile hook)(void);
+        __attribute__((noinline)) static void hook_target(void) { volatile uint32_t t[30]; t[sink & 15] = 1; sink = t[2]; }
         void Foo_IRQHandler(void) { irq_work((int)sink); }
         void Bar_IRQHandler(void) { sink = 0; }
-        void Reset_Handler(void) { for (;;) { middle((int)sink); shallow(3); } }
+        void Reset_Handler(void) { hook = hook_target; for (;;) { middle((int)sink); shallow(3); } }
         void Hooked_IRQHandler(void) { hook(); }
         int uses_recursion(void) { return countdown(5); }
         """;
@@ -73,6 +74,20 @@ public sealed class StackDepthTests : IDisposable
         Assert.False(est.IsComplete);
         var fromRecursion = StackDepth.Estimate(_graph, threadRoot: "uses_recursion");
         Assert.Contains("countdown", fromRecursion.Recursive);
+    }
+
+    [Fact]
+    public void Indirect_calls_are_charged_the_deepest_function_used_only_by_address()
+    {
+        var candidates = StackDepth.AddressOnlyFunctions(_graph, _graph.Frames.Keys);
+        Assert.Contains("hook_target", candidates);
+        Assert.DoesNotContain("deep", candidates);          // called directly
+        Assert.DoesNotContain("Foo_IRQHandler", candidates); // an entry point, not a callback
+        var est = StackDepth.Estimate(_graph, "Hooked_IRQHandler", candidates);
+        var deepestCandidate = candidates.Max(c => StackDepth.Estimate(_graph, c).Thread.Bytes);
+        Assert.Equal(_su["Hooked_IRQHandler"] + deepestCandidate, est.Thread.Bytes);
+        Assert.Equal(candidates, est.IndirectTargets);
+        Assert.StartsWith("(*)", est.Thread.Path[1]); // the charged callee is marked as reached by pointer
     }
 
     [Fact]

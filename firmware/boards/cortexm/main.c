@@ -11,9 +11,21 @@
 #include <stdint.h>
 
 #include "board.h"
+#include "rig_meta.h"
+
+/* Sizes of the caller-owned core state for `rig mem` (defined once the modules exist). */
+#ifdef RIG_HAVE_FRONTEND
+#include "frontend.h"
+RIG_META_SIZEOF(rig_frontend_t);
+#endif
+#ifdef RIG_HAVE_MODEL
+#include "model.h"
+RIG_META_SIZEOF(rig_model_window_t);
+#endif
 
 #ifdef RIG_HAVE_APP
 #include "app.h"
+RIG_META_SIZEOF(rig_app_t);
 
 int main(void)
 {

@@ -50,9 +50,14 @@ function(rig_arm_image)
     RIG_UART_BAUD=${baud}u
     RIG_UART_RX_BYTES=${rx_bytes}u
     RIG_MIC_SAMPLE_RATE=${sample_rate}u)
-  if(EXISTS ${RIG_FIRMWARE_DIR}/core/app.c)
-    target_compile_definitions(firmware.elf PRIVATE RIG_HAVE_APP=1)
-  endif()
+  # main.c follows the core as it grows: the app loop once app.c exists, state sizes for
+  # `rig mem` once frontend.c / model.c exist (re-checked whenever the core/*.c glob changes).
+  foreach(module app frontend model)
+    if(EXISTS ${RIG_FIRMWARE_DIR}/core/${module}.c)
+      string(TOUPPER ${module} upper)
+      target_compile_definitions(firmware.elf PRIVATE RIG_HAVE_${upper}=1)
+    endif()
+  endforeach()
   target_compile_options(firmware.elf PRIVATE
     ${IMG_CPU_FLAGS} -Os -g -ffunction-sections -fdata-sections -fno-common
     -fcallgraph-info=su  # per-object call graph + frame sizes (.ci): `rig mem` derives the worst-case stack

@@ -11,6 +11,7 @@
 #include "board.h"
 #include "byte_ring.h"
 #include "mic_reader.h"
+#include "uart_rings.h"
 #include "nrf52840_regs.h"
 
 #define UART_TX_BYTES 512u
@@ -28,6 +29,7 @@ _Static_assert(RIG_CLOCK_HZ == 64000000u, "nRF52840 runs at 64 MHz");
 _Static_assert(RIG_MIC_SAMPLE_RATE == 16000u, "PDM clock 1.280 MHz / ratio 80 gives 16 kHz");
 _Static_assert(RIG_UART_BAUD == 1000000u, "UART BAUDRATE value below is for 1 Mbaud");
 _Static_assert((MIC_RING & (MIC_RING - 1u)) == 0u, "mic ring must be a power of two");
+RIG_PORT_CHECK_UART_RINGS(RIG_UART_RX_BYTES, UART_TX_BYTES);
 
 static uint8_t s_rx_buf[RIG_UART_RX_BYTES];
 static uint8_t s_tx_buf[UART_TX_BYTES];
@@ -197,4 +199,11 @@ void board_uart_write(const uint8_t *src, size_t n)
 
 void board_marker(int level) { REG32(P0_BASE + (level ? GPIO_OUTSET : GPIO_OUTCLR)) = 1u << MARKER_PIN; }
 
-void board_idle(void) { cpu_wfi(); }
+/* Sleep only if nothing arrived since the caller looked: checked with interrupts off, and WFI
+ * still wakes on an interrupt that became pending meanwhile, so nothing is slept through. */
+void board_idle(void)
+{
+    irq_disable();
+    if (byte_ring_empty(&s_rx) && s_mic_blocks_done * MIC_BLOCK == s_mic.read_total) cpu_wfi();
+    irq_enable();
+}

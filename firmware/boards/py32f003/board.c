@@ -1,7 +1,7 @@
 /*
  * board.c - the PY32F003x6 port of board.h: HSI at 24 MHz, USART2 at the profile's baud with
  * small interrupt-driven rings, an analog microphone on PA0 (ADC channel 0) sampled at the
- * frontend rate by TIM1's update event and moved by DMA channel 1 into a 64-sample ring,
+ * frontend rate by TIM1's update event and moved by DMA channel 1 into a 128-sample ring,
  * SysTick extended to 32 bits for cycles, marker pin PA1, WFI when idle.
  * Lean on purpose: 4 KB of RAM hold capture, frontend, model, drivers and the stack.
  */
@@ -11,16 +11,21 @@
 #include "board.h"
 #include "byte_ring.h"
 #include "mic_reader.h"
+#include "uart_rings.h"
 #include "py32f003_regs.h"
 
 #define PCLK_HZ RIG_CLOCK_HZ /* HCLK = PCLK = SYSCLK = HSI (prescalers /1) */
-#define UART_TX_BYTES 64u
-#define MIC_RING 64u /* samples; power of two (mic_reader.h) */
+/* TX ring: one whole encoded frame (checked below), so the app never waits on the wire. */
+#define UART_TX_BYTES 96u
+/* Mic ring: 128 samples = 16 ms at 8 kHz, enough to ride out an inference plus a frame's wire
+ * time without dropping samples; a power of two (mic_reader.h). */
+#define MIC_RING 128u
 #define MARKER_PIN 1u
 #define MIC_PIN 0u
 
 _Static_assert(RIG_CLOCK_HZ == 24000000u, "PY32F003 port runs the HSI at 24 MHz (profile board.clock_hz)");
 _Static_assert((MIC_RING & (MIC_RING - 1u)) == 0u, "mic ring must be a power of two");
+RIG_PORT_CHECK_UART_RINGS(RIG_UART_RX_BYTES, UART_TX_BYTES);
 
 static uint8_t s_rx_buf[RIG_UART_RX_BYTES];
 static uint8_t s_tx_buf[UART_TX_BYTES];
@@ -103,21 +108,31 @@ static void mic_init(void)
     nvic_enable(DMA1_CH1_IRQN);
 }
 
+/* Half-transfer and transfer-complete: the core wakes twice per lap, each time with half a ring
+ * of new samples and half a ring of room left; only complete laps are counted. */
 void DMA1_Channel1_IRQHandler(void)
 {
-    REG32(DMA_IFCR) = DMA_IFCR_CTCIF1;
-    s_mic_laps = s_mic_laps + 1u;
+    uint32_t isr = REG32(DMA_ISR);
+    REG32(DMA_IFCR) = DMA_IFCR_CHTIF1 | (isr & DMA_ISR_TCIF1 ? DMA_IFCR_CTCIF1 : 0u);
+    if (isr & DMA_ISR_TCIF1) s_mic_laps = s_mic_laps + 1u;
 }
 
-/* Samples the DMA has written since board_mic_start, consistent with a pending lap interrupt. */
-static uint32_t mic_written(void)
+/* Samples the DMA has written since board_mic_start; call with interrupts off, so that the lap
+ * count and the position belong together (a lap whose interrupt is still pending is counted). */
+static uint32_t mic_written_locked(void)
 {
-    irq_disable();
     uint32_t laps = s_mic_laps;
     uint32_t pos = MIC_RING - REG32(DMA_CH1_CNDTR);
     if ((REG32(DMA_ISR) & DMA_ISR_TCIF1) && pos < MIC_RING / 2u) laps++;
-    irq_enable();
     return laps * MIC_RING + pos;
+}
+
+static uint32_t mic_written(void)
+{
+    irq_disable();
+    uint32_t written = mic_written_locked();
+    irq_enable();
+    return written;
 }
 
 void board_mic_start(void)
@@ -127,7 +142,7 @@ void board_mic_start(void)
     REG32(DMA_IFCR) = DMA_IFCR_CTCIF1;
     s_mic_laps = 0;
     s_mic.read_total = 0;
-    REG32(DMA_CH1_CCR) = DMA_CCR_MINC | DMA_CCR_CIRC | DMA_CCR_PSIZE_16 | DMA_CCR_MSIZE_16 | DMA_CCR_PL_HIGH | DMA_CCR_TCIE | DMA_CCR_EN;
+    REG32(DMA_CH1_CCR) = DMA_CCR_MINC | DMA_CCR_CIRC | DMA_CCR_PSIZE_16 | DMA_CCR_MSIZE_16 | DMA_CCR_PL_HIGH | DMA_CCR_HTIE | DMA_CCR_TCIE | DMA_CCR_EN;
     REG32(ADC_CR) = ADC_CR_ADEN;
     for (volatile uint32_t i = 0; i < RIG_CLOCK_HZ / 1000000u; ++i) { } /* ~1 us stabilisation (no ADRDY flag) */
     REG32(ADC_CR) = ADC_CR_ADEN | ADC_CR_ADSTART; /* armed: converts on each TIM1 trigger */
@@ -193,4 +208,12 @@ void board_uart_write(const uint8_t *src, size_t n)
 
 void board_marker(int level) { REG32(GPIOA_BASE + GPIO_BSRR) = level ? (1u << MARKER_PIN) : (1u << (MARKER_PIN + 16u)); }
 
-void board_idle(void) { cpu_wfi(); }
+/* Sleep only if nothing arrived since the caller looked: checked with interrupts off, and WFI
+ * still wakes on an interrupt that became pending meanwhile (ARMv6-M/ARMv7-M ARM, WFI), so a
+ * byte or a DMA lap that lands between the check and the sleep is never slept through. */
+void board_idle(void)
+{
+    irq_disable();
+    if (byte_ring_empty(&s_rx) && mic_written_locked() == s_mic.read_total) cpu_wfi();
+    irq_enable();
+}

@@ -2,7 +2,7 @@
  * board.c - the RP2040 port of board.h (pins of the Raspberry Pi Pico): XOSC 12 MHz -> PLL_SYS
  * 1500 MHz / 6 / 2 = 125 MHz for clk_sys and clk_peri, PLL_USB 1200 MHz / 5 / 5 = 48 MHz for
  * clk_adc; UART0 on GP0 (TX) / GP1 (RX) at the profile's baud; an analog microphone on GP26
- * (ADC0) free-running at the frontend rate (ADC DIV), drained by DMA channel 0 into a ring;
+ * (ADC0) free-running at the frontend rate (ADC DIV), drained by DMA channel 0 into a ring in 16 ms runs;
  * SysTick extended to 32 bits for cycles; marker pin GP25 (the LED); WFI when idle.
  * Core 1 stays asleep in the boot ROM.
  */
@@ -12,6 +12,7 @@
 #include "board.h"
 #include "byte_ring.h"
 #include "mic_reader.h"
+#include "uart_rings.h"
 #include "rp2040_regs.h"
 
 #define UART_TX_BYTES 512u
@@ -19,13 +20,15 @@
 #define UART_RX_PIN 1u
 #define MIC_PIN 26u /* ADC input 0 */
 #define MARKER_PIN 25u
-#define MIC_RING 1024u              /* samples (64 ms at 16 kHz) */
-#define MIC_RING_LOG2_BYTES 11u     /* 1024 samples * 2 bytes = 2^11 */
-#define DMA_COUNT_START 0xFFFFFFFFu /* 74 hours at 16 kHz before the channel stops; restarted by board_mic_start */
+#define MIC_RING 1024u          /* samples (64 ms at 16 kHz) */
+#define MIC_RING_LOG2_BYTES 11u /* 1024 samples * 2 bytes = 2^11 */
+#define MIC_BLOCK 256u          /* samples per DMA run (16 ms): its end interrupt restarts the
+                                   channel and wakes the core from WFI */
 
 _Static_assert(RIG_CLOCK_HZ == 125000000u, "RP2040 port runs PLL_SYS at 125 MHz");
 _Static_assert(ADC_CLOCK_HZ % RIG_MIC_SAMPLE_RATE == 0u, "ADC rate must divide 48 MHz exactly");
 _Static_assert((1u << MIC_RING_LOG2_BYTES) == MIC_RING * sizeof(uint16_t), "ring size and DMA ring wrap must agree");
+RIG_PORT_CHECK_UART_RINGS(RIG_UART_RX_BYTES, UART_TX_BYTES);
 
 static uint8_t s_rx_buf[RIG_UART_RX_BYTES];
 static uint8_t s_tx_buf[UART_TX_BYTES];
@@ -34,6 +37,7 @@ static byte_ring_t s_tx = { s_tx_buf, UART_TX_BYTES, 0, 0 };
 
 /* The DMA ring wraps the write address on a 2^11 boundary, so the buffer must be aligned to it. */
 static uint16_t s_mic_ring[MIC_RING] __attribute__((aligned(MIC_RING * sizeof(uint16_t))));
+static volatile uint32_t s_mic_blocks; /* completed DMA runs since board_mic_start */
 static mic_reader_t s_mic;
 
 static void unreset(uint32_t mask)
@@ -119,6 +123,7 @@ static void mic_init(void)
     while ((REG32(ADC_CS) & ADC_CS_READY) == 0u) { }
     REG32(ADC_DIV) = (ADC_CLOCK_HZ / RIG_MIC_SAMPLE_RATE - 1u) << 8;
     REG32(ADC_FCS) = ADC_FCS_EN | ADC_FCS_DREQ_EN | ADC_FCS_THRESH_1;
+    nvic_enable(DMA_IRQ_0_IRQN);
 }
 
 void board_mic_start(void)
@@ -128,7 +133,10 @@ void board_mic_start(void)
     s_mic.read_total = 0;
     REG32(DMA_CH0_READ_ADDR) = ADC_FIFO;
     REG32(DMA_CH0_WRITE_ADDR) = (uint32_t)(uintptr_t)s_mic_ring;
-    REG32(DMA_CH0_TRANS_COUNT) = DMA_COUNT_START;
+    REG32(DMA_CH0_TRANS_COUNT) = MIC_BLOCK;
+    REG32(DMA_INTS0) = 1u;
+    REG32(DMA_INTE0) = 1u;
+    s_mic_blocks = 0;
     REG32(DMA_CH0_CTRL_TRIG) = DMA_CTRL_EN | DMA_CTRL_HIGH_PRIORITY | DMA_CTRL_SIZE_HALFWORD | DMA_CTRL_INCR_WRITE |
                                (MIC_RING_LOG2_BYTES << DMA_CTRL_RING_SIZE_POS) | DMA_CTRL_RING_SEL_WRITE |
                                (0u << DMA_CTRL_CHAIN_TO_POS) | ((uint32_t)DREQ_ADC << DMA_CTRL_TREQ_SEL_POS);
@@ -138,16 +146,37 @@ void board_mic_start(void)
 void board_mic_stop(void)
 {
     REG32(ADC_CS + ALIAS_CLR) = ADC_CS_START_MANY;
+    REG32(DMA_INTE0) = 0;
     REG32(DMA_CHAN_ABORT) = 1u;
     while (REG32(DMA_CHAN_ABORT) & 1u) { }
 }
 
+void DMA_IRQ_0_IRQHandler(void);
+void DMA_IRQ_0_IRQHandler(void)
+{
+    REG32(DMA_INTS0) = 1u;
+    s_mic_blocks = s_mic_blocks + 1u;
+    /* The write address keeps wrapping inside the ring; the ADC FIFO (4 samples = 250 us) covers
+     * the moment between the end of one run and this restart. */
+    REG32(DMA_CH0_AL1_TRANS_COUNT_TRIG) = MIC_BLOCK;
+}
+
+/* Samples written since board_mic_start, with interrupts off: TRANS_COUNT counts down within the
+ * current run; a finished run whose interrupt is pending reads 0 and so counts as complete. */
+static uint32_t mic_written_locked(void) { return s_mic_blocks * MIC_BLOCK + (MIC_BLOCK - REG32(DMA_CH0_TRANS_COUNT)); }
+
+static uint32_t mic_written(void)
+{
+    irq_disable();
+    uint32_t written = mic_written_locked();
+    irq_enable();
+    return written;
+}
+
 size_t board_mic_read(int16_t *dst, size_t max)
 {
-    /* TRANS_COUNT counts down from DMA_COUNT_START: the difference is samples written. */
-    uint32_t written = DMA_COUNT_START - REG32(DMA_CH0_TRANS_COUNT);
     uint32_t start;
-    size_t n = mic_reader_span(&s_mic, written, MIC_RING, max, &start);
+    size_t n = mic_reader_span(&s_mic, mic_written(), MIC_RING, max, &start);
     for (size_t i = 0; i < n; ++i) {
         /* 12-bit unsigned code, mid-scale 2048, to Q15: remove the offset and scale by 16. */
         dst[i] = (int16_t)(((int32_t)(s_mic_ring[start] & 0x0FFFu) - 2048) * 16);
@@ -197,4 +226,11 @@ void board_uart_write(const uint8_t *src, size_t n)
 
 void board_marker(int level) { REG32(level ? SIO_GPIO_OUT_SET : SIO_GPIO_OUT_CLR) = 1u << MARKER_PIN; }
 
-void board_idle(void) { cpu_wfi(); }
+/* Sleep only if nothing arrived since the caller looked: checked with interrupts off, and WFI
+ * still wakes on an interrupt that became pending meanwhile (a UART byte, a DMA run's end). */
+void board_idle(void)
+{
+    irq_disable();
+    if (byte_ring_empty(&s_rx) && mic_written_locked() == s_mic.read_total) cpu_wfi();
+    irq_enable();
+}

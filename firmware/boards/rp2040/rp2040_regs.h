@@ -141,6 +141,9 @@ enum {
     DMA_CH0_WRITE_ADDR = DMA_BASE + 0x04u,
     DMA_CH0_TRANS_COUNT = DMA_BASE + 0x08u,
     DMA_CH0_CTRL_TRIG = DMA_BASE + 0x0Cu,
+    DMA_CH0_AL1_TRANS_COUNT_TRIG = DMA_BASE + 0x1Cu, /* writing the count restarts the channel */
+    DMA_INTE0 = DMA_BASE + 0x404u,
+    DMA_INTS0 = DMA_BASE + 0x40Cu,                    /* write 1 to clear */
     DMA_CHAN_ABORT = DMA_BASE + 0x444u,
     DMA_CTRL_EN = 1u << 0,
     DMA_CTRL_HIGH_PRIORITY = 1u << 1,
@@ -150,7 +153,8 @@ enum {
     DMA_CTRL_RING_SEL_WRITE = 1u << 10,
     DMA_CTRL_CHAIN_TO_POS = 11,     /* chain to itself = no chaining */
     DMA_CTRL_TREQ_SEL_POS = 15,
-    DREQ_ADC = 36
+    DREQ_ADC = 36,
+    DMA_IRQ_0_IRQN = 11
 };
 
 #endif

@@ -9,6 +9,7 @@ void Reset_Handler(void);
 void Default_Handler(void);
 void SysTick_Handler(void);
 void UART0_IRQHandler(void);
+void DMA_IRQ_0_IRQHandler(void);
 extern uint32_t __stack_top[];
 
 typedef void (*vector_t)(void);
@@ -22,5 +23,6 @@ const vector_t rp2040_vectors[16 + 26] = {
     [11] = Default_Handler, /* SVCall */
     [14] = Default_Handler, /* PendSV */
     [15] = SysTick_Handler,
+    [16 + 11] = DMA_IRQ_0_IRQHandler,
     [16 + 20] = UART0_IRQHandler,
 };

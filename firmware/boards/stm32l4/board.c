@@ -12,6 +12,7 @@
 #include "board.h"
 #include "byte_ring.h"
 #include "mic_reader.h"
+#include "uart_rings.h"
 #include "stm32l476_regs.h"
 
 #define UART_TX_BYTES 512u
@@ -26,6 +27,7 @@
 _Static_assert(RIG_CLOCK_HZ == 80000000u, "STM32L476 port runs the PLL at 80 MHz");
 _Static_assert(RIG_CLOCK_HZ / PDM_CKOUT_DIV / PDM_FOSR == RIG_MIC_SAMPLE_RATE, "DFSDM divider and oversampling must give the frontend rate");
 _Static_assert((MIC_RING & (MIC_RING - 1u)) == 0u, "mic ring must be a power of two");
+RIG_PORT_CHECK_UART_RINGS(RIG_UART_RX_BYTES, UART_TX_BYTES);
 
 static uint8_t s_rx_buf[RIG_UART_RX_BYTES];
 static uint8_t s_tx_buf[UART_TX_BYTES];
@@ -105,20 +107,31 @@ static void mic_init(void)
     nvic_enable(DMA1_CH4_IRQN);
 }
 
+/* Half-transfer and transfer-complete: the core wakes twice per lap, each time with half a ring
+ * of new samples and half a ring of room left; only complete laps are counted. */
 void DMA1_Channel4_IRQHandler(void)
 {
-    REG32(DMA_IFCR) = DMA_IFCR_CTCIF4;
-    s_mic_laps = s_mic_laps + 1u;
+    uint32_t isr = REG32(DMA_ISR);
+    REG32(DMA_IFCR) = DMA_IFCR_CHTIF4 | (isr & DMA_ISR_TCIF4 ? DMA_IFCR_CTCIF4 : 0u);
+    if (isr & DMA_ISR_TCIF4) s_mic_laps = s_mic_laps + 1u;
+}
+
+/* Samples the DMA has written since board_mic_start; call with interrupts off, so that the lap
+ * count and the position belong together (a lap whose interrupt is still pending is counted). */
+static uint32_t mic_written_locked(void)
+{
+    uint32_t laps = s_mic_laps;
+    uint32_t pos = MIC_RING - REG32(DMA_CH4_CNDTR);
+    if ((REG32(DMA_ISR) & DMA_ISR_TCIF4) && pos < MIC_RING / 2u) laps++;
+    return laps * MIC_RING + pos;
 }
 
 static uint32_t mic_written(void)
 {
     irq_disable();
-    uint32_t laps = s_mic_laps;
-    uint32_t pos = MIC_RING - REG32(DMA_CH4_CNDTR);
-    if ((REG32(DMA_ISR) & DMA_ISR_TCIF4) && pos < MIC_RING / 2u) laps++;
+    uint32_t written = mic_written_locked();
     irq_enable();
-    return laps * MIC_RING + pos;
+    return written;
 }
 
 void board_mic_start(void)
@@ -128,7 +141,7 @@ void board_mic_start(void)
     REG32(DMA_IFCR) = DMA_IFCR_CTCIF4;
     s_mic_laps = 0;
     s_mic.read_total = 0;
-    REG32(DMA_CH4_CCR) = DMA_CCR_MINC | DMA_CCR_CIRC | DMA_CCR_PSIZE_32 | DMA_CCR_MSIZE_32 | DMA_CCR_PL_HIGH | DMA_CCR_TCIE | DMA_CCR_EN;
+    REG32(DMA_CH4_CCR) = DMA_CCR_MINC | DMA_CCR_CIRC | DMA_CCR_PSIZE_32 | DMA_CCR_MSIZE_32 | DMA_CCR_PL_HIGH | DMA_CCR_HTIE | DMA_CCR_TCIE | DMA_CCR_EN;
     REG32(DFSDM_CH0CFGR1) |= DFSDM_CHCFGR1_DFSDMEN;
     REG32(DFSDM_FLT0CR1) |= DFSDM_FLTCR1_DFEN;
     REG32(DFSDM_FLT0CR1) |= DFSDM_FLTCR1_RSWSTART;
@@ -191,4 +204,12 @@ void board_uart_write(const uint8_t *src, size_t n)
 
 void board_marker(int level) { REG32(GPIOE_BASE + GPIO_BSRR) = level ? (1u << MARKER_PIN) : (1u << (MARKER_PIN + 16u)); }
 
-void board_idle(void) { cpu_wfi(); }
+/* Sleep only if nothing arrived since the caller looked: checked with interrupts off, and WFI
+ * still wakes on an interrupt that became pending meanwhile (ARMv6-M/ARMv7-M ARM, WFI), so a
+ * byte or a DMA lap that lands between the check and the sleep is never slept through. */
+void board_idle(void)
+{
+    irq_disable();
+    if (byte_ring_empty(&s_rx) && mic_written_locked() == s_mic.read_total) cpu_wfi();
+    irq_enable();
+}

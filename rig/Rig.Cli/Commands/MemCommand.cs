@@ -32,9 +32,12 @@ public static class MemCommand
     {
         var profile = ProfileCatalog.Load(profileName);
         var path = elfFile?.FullName ?? EnsureDefaultImage(profile.Name);
-        // The build leaves GCC's call-graph files (.ci) next to the objects, under the ELF's folder.
-        var graph = CallGraph.LoadDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var report = MemoryProfiler.Profile(ElfFile.Load(path), profile, Math.Max(0, top), graph.Files.Count > 0 ? graph : null);
+        var elf = ElfFile.Load(path);
+        // A CMake build folder (the presets' firmware/build/<board>) also holds GCC's call-graph
+        // files (.ci) next to the objects: with them the worst-case stack is checked too.
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var graph = File.Exists(Path.Combine(dir, "CMakeCache.txt")) ? CallGraph.LoadDirectory(dir) : null;
+        var report = MemoryProfiler.Profile(elf, profile, Math.Max(0, top), graph is { Files.Count: > 0 } ? graph : null);
         Console.Out.Write(json ? MemoryReportJson.Serialize(report) + Environment.NewLine : MemoryReportText.Render(report));
         return report.WithinBudget ? 0 : OverBudget;
     }

@@ -93,7 +93,22 @@ public sealed record PowerResult(
     int InferencesInWindow,
     double WindowSeconds,
     /// <summary>Name of a CSV in the run directory with the power trace (time_s, power_mw, marker).</summary>
-    string? TraceFile);
+    string? TraceFile)
+{
+    /// <summary>Samples the idle figure was averaged over.</summary>
+    public int IdleSamples { get; init; }
+    /// <summary>INA219 conversion period (shunt + bus conversion times for the configured mode), seconds.</summary>
+    public double ConversionSeconds { get; init; }
+    /// <summary>Samples per second the sampler achieved inside the window.</summary>
+    public double SamplerRateHz { get; init; }
+    /// <summary>What measured: "INA219 i2c-1 0x40", "virtual INA219 0x40 (py32f003 power model)".</summary>
+    public string? Monitor { get; init; }
+    /// <summary>Virtual boards only: the power model's exact energy per inference (integral over the window / K).</summary>
+    public double? TruthEnergyPerInferenceUj { get; init; }
+
+    /// <summary>Power was not measured; <paramref name="reason"/> says why (shown in the report).</summary>
+    public static PowerResult NotMeasured(string reason) => new(false, reason, 0, 0, 0, 0, 0, 0, 0, null);
+}
 
 public sealed record MemoryResult(int FlashBytes, int RamBytes, int FrontendRamBytes, int StackReserveBytes, IReadOnlyDictionary<string, int> Sections)
 {
@@ -105,7 +120,13 @@ public sealed record MemoryResult(int FlashBytes, int RamBytes, int FrontendRamB
 }
 
 /// <summary>How long the run took against its physical limit (UART wire time or audio duration).</summary>
-public sealed record TimingResult(double WallSeconds, double AudioSeconds, double WireLimitSeconds, double BytesSent, int Baud, double SpeedVsRealTime);
+public sealed record TimingResult(double WallSeconds, double AudioSeconds, double WireLimitSeconds, double BytesSent, int Baud, double SpeedVsRealTime)
+{
+    /// <summary>Bytes the board sent (features, results, captures); the limit of the other direction is BytesReceived / (Baud / 10).</summary>
+    public double BytesReceived { get; init; }
+    /// <summary>BytesReceived / (Baud / 10): the board-to-host wire time (the binding one in acoustic mode, where the board streams its capture).</summary>
+    public double ReceiveLimitSeconds { get; init; }
+}
 
 /// <summary>What the link had to put up with.</summary>
 public sealed record LinkCounters

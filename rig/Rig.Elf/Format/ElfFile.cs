@@ -17,8 +17,11 @@ public sealed class ElfFile
     private const int Elf32SectionHeaderSize = 40;
     private const int Elf32SymbolSize = 16;
 
-    private ElfFile(string path, ElfType type, ElfMachine machine, uint entry, IReadOnlyList<ElfSection> sections, IReadOnlyList<ElfSymbol>? symbols)
+    private readonly byte[] _data;
+
+    private ElfFile(string path, byte[] data, ElfType type, ElfMachine machine, uint entry, IReadOnlyList<ElfSection> sections, IReadOnlyList<ElfSymbol>? symbols)
     {
+        _data = data;
         Path = path;
         Type = type;
         Machine = machine;
@@ -38,6 +41,23 @@ public sealed class ElfFile
     public bool HasSymbolTable { get; }
 
     public ElfSection? Section(string name) => Sections.FirstOrDefault(s => s.Name == name);
+
+    /// <summary>The bytes of a section as stored in the file (empty for NOBITS sections).
+    /// Parse checked that every stored section lies inside the file.</summary>
+    public ReadOnlySpan<byte> Contents(ElfSection section) =>
+        section.Type is ElfSectionType.NoBits or ElfSectionType.Null ? [] : _data.AsSpan((int)section.Offset, (int)section.Size);
+
+    /// <summary>A 32-bit little-endian value stored at a symbol, or null when the symbol does not
+    /// lie within its section's stored bytes.</summary>
+    public uint? ReadUInt32(ElfSymbol symbol)
+    {
+        if (!symbol.IsInSection || symbol.SectionIndex >= Sections.Count) return null;
+        var section = Sections[symbol.SectionIndex];
+        var bytes = Contents(section);
+        var at = (long)symbol.Value - section.Address;
+        if (at < 0 || at + 4 > bytes.Length) return null;
+        return BinaryPrimitives.ReadUInt32LittleEndian(bytes[(int)at..]);
+    }
 
     public static ElfFile Load(string path)
     {
@@ -77,7 +97,7 @@ public sealed class ElfFile
         var sections = ReadSections(r, shoff, shentsize, shnum, shstrndx);
         var symtab = sections.FirstOrDefault(s => s.Type == ElfSectionType.SymTab);
         var symbols = symtab is null ? null : ReadSymbols(r, symtab, sections);
-        return new ElfFile(path, type, machine, entry, sections, symbols);
+        return new ElfFile(path, data, type, machine, entry, sections, symbols);
     }
 
     public static string MachineName(ElfMachine machine) => machine switch

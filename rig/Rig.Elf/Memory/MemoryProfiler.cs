@@ -48,7 +48,21 @@ public static class MemoryProfiler
             })
             .Where(m => m.FlashBytes > 0 || m.RamBytes > 0)
             .ToList();
-        var frontendRam = modules.Where(m => m.Name == FirmwareModule.Frontend).Sum(m => m.RamBytes);
+        var states = StateSizes(elf);
+        var (frontendRam, frontendNote) = FrontendRam(symbols, states);
+        if (frontendNote is not null)
+        {
+            // The frontend state lives inside the app's struct: move its bytes over.
+            var embedded = states[FrontendStateType];
+            modules = modules.Select(m => m.Name switch
+            {
+                FirmwareModule.App => m with { RamBytes = m.RamBytes - embedded },
+                FirmwareModule.Frontend => m with { RamBytes = m.RamBytes + embedded },
+                _ => m,
+            }).ToList();
+            if (!modules.Any(m => m.Name == FirmwareModule.Frontend))
+                modules.Insert(0, new ModuleUsage(FirmwareModule.Frontend, 0, embedded, []));
+        }
 
         var budget = new MemoryBudget(
             memory.FlashBudgetBytes > 0 ? memory.FlashBudgetBytes : chipFlashBytes > 0 ? chipFlashBytes : null,
@@ -67,11 +81,45 @@ public static class MemoryProfiler
         StackEstimate? stack = null;
         if (callGraph is not null && callGraph.Frames.ContainsKey("Reset_Handler"))
         {
-            stack = StackDepth.Estimate(callGraph);
+            var inImage = elf.Symbols.Where(s => s.Type == ElfSymbolType.Func && s.IsInSection).Select(s => s.Name);
+            stack = StackDepth.Estimate(callGraph, indirectTargets: StackDepth.AddressOnlyFunctions(callGraph, inImage));
             checks.Add(new BudgetCheck("stack worst case", stack.WorstCaseBytes, stackReserve, stack.WorstCaseBytes <= stackReserve));
         }
 
-        return new MemoryReport(profileName, elf.Path, flash, ram, staticRam, frontendRam, stackReserve, budget, checks, sections, modules, stack);
+        return new MemoryReport(profileName, elf.Path, flash, ram, staticRam, frontendRam, stackReserve, budget, checks, sections, modules, stack, states, frontendNote);
+    }
+
+    public const string FrontendStateType = "rig_frontend_t";
+    private const string StateSizePrefix = "rig_meta_sizeof_";
+
+    /// <summary>sizeof() of caller-owned core structs, recorded by the image in .rig_meta
+    /// (firmware/boards/cortexm/rig_meta.h).</summary>
+    public static IReadOnlyDictionary<string, int> StateSizes(ElfFile elf)
+    {
+        var sizes = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var s in elf.Symbols.Where(s => s.Name.StartsWith(StateSizePrefix, StringComparison.Ordinal)))
+        {
+            if (elf.ReadUInt32(s) is { } v && v <= int.MaxValue) sizes[s.Name[StateSizePrefix.Length..]] = (int)v;
+            else throw new InvalidDataException($"{elf.Path}: {s.Name}: the recorded size cannot be read from section {s.SectionIndex}");
+        }
+        return sizes;
+    }
+
+    /// <summary>
+    /// Frontend RAM: the RAM objects of the frontend module (frontend.c's statics and any object
+    /// named after the frontend, such as the app's rig_frontend_t instance). When the state is a
+    /// member of a bigger struct instead (rig_app_t), no symbol shows it: if the image records
+    /// sizeof(rig_frontend_t) and the app module holds that much RAM, the state is counted there.
+    /// </summary>
+    private static (int Bytes, string? Note) FrontendRam(IReadOnlyList<SymbolUsage> symbols, IReadOnlyDictionary<string, int> states)
+    {
+        var frontend = symbols.Where(s => s.Module == FirmwareModule.Frontend && s.Region is MemoryRegion.Ram or MemoryRegion.FlashAndRam).ToList();
+        var bytes = frontend.Sum(s => s.Bytes);
+        if (!states.TryGetValue(FrontendStateType, out var state) || frontend.Any(s => s.Bytes >= state)) return (bytes, null);
+        var app = symbols.Where(s => s.Module == FirmwareModule.App && s.Region is MemoryRegion.Ram or MemoryRegion.FlashAndRam).ToList();
+        var holder = app.Where(s => s.Bytes >= state).OrderBy(s => s.Bytes).FirstOrDefault();
+        if (holder is null) return (bytes, null);
+        return (bytes + state, $"includes the {FrontendStateType} state ({state} B, sizeof recorded in .rig_meta) held inside {holder.Name}");
     }
 
     /// <summary>Refuses what is not a 32-bit ARM firmware image with symbols, saying why.</summary>

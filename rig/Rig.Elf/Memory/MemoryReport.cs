@@ -28,6 +28,8 @@ public sealed record BudgetCheck(string Name, int Used, int Limit, bool Ok);
 /// The memory profile of one firmware image against one board profile. RAM is static RAM
 /// (.data + .bss) plus the stack reserve; flash is code + constants + .data's initial values.
 /// With the compiler's call-graph files, the worst-case stack is checked against the reserve.
+/// StateSizes are sizeof() of the core's caller-owned structs recorded by the image (.rig_meta);
+/// FrontendNote says how the frontend RAM figure was made up when it is not plain symbols.
 /// </summary>
 public sealed record MemoryReport(
     string Profile,
@@ -41,7 +43,9 @@ public sealed record MemoryReport(
     IReadOnlyList<BudgetCheck> Checks,
     IReadOnlyList<SectionUsage> Sections,
     IReadOnlyList<ModuleUsage> Modules,
-    StackEstimate? StackAnalysis = null)
+    StackEstimate? StackAnalysis = null,
+    IReadOnlyDictionary<string, int>? StateSizes = null,
+    string? FrontendNote = null)
 {
     /// <summary>Worst-case stack by static call-graph analysis (null when the build left no .ci
     /// files); the board measures the real high-water mark by stack painting at run time.</summary>

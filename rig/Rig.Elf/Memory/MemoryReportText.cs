@@ -14,14 +14,19 @@ public static class MemoryReportText
         sb.AppendLine(ci, $"{r.ElfPath} (profile {r.Profile})");
         sb.AppendLine(ci, $"  flash {r.FlashBytes,8} B");
         sb.AppendLine(ci, $"  ram   {r.RamBytes,8} B  = static {r.StaticRamBytes} B + stack reserve {r.StackReserveBytes} B");
-        sb.AppendLine(ci, $"  frontend ram {r.FrontendRamBytes} B");
+        sb.AppendLine(ci, $"  frontend ram {r.FrontendRamBytes} B{(r.FrontendNote is null ? "" : $" ({r.FrontendNote})")}");
+        if (r.StateSizes is { Count: > 0 } states)
+            sb.AppendLine(ci, $"  state sizes: {string.Join(", ", states.Select(kv => $"sizeof({kv.Key}) = {kv.Value} B"))}");
         if (r.StackAnalysis is { } st)
         {
             sb.AppendLine(ci, $"  stack worst case {st.WorstCaseBytes} B (static call-graph analysis{(st.IsComplete ? "" : ", a lower bound")}):");
             sb.AppendLine(ci, $"      thread {st.Thread.Bytes} B: {string.Join(" > ", st.Thread.Path)}");
             if (st.DeepestInterrupt is { } irq)
                 sb.AppendLine(ci, $"      + exception frame {st.ExceptionFrameBytes} B + interrupt {irq.Bytes} B: {string.Join(" > ", irq.Path)}");
-            if (st.IndirectCallers.Count > 0) sb.AppendLine(ci, $"      indirect calls not followed in: {string.Join(", ", st.IndirectCallers)}");
+            if (st.IndirectCallers.Count > 0 && st.IndirectTargets is { Count: > 0 } targets)
+                sb.AppendLine(ci, $"      indirect calls in {string.Join(", ", st.IndirectCallers)} charged the deepest function used only by address: {string.Join(", ", targets)}");
+            else if (st.IndirectCallers.Count > 0)
+                sb.AppendLine(ci, $"      indirect calls not followed in: {string.Join(", ", st.IndirectCallers)}");
             if (st.Recursive.Count > 0) sb.AppendLine(ci, $"      recursion (depth unknown) through: {string.Join(", ", st.Recursive)}");
             if (st.UnknownFrames.Count > 0) sb.AppendLine(ci, $"      frames unknown (library code, counted as 0): {string.Join(", ", st.UnknownFrames)}");
         }

@@ -16,10 +16,12 @@ public sealed record StackEstimate(
     int ExceptionFrameBytes,
     IReadOnlyList<string> IndirectCallers,
     IReadOnlyList<string> Recursive,
-    IReadOnlyList<string> UnknownFrames)
+    IReadOnlyList<string> UnknownFrames,
+    IReadOnlyList<string>? IndirectTargets = null)
 {
-    /// <summary>Only an upper bound when nothing escaped the analysis.</summary>
-    public bool IsComplete => IndirectCallers.Count == 0 && Recursive.Count == 0;
+    /// <summary>An upper bound when there is no recursion and every indirect call was given its
+    /// possible targets (<see cref="IndirectTargets"/>).</summary>
+    public bool IsComplete => Recursive.Count == 0 && (IndirectCallers.Count == 0 || IndirectTargets is { Count: > 0 });
 }
 
 public static class StackDepth
@@ -29,7 +31,10 @@ public static class StackDepth
     /// always aligns). The ports keep the FPU off, so there is no extended frame.</summary>
     public const int CortexMExceptionFrame = 36;
 
-    public static StackEstimate Estimate(CallGraph graph, string threadRoot = "Reset_Handler")
+    /// <param name="indirectTargets">Functions an indirect call may reach (e.g. those the image only
+    /// uses by address, see <see cref="AddressOnlyFunctions"/>); each indirect call site is charged
+    /// the deepest of them. Null: indirect calls are listed and not followed.</param>
+    public static StackEstimate Estimate(CallGraph graph, string threadRoot = "Reset_Handler", IReadOnlyCollection<string>? indirectTargets = null)
     {
         var memo = new Dictionary<string, (int Bytes, List<string> Path)>(StringComparer.Ordinal);
         var indirect = new SortedSet<string>(StringComparer.Ordinal);
@@ -54,6 +59,11 @@ public static class StackDepth
                 if (callee == CallGraph.IndirectCall)
                 {
                     indirect.Add(fn);
+                    foreach (var target in indirectTargets ?? [])
+                    {
+                        var t = Deepest(target);
+                        if (t.Bytes > best.Bytes) best = (t.Bytes, t.Path.Select((x, i) => i == 0 ? "(*)" + x : x).ToList());
+                    }
                     continue;
                 }
                 var d = Deepest(callee);
@@ -74,7 +84,22 @@ public static class StackDepth
         }
         var worst = thread.Bytes + (deepestIrq is null ? 0 : CortexMExceptionFrame + deepestIrq.Bytes);
         return new StackEstimate(worst, new StackPath(threadRoot, thread.Bytes, thread.Path), deepestIrq,
-            deepestIrq is null ? 0 : CortexMExceptionFrame, indirect.ToList(), recursive.ToList(), unknown.ToList());
+            deepestIrq is null ? 0 : CortexMExceptionFrame, indirect.ToList(), recursive.ToList(), unknown.ToList(),
+            indirectTargets?.Order(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>
+    /// Functions that are in the linked image but that no code calls directly: with
+    /// --gc-sections a function only survives if something references it, so these are the ones
+    /// used by address (callbacks passed as function pointers, vector table entries) - the
+    /// candidates for an indirect call. Entry points (reset, handlers) are left out.
+    /// </summary>
+    public static IReadOnlyList<string> AddressOnlyFunctions(CallGraph graph, IEnumerable<string> functionsInImage)
+    {
+        var called = new HashSet<string>(graph.Frames.Keys.SelectMany(graph.Callees), StringComparer.Ordinal);
+        return functionsInImage.Distinct(StringComparer.Ordinal)
+            .Where(f => graph.Frames.ContainsKey(f) && !called.Contains(f) && f != "main" && !f.EndsWith("_Handler", StringComparison.Ordinal) && !f.EndsWith("_IRQHandler", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).ToList();
     }
 
     private static bool IsInterruptHandler(string name) =>

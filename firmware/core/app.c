@@ -1,0 +1,297 @@
+#include "app.h"
+
+#include "board.h"
+
+/* The window scheme below opens a window every half window and keeps two alive. */
+_Static_assert((RIG_MODEL_WINDOW_COLUMNS & 1) == 0, "window must split into two hops");
+_Static_assert(RIG_MODEL_BANDS == RIG_FE_COLUMN_LEN, "model bands must match the frontend column");
+_Static_assert(RIG_APP_RX_MAX_PAYLOAD <= 248u && (RIG_APP_RX_MAX_PAYLOAD & 1u) == 0,
+               "an AUDIO frame must be one COBS block of whole samples");
+_Static_assert(RIG_APP_TX_MAX_PAYLOAD <= RIG_PROTO_MAX_PAYLOAD, "length field is one byte");
+_Static_assert(8u + 2u * RIG_APP_CAPTURE_SAMPLES <= RIG_APP_TX_MAX_PAYLOAD, "capture chunk must fit a frame");
+
+/* The link's share of RAM (frame buffers and the sample scratch) stays small on a 4 KB part. */
+_Static_assert(sizeof(((rig_app_t *)0)->rx_buf) + sizeof(((rig_app_t *)0)->tx) + sizeof(((rig_app_t *)0)->samples) <= 512u,
+               "link buffers exceed 512 bytes");
+#ifdef RIG_APP_RAM_BUDGET /* a port may bound the whole app state, e.g. py32f003 */
+_Static_assert(sizeof(rig_app_t) <= RIG_APP_RAM_BUDGET, "rig_app_t exceeds the port's RAM budget");
+#endif
+
+#define RIG_APP_WINDOW_HOP ((uint16_t)(RIG_MODEL_WINDOW_COLUMNS / 2))
+
+static uint8_t *payload(rig_app_t *a) { return a->tx + RIG_PROTO_HEADER_BYTES; }
+
+static void send(rig_app_t *a, uint8_t type, size_t len)
+{
+    rig_proto_send(a->tx, type, a->tx_seq++, len, board_uart_write);
+}
+
+static void send_error(rig_app_t *a, uint8_t code, const char *text)
+{
+    uint8_t *p = payload(a);
+    size_t n = 0;
+    p[n++] = code;
+    while (text[n - 1u] != 0 && n < RIG_APP_TX_MAX_PAYLOAD) { p[n] = (uint8_t)text[n - 1u]; n++; }
+    send(a, RIG_MSG_ERROR, n);
+}
+
+static void send_ack(rig_app_t *a, uint8_t type)
+{
+    payload(a)[0] = type;
+    send(a, RIG_MSG_ACK, 1);
+}
+
+static void send_hello(rig_app_t *a)
+{
+    uint8_t *p = payload(a);
+    p[0] = RIG_PROTO_VERSION;
+    p[1] = RIG_FW_VERSION_MAJOR;
+    p[2] = RIG_FW_VERSION_MINOR;
+    rig_put_u32(p + 3, RIG_FE_CONFIG_HASH);
+    rig_put_u32(p + 7, RIG_MODEL_FE_CONFIG_HASH);
+    rig_put_u32(p + 11, RIG_FE_SAMPLE_RATE);
+    rig_put_u16(p + 15, RIG_FE_HOP);
+    rig_put_u16(p + 17, RIG_FE_COLUMN_LEN);
+    rig_put_u16(p + 19, RIG_APP_RX_MAX_PAYLOAD);
+    rig_put_u16(p + 21, RIG_APP_TX_MAX_PAYLOAD);
+    p[23] = RIG_APP_RX_CREDITS;
+    p[24] = (uint8_t)(board_cycles_are_mcu() ? 1u : 0u);
+    rig_put_u32(p + 25, board_cycles_hz());
+    rig_put_u16(p + 29, RIG_MODEL_WINDOW_COLUMNS);
+    rig_put_u16(p + 31, RIG_APP_WINDOW_HOP);
+    p[33] = RIG_MODEL_CLASSES;
+    size_t n = 34;
+    const char *name = board_name();
+    for (size_t i = 0; name[i] != 0 && n < 34u + 24u; i++) p[n++] = (uint8_t)name[i];
+    send(a, RIG_MSG_HELLO, n);
+}
+
+static void send_stats(rig_app_t *a)
+{
+    uint8_t *p = payload(a);
+    uint32_t v[13];
+    v[0] = board_stack_size() - board_stack_unused(); /* high-water mark */
+    v[1] = board_stack_size();
+    v[2] = board_static_ram();
+    v[3] = board_mic_dropped();
+    v[4] = (uint32_t)sizeof(rig_frontend_t);
+    v[5] = (uint32_t)sizeof(rig_app_t);
+    v[6] = a->rx.frames;
+    v[7] = a->rx.bad_frames;
+    v[8] = a->rx.oversize;
+    v[9] = a->rx.dropped;
+    v[10] = a->column_index;
+    v[11] = a->results;
+    v[12] = a->captured;
+    for (size_t i = 0; i < 13u; i++) rig_put_u32(p + 4u * i, v[i]);
+    send(a, RIG_MSG_STATS, 52);
+}
+
+/* Debug mode: every stage of every column goes out as STAGE frames (split to fit the tx buffer),
+ * so the rig can name the first stage that diverges from the golden model. */
+static void on_stage(void *ctx, int stage, const void *data, size_t count)
+{
+    rig_app_t *a = (rig_app_t *)ctx;
+    size_t wide = (stage == RIG_FE_STAGE_POWER || stage == RIG_FE_STAGE_MEL) ? 4u : 2u;
+    size_t per_frame = (RIG_APP_TX_MAX_PAYLOAD - 8u) / wide;
+    for (size_t at = 0; at < count; at += per_frame) {
+        size_t k = count - at < per_frame ? count - at : per_frame;
+        uint8_t *p = payload(a);
+        rig_put_u32(p, a->column_index);
+        p[4] = (uint8_t)stage;
+        p[5] = (uint8_t)(int8_t)rig_frontend_shift(&a->fe);
+        rig_put_u16(p + 6, (uint16_t)at);
+        for (size_t i = 0; i < k; i++) {
+            if (wide == 4u) rig_put_u32(p + 8 + 4 * i, ((const uint32_t *)data)[at + i]);
+            else rig_put_u16(p + 8 + 2 * i, (uint16_t)((const int16_t *)data)[at + i]);
+        }
+        send(a, RIG_MSG_STAGE, 8u + k * wide);
+    }
+}
+
+static void restart_stream(rig_app_t *a)
+{
+    rig_frontend_init(&a->fe);
+    for (size_t i = 0; i < RIG_APP_WINDOWS; i++) a->window_active[i] = 0;
+    a->column_index = 0;
+    a->next_window = 0;
+    a->columns_to_window = 0;
+    a->pending_cycles = 0;
+    a->captured = 0;
+    a->results = 0;
+}
+
+static void finish_window(rig_app_t *a, size_t slot)
+{
+    int16_t scores[RIG_MODEL_CLASSES];
+    uint32_t t0 = board_cycles();
+    int cls = rig_model_infer(&a->windows[slot], scores);
+    uint32_t model_cycles = board_cycles() - t0;
+    a->window_active[slot] = 0;
+    a->results++;
+    if ((a->stream & RIG_STREAM_RESULTS) == 0) return;
+    uint8_t *p = payload(a);
+    rig_put_u32(p, a->window_index[slot]);
+    p[4] = (uint8_t)cls;
+    p[5] = RIG_MODEL_CLASSES;
+    size_t n = 6;
+    for (size_t i = 0; i < RIG_MODEL_CLASSES; i++, n += 2) rig_put_u16(p + n, (uint16_t)scores[i]);
+    rig_put_u32(p + n, a->window_cycles[slot]);
+    rig_put_u32(p + n + 4, model_cycles);
+    send(a, RIG_MSG_RESULT, n + 8);
+}
+
+static void column_done(rig_app_t *a)
+{
+    const int16_t *column = rig_frontend_column(&a->fe);
+    uint32_t cycles = a->pending_cycles;
+    a->pending_cycles = 0;
+    if (a->stream & RIG_STREAM_FEATURES) {
+        uint8_t *p = payload(a);
+        rig_put_u32(p, a->column_index);
+        rig_put_u32(p + 4, cycles);
+        for (size_t i = 0; i < RIG_FE_COLUMN_LEN; i++) rig_put_u16(p + 8 + 2 * i, (uint16_t)column[i]);
+        send(a, RIG_MSG_FEATURE, RIG_APP_TX_MAX_PAYLOAD_COLUMN);
+    }
+    if (a->columns_to_window == 0) {
+        size_t slot = a->next_window & 1u;
+        rig_model_window_reset(&a->windows[slot]);
+        a->window_active[slot] = 1;
+        a->window_index[slot] = a->next_window++;
+        a->window_cycles[slot] = 0;
+        a->columns_to_window = RIG_APP_WINDOW_HOP;
+    }
+    a->columns_to_window--;
+    a->column_index++;
+    for (size_t slot = 0; slot < RIG_APP_WINDOWS; slot++) {
+        if (!a->window_active[slot]) continue;
+        rig_model_window_push(&a->windows[slot], column);
+        a->window_cycles[slot] += cycles;
+        if (rig_model_window_count(&a->windows[slot]) == RIG_MODEL_WINDOW_COLUMNS) finish_window(a, slot);
+    }
+}
+
+/* Runs n samples through the frontend; every completed column goes out and into the windows. */
+static void feed(rig_app_t *a, const int16_t *x, size_t n)
+{
+    while (n != 0) {
+        int ready = 0;
+        uint32_t t0 = board_cycles();
+        size_t used = rig_frontend_push(&a->fe, x, n, &ready);
+        a->pending_cycles += board_cycles() - t0;
+        x += used;
+        n -= used;
+        if (ready) column_done(a);
+        else if (used == 0) break; /* defensive: a frontend that takes nothing must not hang us */
+    }
+}
+
+static void on_audio(rig_app_t *a, const uint8_t *p, size_t len)
+{
+    /* The chunk has left the UART ring: the host may send the next one while we compute. */
+    payload(a)[0] = 1;
+    send(a, RIG_MSG_CREDIT, 1);
+    if (!a->running || a->mode != RIG_MODE_INJECT) { send_error(a, RIG_ERR_NOT_RUNNING, "audio while not injecting"); return; }
+    if (len & 1u) { send_error(a, RIG_ERR_BAD_LENGTH, "odd audio payload"); return; }
+    size_t samples = len / 2u;
+    while (samples != 0) {
+        size_t k = samples < RIG_APP_CAPTURE_SAMPLES ? samples : RIG_APP_CAPTURE_SAMPLES;
+        for (size_t i = 0; i < k; i++) a->samples[i] = (int16_t)rig_get_u16(p + 2 * i);
+        feed(a, a->samples, k);
+        p += 2 * k;
+        samples -= k;
+    }
+}
+
+static void on_configure(rig_app_t *a, const uint8_t *p, size_t len)
+{
+    if (len != 6 || p[0] > RIG_MODE_ACOUSTIC || rig_get_u16(p + 2) != RIG_MODEL_WINDOW_COLUMNS ||
+        rig_get_u16(p + 4) != RIG_APP_WINDOW_HOP) {
+        send_error(a, RIG_ERR_BAD_CONFIG, "configure: mode or window differs from this build");
+        return;
+    }
+    a->mode = p[0];
+    a->stream = p[1];
+    send_ack(a, RIG_MSG_CONFIGURE);
+}
+
+static void on_frame(rig_app_t *a, const rig_proto_frame_t *f)
+{
+    switch (f->type) {
+    case RIG_MSG_PING:
+        if (f->len != 4) { send_error(a, RIG_ERR_BAD_LENGTH, "ping"); return; }
+        for (size_t i = 0; i < 4; i++) payload(a)[i] = f->payload[i];
+        send(a, RIG_MSG_PONG, 4);
+        return;
+    case RIG_MSG_RESET:
+        board_reset();
+        return;
+    case RIG_MSG_HELLO_REQ:
+        send_hello(a);
+        return;
+    case RIG_MSG_CONFIGURE:
+        on_configure(a, f->payload, f->len);
+        return;
+    case RIG_MSG_AUDIO:
+        on_audio(a, f->payload, f->len);
+        return;
+    case RIG_MSG_START:
+        restart_stream(a);
+        rig_frontend_set_tap(&a->fe, (a->stream & RIG_STREAM_STAGES) ? on_stage : 0, a);
+        a->running = 1;
+        if (a->mode == RIG_MODE_ACOUSTIC) board_mic_start();
+        send_ack(a, RIG_MSG_START);
+        return;
+    case RIG_MSG_STOP:
+        if (a->running && a->mode == RIG_MODE_ACOUSTIC) board_mic_stop();
+        a->running = 0;
+        send_stats(a);
+        return;
+    case RIG_MSG_MARK:
+        board_marker(f->len != 0 && f->payload[0] != 0);
+        send_ack(a, RIG_MSG_MARK);
+        return;
+    default:
+        send_error(a, RIG_ERR_UNKNOWN_TYPE, "unknown message type");
+        return;
+    }
+}
+
+static int poll_mic(rig_app_t *a)
+{
+    size_t n = board_mic_read(a->samples, RIG_APP_CAPTURE_SAMPLES);
+    if (n == 0) return 0;
+    if (a->stream & RIG_STREAM_CAPTURE) {
+        uint8_t *p = payload(a);
+        rig_put_u32(p, a->captured);
+        for (size_t i = 0; i < n; i++) rig_put_u16(p + 4 + 2 * i, (uint16_t)a->samples[i]);
+        send(a, RIG_MSG_CAPTURE, 4 + 2 * n);
+    }
+    a->captured += (uint32_t)n;
+    feed(a, a->samples, n);
+    return 1;
+}
+
+void rig_app_init(rig_app_t *app)
+{
+    rig_proto_rx_init(&app->rx, app->rx_buf, RIG_APP_RX_MAX_PAYLOAD);
+    app->tx_seq = 0;
+    app->mode = RIG_MODE_INJECT;
+    app->stream = RIG_STREAM_FEATURES | RIG_STREAM_RESULTS;
+    app->running = 0;
+    restart_stream(app);
+    send_hello(app);
+}
+
+void rig_app_poll(rig_app_t *app)
+{
+    uint8_t bytes[16];
+    size_t n = board_uart_read(bytes, sizeof bytes);
+    for (size_t i = 0; i < n; i++) {
+        rig_proto_frame_t frame;
+        if (rig_proto_rx_byte(&app->rx, bytes[i], &frame)) on_frame(app, &frame);
+    }
+    int worked = n != 0;
+    if (app->running && app->mode == RIG_MODE_ACOUSTIC) worked |= poll_mic(app);
+    if (!worked) board_idle();
+}

@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Rig.Audio.Synthesis;
+using Rig.Audio.Wav;
+using Rig.Core;
+using Rig.Core.Config;
+
+namespace Rig.Audio.Playlists;
+
+/// <summary>
+/// Reads playlists/*.yaml. Every problem is collected (bad fields, unknown labels or sounds, all
+/// missing or unreadable files) and thrown together as one ConfigException naming file and line,
+/// so nothing plays until the whole playlist is sound.
+/// </summary>
+public static partial class PlaylistLoader
+{
+    public const double MaxClipSeconds = 600;
+
+    [GeneratedRegex("^[A-Za-z0-9_.#-]+$")]
+    private static partial Regex SafeName();
+
+    public static Playlist Load(string path)
+    {
+        YamlDocument doc;
+        try
+        {
+            doc = YamlDocument.Load(path);
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet reports some unterminated flow nodes this way instead of as a YamlException.
+            throw new ConfigException(path, 0, "(yaml)", $"bad YAML: {e.Message}");
+        }
+        var root = doc.Root;
+        root.RejectUnknown("name", "items");
+        var name = root.String("name", required: false) ?? Path.GetFileNameWithoutExtension(path);
+        var baseDir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var entries = root.List("items");
+        if (root.Has("items") && entries.Count == 0) root.Error("items", "playlist has no items");
+
+        var items = new List<PlaylistItem>();
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var e in entries)
+        {
+            var parsed = ReadItem(e, baseDir);
+            if (parsed is null) continue;
+            var (item, explicitName, repeat) = parsed.Value;
+            var itemName = item.Name;
+            if (names.TryGetValue(itemName, out var otherLine))
+            {
+                if (explicitName)
+                {
+                    e.Error("name", $"duplicate name '{itemName}' (also on line {otherLine})");
+                    continue;
+                }
+                itemName = $"{itemName}_{items.Count}";
+            }
+            names[itemName] = e.Line;
+            for (var r = 0; r < repeat; r++)
+                items.Add(item with { Index = items.Count, Name = r == 0 ? itemName : $"{itemName}#{r + 1}" });
+        }
+        doc.ThrowIfErrors();
+        return new Playlist(path, name, items);
+    }
+
+    private static (PlaylistItem Item, bool ExplicitName, int Repeat)? ReadItem(YamlMap e, string baseDir)
+    {
+        e.RejectUnknown("name", "label", "synth", "file", "seed", "duration", "trim", "gain_db", "repeat");
+        var ok = true;
+        var label = e.String("label") ?? "";
+        if (e.Has("label") && !Labels.IsKnown(label))
+        {
+            e.Error("label", $"unknown label '{label}' (expected one of: {string.Join(", ", Labels.All)})");
+            ok = false;
+        }
+        var explicitName = e.Has("name");
+        var name = e.String("name", required: false);
+        if (name is not null && !SafeName().IsMatch(name))
+        {
+            e.Error("name", $"'{name}' may only hold letters, digits and _ . # -");
+            ok = false;
+        }
+        var gain = e.Double("gain_db", 0, min: -60, max: 40);
+        var repeat = e.Int("repeat", 1, min: 1, max: 1000);
+        double? duration = null;
+        if (e.Has("duration"))
+        {
+            var d = e.Double("duration", 0);
+            if (d <= 0) { e.Error("duration", $"duration must be positive, got {d.ToString(CultureInfo.InvariantCulture)} s"); ok = false; }
+            else if (d > MaxClipSeconds) { e.Error("duration", $"duration {d.ToString(CultureInfo.InvariantCulture)} s is over {MaxClipSeconds} s"); ok = false; }
+            else duration = d;
+        }
+
+        var hasSynth = e.Has("synth");
+        var hasFile = e.Has("file");
+        if (hasSynth == hasFile)
+        {
+            e.Document.AddError(e.Line, e.Path, hasSynth
+                ? "give either synth: or file:, not both"
+                : "no source: give synth: <sound> or file: <path.wav>");
+            return null;
+        }
+
+        if (hasSynth)
+        {
+            var sound = e.String("synth") ?? "";
+            if (!SynthSounds.IsKnown(sound)) { e.Error("synth", $"unknown sound '{sound}' (expected one of: {string.Join(", ", SynthSounds.Names)})"); ok = false; }
+            var seed = e.Long("seed", 0, min: 0);
+            if (e.Has("trim")) { e.Error("trim", "trim applies to file: sources; use duration: for synth"); ok = false; }
+            if (!e.Has("duration")) { e.Document.AddError(e.Line, e.FieldPath("duration"), "synth items need a duration in seconds"); ok = false; }
+            if (!ok || duration is null) return null;
+            var item = new PlaylistItem(0, name ?? $"{sound}_{seed}", label, new SynthSource(sound, (ulong)seed), 0, duration.Value, gain, e.Line);
+            return (item, explicitName, repeat);
+        }
+
+        var file = e.String("file") ?? "";
+        var full = Path.GetFullPath(Path.Combine(baseDir, file));
+        var trim = e.Map("trim", required: false);
+        trim.RejectUnknown("start", "end");
+        var start = trim.Double("start", 0, min: 0);
+        double? end = trim.Has("end") ? trim.Double("end", 0, min: 0) : null;
+        if (end is not null && end <= start) { trim.Error("end", $"trim end {end.Value.ToString(CultureInfo.InvariantCulture)} s is not after start {start.ToString(CultureInfo.InvariantCulture)} s"); ok = false; }
+        if (end is not null && duration is not null) { e.Error("duration", "give trim end or duration, not both"); ok = false; }
+        if (!File.Exists(full))
+        {
+            e.Error("file", $"file not found: {full}");
+            return null;
+        }
+        WavInfo info;
+        try
+        {
+            info = WavReader.ReadInfo(full);
+        }
+        catch (InvalidDataException ex)
+        {
+            e.Error("file", ex.Message);
+            return null;
+        }
+        var available = info.DurationSeconds - start;
+        if (available <= 0) { trim.Error("start", $"trim start {start.ToString(CultureInfo.InvariantCulture)} s is past the end of the {info.DurationSeconds:0.###} s file"); ok = false; }
+        var length = end is not null ? end.Value - start : duration ?? available;
+        if (ok && length > available + 0.5 / info.SampleRate)
+        {
+            var field = end is not null ? "trim.end" : "duration";
+            e.Document.AddError(e.Document.LineOf(e.FieldPath(field)), e.FieldPath(field),
+                $"{length:0.###} s from {start:0.###} s runs past the end of the {info.DurationSeconds:0.###} s file");
+            ok = false;
+        }
+        if (!ok) return null;
+        var fileItem = new PlaylistItem(0, name ?? Path.GetFileNameWithoutExtension(full), label, new FileSource(full, info), start, length, gain, e.Line);
+        return (fileItem, explicitName, repeat);
+    }
+}

@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Globalization;
+using Rig.Core;
+using Rig.Runs.Link;
+using Rig.Runs.Orchestration;
+using Spectre.Console;
+
+namespace Rig.Cli.Commands;
+
+/// <summary>
+/// `rig run [--profile py32f003] [--playlist playlists/reference.yaml] [--board virtual|serial:&lt;port&gt;]...
+/// [--mode inject|acoustic] [--out dir] [--energy] [--resume dir]`: plays the playlist through the
+/// board(s), diffs every feature value against the golden model and writes run.json + the report.
+/// Exit 0 all features agree, 1 some feature value differs, 2 bad input or a board that failed.
+/// </summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var profile = new Option<string>("--profile", "-p") { Description = "board profile (profiles/<name>.yaml)", DefaultValueFactory = _ => "py32f003" };
+        var playlist = new Option<string>("--playlist") { Description = "playlist YAML", DefaultValueFactory = _ => "playlists/reference.yaml" };
+        var board = new Option<string[]>("--board", "-b") { Description = "virtual, or serial:<port>; repeat for several boards (one clip, many listeners)", AllowMultipleArgumentsPerToken = false };
+        var mode = new Option<string>("--mode", "-m") { Description = "inject (PCM over serial, bit-exact path) or acoustic (speaker -> room -> mic)", DefaultValueFactory = _ => "inject" };
+        mode.AcceptOnlyFromAmong("inject", "acoustic");
+        var output = new Option<string?>("--out", "-o") { Description = "run directory (default runs/<profile>-<UTC timestamp>)" };
+        var energy = new Option<bool>("--energy") { Description = "measure energy per inference with the INA219 (virtual INA219 for virtual boards)" };
+        var resume = new Option<string?>("--resume") { Description = "continue a stopped run in this directory (plays only the clips not yet committed)" };
+        var store = new Option<string?>("--store") { Description = "history database (default RIG_STORE or runs/history.db)" };
+        var command = new Command("run", "Play a playlist through the board(s) and check every feature value against the golden model")
+        {
+            profile, playlist, board, mode, output, energy, resume, store,
+        };
+        command.SetAction(parse => CliErrors.Run(() => Run(() => new RunOptions
+        {
+            Profile = parse.GetValue(profile)!,
+            Playlist = ResolvePlaylist(parse.GetValue(playlist)!),
+            Boards = (parse.GetValue(board) is { Length: > 0 } b ? b : ["virtual"]).Select(BoardTarget.Parse).ToList(),
+            Mode = parse.GetValue(mode)!,
+            OutDir = parse.GetValue(output) ?? DefaultOut(parse.GetValue(profile)!),
+            Energy = parse.GetValue(energy),
+            HistoryStore = parse.GetValue(store),
+        }, parse.GetValue(resume))));
+        return command;
+    }
+
+    private static string ResolvePlaylist(string path) =>
+        File.Exists(path) || Path.IsPathRooted(path) ? Path.GetFullPath(path) : Path.Combine(RepoPaths.Root, path);
+
+    private static string DefaultOut(string profile) =>
+        Path.Combine(RepoPaths.Root, "runs", $"{profile}-{TimeProvider.System.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+
+    private static int Run(Func<RunOptions> readOptions, string? resume)
+    {
+        try
+        {
+            var options = readOptions();
+            if (resume is not null) options = ResumePlan.Load(Path.GetFullPath(resume), options);
+            IReadOnlyList<RunOutcome> outcomes = [];
+            AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .Start(ctx =>
+                {
+                    var progress = new SpectreRunProgress(ctx, $"{options.Profile} {options.Mode} on {string.Join(", ", options.Boards)}");
+                    outcomes = new RunOrchestrator(TimeProvider.System, progress).Execute(options);
+                });
+            var mismatches = false;
+            foreach (var o in outcomes)
+            {
+                var r = o.Result;
+                var t = r.Timing!;
+                AnsiConsole.MarkupLineInterpolated($"[bold]{o.BoardId}[/] {r.Profile} {r.Mode}: accuracy {r.Accuracy:P1}, feature mismatches {r.FeatureMismatches}, clips {r.Clips.Count}{(r.Complete ? "" : " (incomplete)")}");
+                Console.Out.WriteLine(FormattableString.Invariant(
+                    $"  timing: {t.AudioSeconds:0.0} s of audio in {t.WallSeconds:0.00} s wall = {t.SpeedVsRealTime:0.0}x real time; wire limit {t.WireLimitSeconds:0.00} s ({t.BytesSent:0} bytes sent / ({t.Baud} baud / 10)); board->host {t.ReceiveLimitSeconds:0.00} s ({t.BytesReceived:0} bytes)"));
+                Console.Out.WriteLine($"  cycles: {r.Cycles?.Unit} frontend/column median {r.Cycles?.FrontendPerColumn.Median:0}, model/inference median {r.Cycles?.ModelPerInference.Median:0}; link: {r.Link.FramesReceived} frames, {r.Link.CrcErrors} CRC errors, {r.Link.Retries} retries");
+                Console.Out.WriteLine($"  run: {Path.Combine(o.RunDir, "run.json")}" + (o.ReportIndex is null ? "" : $"\n  report: {o.ReportIndex}"));
+                mismatches |= r.FeatureMismatches != 0;
+            }
+            return mismatches ? 1 : 0;
+        }
+        catch (Exception e) when (e is BoardLinkException or BoardRefusedException or ConfigHashMismatchException or ArgumentException
+                                       or DirectoryNotFoundException or Polly.CircuitBreaker.BrokenCircuitException or IOException or InvalidOperationException)
+        {
+            Console.Error.WriteLine("error: " + e.Message);
+            return CliErrors.BadInput;
+        }
+    }
+
+    private sealed class SpectreRunProgress(ProgressContext ctx, string title) : IRunProgress
+    {
+        private ProgressTask? _task;
+
+        public void Begin(int clipsToPlay, int alreadyDone)
+        {
+            _task = ctx.AddTask(Markup.Escape(title + (alreadyDone > 0 ? $" (resuming after {alreadyDone} clips)" : "")), maxValue: Math.Max(1, clipsToPlay));
+            if (clipsToPlay == 0) _task.Value = 1;
+        }
+
+        public void ClipDone(string clipName, string summary)
+        {
+            _task?.Increment(1);
+            _task?.Description(Markup.Escape($"{title}: {clipName} -> {summary}"));
+        }
+
+        public void Message(string text) => AnsiConsole.MarkupLine(Markup.Escape(text));
+    }
+}

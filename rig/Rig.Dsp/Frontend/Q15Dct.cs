@@ -1,0 +1,20 @@
+namespace Rig.Dsp.Frontend;
+
+/// <summary>
+/// Optional DCT-II (MFCC): c[k] = (sum_m L[m]*D[k][m] + 2^14) &gt;&gt; 15, int32 accumulation,
+/// saturated to int16; D is the orthonormal DCT-II in Q15, so c stays in Q7.8 log2 units.
+/// 32 bits suffice because L lies in [-6144, -512] and mel_bands &lt;= 48 when MFCC is on.
+/// </summary>
+public static class Q15Dct
+{
+    public static void Apply(ReadOnlySpan<short> log, ReadOnlySpan<short> dct, Span<short> dst)
+    {
+        var m = log.Length;
+        for (var k = 0; k < dst.Length; k++)
+        {
+            var acc = 0;
+            for (var i = 0; i < m; i++) acc += log[i] * dct[k * m + i];
+            dst[k] = (short)Math.Clamp((acc + 16384) >> 15, short.MinValue, short.MaxValue);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+namespace Rig.Plots;
+
+/// <summary>
+/// Short-time power spectrum of a clip in dB (relative to a full-scale sine), for drawing only:
+/// Hann window of about 32 ms (a power of two), hop of a quarter window. Row 0 is the highest
+/// frequency so that the matrix reads like the picture.
+/// </summary>
+public sealed record SpectrogramData(double[,] Decibels, double Seconds, double NyquistHz, int FftLength, int Hop)
+{
+    public const double FloorDb = -100;
+
+    public static SpectrogramData Compute(ReadOnlySpan<float> samples, int sampleRate)
+    {
+        var n = 1;
+        while (n < sampleRate * 0.032) n <<= 1;
+        var hop = n / 4;
+        var frames = Math.Max(1, (samples.Length - n) / hop + 1);
+        var bins = n / 2 + 1;
+        var db = new double[bins, frames];
+        var window = new double[n];
+        double windowSum = 0;
+        for (var i = 0; i < n; i++)
+        {
+            window[i] = 0.5 - 0.5 * Math.Cos(2 * Math.PI * i / n);
+            windowSum += window[i];
+        }
+        // A full-scale sine peaks at (windowSum / 2) in magnitude: that is 0 dB.
+        var reference = windowSum / 2;
+        var re = new double[n];
+        var im = new double[n];
+        for (var f = 0; f < frames; f++)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var j = f * hop + i;
+                re[i] = j < samples.Length ? samples[j] * window[i] : 0;
+                im[i] = 0;
+            }
+            Fft(re, im);
+            for (var k = 0; k < bins; k++)
+            {
+                var mag = Math.Sqrt(re[k] * re[k] + im[k] * im[k]) / reference;
+                db[bins - 1 - k, f] = Math.Max(FloorDb, 20 * Math.Log10(mag + 1e-12));
+            }
+        }
+        return new SpectrogramData(db, (double)samples.Length / sampleRate, sampleRate / 2.0, n, hop);
+    }
+
+    /// <summary>In-place iterative radix-2 complex FFT (length a power of two).</summary>
+    private static void Fft(double[] re, double[] im)
+    {
+        var n = re.Length;
+        for (int i = 1, j = 0; i < n; i++)
+        {
+            var bit = n >> 1;
+            for (; (j & bit) != 0; bit >>= 1) j ^= bit;
+            j ^= bit;
+            if (i < j)
+            {
+                (re[i], re[j]) = (re[j], re[i]);
+                (im[i], im[j]) = (im[j], im[i]);
+            }
+        }
+        for (var len = 2; len <= n; len <<= 1)
+        {
+            var angle = -2 * Math.PI / len;
+            for (var i = 0; i < n; i += len)
+                for (var k = 0; k < len / 2; k++)
+                {
+                    var wr = Math.Cos(angle * k);
+                    var wi = Math.Sin(angle * k);
+                    var a = i + k;
+                    var b = a + len / 2;
+                    var tr = re[b] * wr - im[b] * wi;
+                    var ti = re[b] * wi + im[b] * wr;
+                    re[b] = re[a] - tr;
+                    im[b] = im[a] - ti;
+                    re[a] += tr;
+                    im[a] += ti;
+                }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Rig.Protocol.Messages;
+
+/// <summary>
+/// The board introduces itself (at boot and on request): what it runs, the frontend config hash of
+/// its tables, its buffer limits and how it counts cycles.
+/// </summary>
+public sealed record Hello(
+    byte ProtocolVersion,
+    string FirmwareVersion,
+    uint ConfigHash,
+    uint ModelConfigHash,
+    int SampleRate,
+    int Hop,
+    int ColumnLength,
+    int MaxAudioPayload,
+    int MaxBoardPayload,
+    int Credits,
+    bool McuCycles,
+    uint CyclesHz,
+    int WindowColumns,
+    int WindowHopColumns,
+    int Classes,
+    string BoardName) : BoardMessage
+{
+    public const int FixedBytes = 34;
+
+    /// <summary>"mcu-cycles" or "host-cycles" (the run.json cycle unit).</summary>
+    public string CycleUnit => McuCycles ? "mcu-cycles" : "host-cycles";
+
+    public static Hello FromPayload(byte[] p)
+    {
+        if (p.Length < FixedBytes) throw Bad("hello", p.Length);
+        var s = p.AsSpan();
+        return new Hello(
+            p[0], $"{p[1]}.{p[2]}",
+            BinaryPrimitives.ReadUInt32LittleEndian(s[3..]),
+            BinaryPrimitives.ReadUInt32LittleEndian(s[7..]),
+            (int)BinaryPrimitives.ReadUInt32LittleEndian(s[11..]),
+            BinaryPrimitives.ReadUInt16LittleEndian(s[15..]),
+            BinaryPrimitives.ReadUInt16LittleEndian(s[17..]),
+            BinaryPrimitives.ReadUInt16LittleEndian(s[19..]),
+            BinaryPrimitives.ReadUInt16LittleEndian(s[21..]),
+            p[23], p[24] != 0,
+            BinaryPrimitives.ReadUInt32LittleEndian(s[25..]),
+            BinaryPrimitives.ReadUInt16LittleEndian(s[29..]),
+            BinaryPrimitives.ReadUInt16LittleEndian(s[31..]),
+            p[33],
+            Encoding.ASCII.GetString(p, FixedBytes, p.Length - FixedBytes));
+    }
+
+    /// <summary>The hello payload (for tests and for a scripted board).</summary>
+    public byte[] ToPayload()
+    {
+        var name = Encoding.ASCII.GetBytes(BoardName);
+        var p = new byte[FixedBytes + name.Length];
+        var s = p.AsSpan();
+        var version = FirmwareVersion.Split('.');
+        p[0] = ProtocolVersion;
+        p[1] = byte.Parse(version[0]);
+        p[2] = byte.Parse(version[1]);
+        BinaryPrimitives.WriteUInt32LittleEndian(s[3..], ConfigHash);
+        BinaryPrimitives.WriteUInt32LittleEndian(s[7..], ModelConfigHash);
+        BinaryPrimitives.WriteUInt32LittleEndian(s[11..], (uint)SampleRate);
+        BinaryPrimitives.WriteUInt16LittleEndian(s[15..], (ushort)Hop);
+        BinaryPrimitives.WriteUInt16LittleEndian(s[17..], (ushort)ColumnLength);
+        BinaryPrimitives.WriteUInt16LittleEndian(s[19..], (ushort)MaxAudioPayload);
+        BinaryPrimitives.WriteUInt16LittleEndian(s[21..], (ushort)MaxBoardPayload);
+        p[23] = (byte)Credits;
+        p[24] = McuCycles ? (byte)1 : (byte)0;
+        BinaryPrimitives.WriteUInt32LittleEndian(s[25..], CyclesHz);
+        BinaryPrimitives.WriteUInt16LittleEndian(s[29..], (ushort)WindowColumns);
+        BinaryPrimitives.WriteUInt16LittleEndian(s[31..], (ushort)WindowHopColumns);
+        p[33] = (byte)Classes;
+        name.CopyTo(s[FixedBytes..]);
+        return p;
+    }
+}

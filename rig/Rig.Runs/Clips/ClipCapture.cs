@@ -1,0 +1,16 @@
+using Rig.Protocol.Messages;
+
+namespace Rig.Runs.Clips;
+
+/// <summary>Everything one board produced for one clip (the attempt that succeeded).</summary>
+public sealed record ClipCapture(
+    IReadOnlyList<FeatureColumn> Columns,
+    IReadOnlyList<WindowResult> Windows,
+    short[]? Captured,
+    StatsReport Stats,
+    int Retries,
+    IReadOnlyList<string> RetryLog)
+{
+    /// <summary>Debug mode only: every stage of every column, (column, stage id) -> values (the window stage ends with the shift, like Rig.Dsp's FrontendTaps.Values).</summary>
+    public IReadOnlyDictionary<(int Column, int Stage), long[]> Stages { get; init; } = new Dictionary<(int, int), long[]>();
+}

@@ -1,0 +1,125 @@
+using Rig.Core.Seams;
+using Rig.Protocol.Framing;
+using Rig.Protocol.Messages;
+
+namespace Rig.Runs.Link;
+
+/// <summary>
+/// Frames over one <see cref="ISerialLink"/>: numbers and sends host messages, decodes board
+/// messages with bounded waits (measured with the TimeProvider), and remembers the last thing the
+/// board said for error messages. Not thread-safe: one reader/writer per board.
+/// </summary>
+public sealed class BoardLink : IDisposable
+{
+    private readonly ISerialLink _link;
+    private readonly TimeProvider _time;
+    private readonly FrameDecoder _decoder = new();
+    private readonly List<Frame> _pending = [];
+    private readonly List<byte> _outgoing = [];
+    private readonly byte[] _buffer = new byte[4096];
+    private int _pendingAt;
+    private byte _sequence;
+
+    public string Name => _link.Name;
+    public int Baud => _link.Baud;
+    public long BytesSent { get; private set; }
+    public long BytesReceived { get; private set; }
+    public long MalformedMessages { get; private set; }
+    public long Resyncs { get; private set; }
+    /// <summary>Short description of the last message the board sent, or "nothing".</summary>
+    public string LastSaid { get; private set; } = "nothing";
+
+    public DecoderCounters Counters => _decoder.Counters;
+
+    public BoardLink(ISerialLink link, TimeProvider time)
+    {
+        _link = link;
+        _time = time;
+    }
+
+    public void Send(MessageType type, ReadOnlySpan<byte> payload = default)
+    {
+        Queue(type, payload);
+        Flush();
+    }
+
+    /// <summary>
+    /// Adds a frame to the outgoing batch without writing it: several frames then go out in one
+    /// write (a serial write costs a round trip through the port's I/O loop, far more than its bytes).
+    /// </summary>
+    public void Queue(MessageType type, ReadOnlySpan<byte> payload = default)
+    {
+        var wire = FrameFormat.Encode(type, _sequence++, payload);
+        _outgoing.AddRange(wire);
+        BytesSent += wire.Length;
+    }
+
+    public void Flush()
+    {
+        if (_outgoing.Count == 0) return;
+        _link.Write(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_outgoing));
+        _outgoing.Clear();
+    }
+
+    /// <summary>The next board message within <paramref name="timeout"/>, or null when none came.</summary>
+    public BoardMessage? Receive(TimeSpan timeout)
+    {
+        var start = _time.GetTimestamp();
+        while (true)
+        {
+            while (_pendingAt < _pending.Count)
+            {
+                var frame = _pending[_pendingAt++];
+                try
+                {
+                    var message = BoardMessage.Parse(frame);
+                    LastSaid = Describe(message);
+                    return message;
+                }
+                catch (InvalidDataException e)
+                {
+                    MalformedMessages++;
+                    LastSaid = "a malformed message: " + e.Message;
+                }
+            }
+            _pending.Clear();
+            _pendingAt = 0;
+            var left = timeout - _time.GetElapsedTime(start);
+            var n = _link.Read(_buffer, left < TimeSpan.Zero ? TimeSpan.Zero : left);
+            if (n > 0)
+            {
+                BytesReceived += n;
+                _decoder.Push(_buffer.AsSpan(0, n), _pending);
+            }
+            else if (_time.GetElapsedTime(start) >= timeout) return null;
+        }
+    }
+
+    /// <summary>Forgets everything in flight (after a board reset): buffers, pending frames, sequence expectations.</summary>
+    public void Resync()
+    {
+        Resyncs++;
+        _link.Discard();
+        _outgoing.Clear();
+        _pending.Clear();
+        _pendingAt = 0;
+        _decoder.ResetSequence();
+    }
+
+    public static string Describe(BoardMessage m) => m switch
+    {
+        Hello h => $"HELLO {h.BoardName} firmware {h.FirmwareVersion} config hash 0x{h.ConfigHash:X8}",
+        FeatureColumn f => $"FEATURE column {f.Index}",
+        WindowResult r => $"RESULT window {r.Window} class {r.Class}",
+        StatsReport => "STATS",
+        LogText l => $"LOG \"{l.Text}\"",
+        BoardError e => $"ERROR {e.Code} \"{e.Text}\"",
+        Credit c => $"CREDIT {c.Count}",
+        CapturedAudio c => $"CAPTURE from sample {c.FirstSample} ({c.Samples.Length} samples)",
+        Ack a => $"ACK {a.Acknowledged}",
+        Pong p => $"PONG {p.Token}",
+        _ => m.GetType().Name,
+    };
+
+    public void Dispose() => _link.Dispose();
+}

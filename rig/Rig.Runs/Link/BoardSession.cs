@@ -1,0 +1,140 @@
+using Polly;
+using Rig.Core.Seams;
+using Rig.Protocol.Framing;
+using Rig.Protocol.Messages;
+using Rig.Runs.Clips;
+
+namespace Rig.Runs.Link;
+
+/// <summary>
+/// One board over one serial link: handshake (HELLO, config hash check), then clips. Each clip runs
+/// inside the <see cref="LinkResilience"/> pipeline; before a retry the link is resynchronised
+/// (buffers dropped, HELLO asked for again), and each retry is logged and counted.
+/// </summary>
+public sealed class BoardSession : IDisposable
+{
+    private readonly BoardLink _link;
+    private readonly SessionOptions _options;
+    private readonly ResiliencePipeline _pipeline;
+    private readonly List<string> _retryLog = [];
+    private readonly uint _expectedHash;
+    private readonly string _profile;
+    private string _clip = "";
+    private int _clipRetries;
+    private int _pings;
+
+    public string BoardId { get; }
+    public Hello Hello { get; private set; } = null!;
+    public BoardLink Link => _link;
+    public IReadOnlyList<string> RetryLog => _retryLog;
+    public int Retries => _retryLog.Count;
+
+    public BoardSession(string boardId, ISerialLink serial, string profile, uint expectedConfigHash, SessionOptions options, TimeProvider time)
+    {
+        BoardId = boardId;
+        _profile = profile;
+        _expectedHash = expectedConfigHash;
+        _options = options.Validated();
+        _link = new BoardLink(serial, time);
+        _pipeline = LinkResilience.Create(_options, time, OnRetry);
+    }
+
+    /// <summary>Asks for HELLO (retried), checks the frontend config hash against the golden model's.</summary>
+    public Hello Connect()
+    {
+        _clip = "(handshake)";
+        Hello = _pipeline.Execute(() => RequestHello());
+        if (Hello.ConfigHash != _expectedHash)
+            throw new ConfigHashMismatchException(
+                $"board {BoardId} ({Hello.BoardName}) runs frontend tables with config hash 0x{Hello.ConfigHash:X8}, " +
+                $"but the golden model of profile {_profile} has 0x{_expectedHash:X8}. Regenerate the tables with " +
+                $"`rig tables --profile {_profile}` and rebuild (the virtual board rebuilds itself) or reflash the board.");
+        return Hello;
+    }
+
+    /// <summary>Inject mode: sends the samples as AUDIO chunks under credit flow control and collects columns and results.</summary>
+    /// <param name="stages">Debug mode: the board also streams every frontend stage of every column (slow; for locating a divergence).</param>
+    public ClipCapture PlayInject(string clipName, short[] samples, int windowColumns, int windowHopColumns, bool stages = false) =>
+        Run(clipName, () => new ClipExchange(this, BoardMode.Inject, windowColumns, windowHopColumns, stages).Inject(samples));
+
+    /// <summary>
+    /// Acoustic mode: starts the board's microphone, lets <paramref name="play"/> sound the clip, and
+    /// collects what the board captured (CAPTURE) until <paramref name="expectedSamples"/> have come.
+    /// </summary>
+    public ClipCapture PlayAcoustic(string clipName, int expectedSamples, Action play, int windowColumns, int windowHopColumns) =>
+        Run(clipName, () => new ClipExchange(this, BoardMode.Acoustic, windowColumns, windowHopColumns).Acoustic(expectedSamples, play));
+
+    private ClipCapture Run(string clipName, Func<ClipCapture> attempt)
+    {
+        _clip = clipName;
+        _clipRetries = 0;
+        var firstLog = _retryLog.Count;
+        var capture = _pipeline.Execute(() =>
+        {
+            if (_clipRetries > 0) Resynchronise();
+            return attempt();
+        });
+        return capture with { Retries = _clipRetries, RetryLog = _retryLog.Skip(firstLog).ToArray() };
+    }
+
+    private void OnRetry(int attempt, Exception e)
+    {
+        _clipRetries++;
+        _retryLog.Add($"board {BoardId}, clip {_clip}: retry {attempt} after {e.GetType().Name}: {e.Message}");
+    }
+
+    /// <summary>Drops whatever is in flight and waits for a fresh HELLO (the board may just have restarted).</summary>
+    private void Resynchronise()
+    {
+        _link.Resync();
+        Hello = RequestHello();
+    }
+
+    /// <summary>
+    /// Asks for HELLO, then pings with a fresh token and reads up to the matching PONG: whatever the
+    /// board had queued before (a boot HELLO, stale columns) is consumed here, so the next clip
+    /// starts on a clean stream. The last HELLO seen wins.
+    /// </summary>
+    private Hello RequestHello()
+    {
+        var token = (uint)Environment.TickCount ^ (uint)(++_pings << 20);
+        _link.Send(MessageType.HelloRequest);
+        _link.Send(MessageType.Ping, HostMessages.Ping(token));
+        Hello? hello = null;
+        while (true)
+        {
+            var m = _link.Receive(_options.HelloTimeout);
+            if (m is null)
+                throw new BoardSilentException($"board {BoardId} on {_link.Name} did not answer a HELLO request within {_options.HelloTimeout.TotalSeconds:0.#} s; last thing it said: {_link.LastSaid}");
+            if (m is Hello h) hello = h;
+            if (m is Pong p && p.Token == token)
+                return hello ?? throw new BoardGarbledException($"board {BoardId} answered the ping but not the HELLO request");
+        }
+    }
+
+    /// <summary>A message that has already arrived, or null (never waits).</summary>
+    internal BoardMessage? Poll()
+    {
+        var m = _link.Receive(TimeSpan.Zero);
+        return m is null ? null : Check(m, "streaming audio");
+    }
+
+    internal BoardMessage Next(string waitingFor)
+    {
+        var m = _link.Receive(_options.SilenceTimeout);
+        if (m is null)
+            throw new BoardSilentException($"board {BoardId} on {_link.Name} went silent for {_options.SilenceTimeout.TotalSeconds:0.#} s while {waitingFor}; last thing it said: {_link.LastSaid} (link: {_link.Counters}, {_link.BytesReceived} bytes received)");
+        return Check(m, waitingFor);
+    }
+
+    private BoardMessage Check(BoardMessage m, string waitingFor)
+    {
+        if (m is Hello h)
+            throw new BoardResetException($"board {BoardId} restarted ({BoardLink.Describe(h)}) while {waitingFor}");
+        if (m is BoardError e)
+            throw new BoardRefusedException($"board {BoardId} refused a request while {waitingFor}: error {e.Code} \"{e.Text}\"");
+        return m;
+    }
+
+    public void Dispose() => _link.Dispose();
+}

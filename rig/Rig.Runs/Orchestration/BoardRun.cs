@@ -1,0 +1,65 @@
+using Rig.Core.Runs;
+using Rig.Hardware.Serial;
+using Rig.Runs.Link;
+using Rig.Simulation.Board;
+using Rig.Store;
+
+namespace Rig.Runs.Orchestration;
+
+/// <summary>One board's share of a run: its process (virtual), session, run directory and store, and what it produced.</summary>
+public sealed class BoardRun : IDisposable
+{
+    public required BoardTarget Target { get; init; }
+    public required string Id { get; init; }
+    public required string RunDir { get; init; }
+    public required RunStore Store { get; init; }
+    public required RunHeader Header { get; init; }
+    public VirtualBoard? Virtual { get; init; }
+    public required BoardSession Session { get; init; }
+    /// <summary>Clips committed before this process started (a resume), keyed by index.</summary>
+    public required Dictionary<int, ClipResult> Done { get; init; }
+    public List<ClipResult> Clips { get; } = [];
+    public List<double> ColumnCycles { get; } = [];
+    public List<double> ModelCycles { get; } = [];
+    public Rig.Protocol.Messages.StatsReport? LastStats { get; set; }
+
+    public static BoardRun Open(BoardTarget target, string id, string runDir, RunHeader header, string profile, uint goldenHash,
+                                int baud, bool microphone, RunOptions options, TimeProvider time)
+    {
+        Directory.CreateDirectory(runDir);
+        var store = RunStore.Open(RunStore.RunDbPath(runDir));
+        VirtualBoard? board = null;
+        SerialPortLink? serial = null;
+        try
+        {
+            var runId = store.BeginRun(header);
+            var done = store.CompletedClips(runId).ToDictionary(c => c.Index);
+            if (target.IsVirtual)
+            {
+                var faults = options.VirtualBoardFaults;
+                board = VirtualBoard.Start(new VirtualBoardOptions(profile, microphone, faults?.FaultResetAfterBytes ?? 0, faults?.FaultSilentAfterBytes ?? 0));
+            }
+            serial = new SerialPortLink(board?.PtyPath ?? target.Port!, baud, options.Session.SilenceTimeout);
+            var session = new BoardSession(id, serial, profile, goldenHash, options.Session, time);
+            return new BoardRun
+            {
+                Target = target, Id = id, RunDir = runDir, Store = store, Header = header with { RunId = runId },
+                Virtual = board, Session = session, Done = done,
+            };
+        }
+        catch
+        {
+            serial?.Dispose();
+            board?.Dispose();
+            store.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        Session.Dispose();
+        Virtual?.Dispose();
+        Store.Dispose();
+    }
+}

@@ -1,0 +1,33 @@
+using Rig.Runs.Link;
+
+namespace Rig.Runs.Orchestration;
+
+/// <summary>What `rig run` was asked to do, validated once (<see cref="Validated"/>).</summary>
+public sealed record RunOptions
+{
+    public required string Profile { get; init; }
+    public required string Playlist { get; init; }
+    public required IReadOnlyList<BoardTarget> Boards { get; init; }
+    /// <summary>"inject" or "acoustic".</summary>
+    public required string Mode { get; init; }
+    public required string OutDir { get; init; }
+    public bool Energy { get; init; }
+    /// <summary>History store (rig history); null = StoreLocation default.</summary>
+    public string? HistoryStore { get; init; }
+    /// <summary>Write the HTML/Markdown report at the end.</summary>
+    public bool Report { get; init; } = true;
+    public SessionOptions Session { get; init; } = new();
+    /// <summary>Test hooks for the virtual board (fault injection); null = a healthy board.</summary>
+    public Rig.Simulation.Board.VirtualBoardOptions? VirtualBoardFaults { get; init; }
+    /// <summary>Stop after this many clips (a run killed midway, for resume tests); null = all.</summary>
+    public int? StopAfterClips { get; init; }
+
+    public RunOptions Validated()
+    {
+        if (Mode is not ("inject" or "acoustic")) throw new ArgumentException($"--mode '{Mode}': expected inject or acoustic");
+        if (Boards.Count == 0) throw new ArgumentException("at least one --board is needed");
+        if (Boards.Where(b => !b.IsVirtual).GroupBy(b => b.Port).Any(g => g.Count() > 1)) throw new ArgumentException("the same serial port is given twice");
+        Session.Validated();
+        return this;
+    }
+}

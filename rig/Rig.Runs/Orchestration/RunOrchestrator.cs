@@ -1,0 +1,193 @@
+using System.Globalization;
+using Rig.Audio.Playlists;
+using Rig.Core.Profiles;
+using Rig.Core.Runs;
+using Rig.Dsp.Frontend;
+using Rig.Simulation.Room;
+using Rig.Store;
+
+namespace Rig.Runs.Orchestration;
+
+/// <summary>
+/// `rig run`: plays a playlist through one or more boards (each clip once, collected from every
+/// board in parallel), diffs every feature column against the golden model, commits each clip to
+/// the run store as soon as it is known, and writes run.json (+ the report) per board. With one
+/// board the run directory is the output folder; with several, each board gets &lt;out&gt;/&lt;board id&gt;/.
+/// </summary>
+public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
+{
+    /// <summary>Runs (or resumes) and returns one outcome per board.</summary>
+    public IReadOnlyList<RunOutcome> Execute(RunOptions options, CancellationToken ct = default)
+    {
+        options = options.Validated();
+        var profile = ProfileCatalog.Load(options.Profile);
+        var playlist = Playlist.Load(options.Playlist);
+        var goldenHash = new Q15Frontend(profile.Frontend).ConfigHash;
+        var startedAt = time.GetUtcNow();
+        var acoustic = options.Mode == "acoustic";
+        var runs = new List<BoardRun>();
+        try
+        {
+            for (var i = 0; i < options.Boards.Count; i++)
+            {
+                var target = options.Boards[i];
+                var id = target.Id(i);
+                var dir = options.Boards.Count == 1 ? options.OutDir : Path.Combine(options.OutDir, id);
+                var runId = Path.GetFileName(Path.GetFullPath(options.OutDir)) + (options.Boards.Count == 1 ? "" : "-" + id);
+                var header = new RunHeader(runId, profile.Name, options.Mode, target.ToString(), Path.GetFullPath(playlist.File),
+                    $"0x{goldenHash:X8}", startedAt, playlist.Items.Count);
+                var run = BoardRun.Open(target, id, dir, header, profile.Name, goldenHash, profile.Serial.Baud, acoustic, options, time);
+                runs.Add(run);
+                run.Session.Connect();
+            }
+            return Play(options, profile, playlist, runs, acoustic, ct);
+        }
+        finally
+        {
+            foreach (var r in runs) r.Dispose();
+        }
+    }
+
+    private IReadOnlyList<RunOutcome> Play(RunOptions options, BoardProfile profile, Playlist playlist, List<BoardRun> runs, bool acoustic, CancellationToken ct)
+    {
+        var rate = profile.Frontend.SampleRate;
+        var todo = playlist.Items.Where(item => runs.Any(r => !r.Done.ContainsKey(item.Index))).ToList();
+        progress.Begin(todo.Count, playlist.Items.Count - todo.Count);
+        var start = time.GetTimestamp();
+        double audioSeconds = 0;
+        var played = 0;
+        var first = true;
+        foreach (var item in todo)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (options.StopAfterClips is int stop && played >= stop) break;
+            var pending = runs.Where(r => !r.Done.ContainsKey(item.Index)).ToList();
+            var writeFeatures = first;
+            var results = acoustic ? PlayAcoustic(profile, item, pending, writeFeatures) : PlayInject(profile, item, pending, rate, writeFeatures);
+            first = false;
+            audioSeconds += item.DurationSeconds;
+            played++;
+            progress.ClipDone(item.Name, string.Join(", ", results.Select(r => $"{r.Predicted}{(r.MismatchingValues == 0 ? "" : $" ({r.MismatchingValues} values differ)")}")));
+        }
+        var wall = time.GetElapsedTime(start).TotalSeconds;
+        var complete = runs.All(r => playlist.Items.All(i => r.Done.ContainsKey(i.Index) || r.Clips.Any(c => c.Index == i.Index)));
+        var model = TryModelSummary(profile.Name);
+        var outcomes = new List<RunOutcome>();
+        foreach (var r in runs)
+        {
+            var power = MeasurePower(options, profile, r, ct);
+            var result = RunResultBuilder.Build(r, profile, time.GetUtcNow(), complete, wall, audioSeconds, model, power);
+            RunJson.Write(r.RunDir, result);
+            r.Store.FinishRun(result);
+            string? report = null;
+            if (complete)
+            {
+                using (var history = RunStore.Open(StoreLocation.Resolve(options.HistoryStore))) history.FinishRun(result, Path.GetFullPath(r.RunDir));
+                if (options.Report) report = Rig.Reports.ReportGenerator.Write(r.RunDir).IndexHtml;
+            }
+            outcomes.Add(new RunOutcome(r.Id, Path.GetFullPath(r.RunDir), result, report));
+        }
+        return outcomes;
+    }
+
+    private static List<ClipResult> PlayInject(BoardProfile profile, PlaylistItem item, List<BoardRun> runs, int rate, bool writeFeatures)
+    {
+        var samples = ClipRenderer.RenderQ15(item, rate);
+        var tasks = runs.Select(r => Task.Run(() =>
+        {
+            var capture = r.Session.PlayInject(item.Name, samples, profile.Classifier.WindowColumns, profile.Classifier.WindowHopColumns);
+            var clip = ClipEvaluation.Evaluate(profile, item, samples, capture, r.RunDir, writeFeatures);
+            if (clip.MismatchingValues > 0) clip = LocateDivergence(profile, item, samples, r, clip);
+            return Commit(r, clip, capture);
+        })).ToArray();
+        return WaitAll(tasks);
+    }
+
+    private List<ClipResult> PlayAcoustic(BoardProfile profile, PlaylistItem item, List<BoardRun> runs, bool writeFeatures)
+    {
+        var rate = profile.Frontend.SampleRate;
+        var sound = ClipRenderer.Render(item, rate);
+        var expected = sound.Length;
+        // One speaker, many listeners: physical boards share one ALSA playback of the clip (started by
+        // the first of them); each virtual board hears it through its own seat in the virtual room.
+        var firstPhysical = runs.FirstOrDefault(r => r.Virtual is null);
+        var tasks = runs.Select((r, listener) => Task.Run(() =>
+        {
+            Action play;
+            if (r.Virtual is { } board)
+            {
+                var heard = new VirtualRoom(profile.Acoustic, rate, listener).Capture(sound);
+                play = () => board.WriteMicrophone(heard);
+            }
+            else if (r == firstPhysical)
+                play = () =>
+                {
+                    using var speaker = new Rig.Hardware.Audio.AlsaOutput(profile.Acoustic.Device, rate, time);
+                    speaker.Play(sound);
+                    speaker.Drain();
+                };
+            else
+                play = () => { };
+            var capture = r.Session.PlayAcoustic(item.Name, expected, play, profile.Classifier.WindowColumns, profile.Classifier.WindowHopColumns);
+            return Commit(r, ClipEvaluation.Evaluate(profile, item, capture.Captured!, capture, r.RunDir, writeFeatures), capture);
+        })).ToArray();
+        return WaitAll(tasks);
+    }
+
+    /// <summary>Replays a differing clip in debug mode (every stage streamed) to name the first stage that diverges.</summary>
+    private static ClipResult LocateDivergence(BoardProfile profile, PlaylistItem item, short[] samples, BoardRun r, ClipResult clip)
+    {
+        var golden = new Q15Frontend(profile.Frontend).ComputeAll(samples);
+        var debug = r.Session.PlayInject(item.Name + " (stage dump)", samples, profile.Classifier.WindowColumns, profile.Classifier.WindowHopColumns, stages: true);
+        var board = debug.Columns.Select(c => c.Values).ToList();
+        var column = Diff.FeatureDiff.Compare(golden, board).FirstDifferingColumn ?? 0;
+        var stage = Diff.StageLocator.FirstDifferingStage(profile.Frontend, samples, column, debug.Stages);
+        return clip with { FirstDifferingStage = stage ?? Diff.StageLocator.OutputStage(profile.Frontend) };
+    }
+
+    private static ClipResult Commit(BoardRun run, ClipResult clip, Clips.ClipCapture capture)
+    {
+        run.Store.RecordClip(run.Header.RunId, clip);
+        run.Clips.Add(clip);
+        run.ColumnCycles.AddRange(capture.Columns.Select(c => (double)c.Cycles));
+        run.ModelCycles.AddRange(capture.Windows.Select(w => (double)w.ModelCycles));
+        run.LastStats = capture.Stats;
+        return clip;
+    }
+
+    private static List<ClipResult> WaitAll(Task<ClipResult>[] tasks)
+    {
+        try
+        {
+            Task.WaitAll(tasks);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        return tasks.Select(t => t.Result).ToList();
+    }
+
+    private static ModelSummary? TryModelSummary(string profile)
+    {
+        try { return Rig.Model.Files.ModelFiles.Load(profile).Summary(); }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException) { return null; }
+    }
+
+    private PowerResult MeasurePower(RunOptions options, BoardProfile profile, BoardRun run, CancellationToken ct)
+    {
+        if (!options.Energy) return PowerResult.NotMeasured("run without --energy");
+        var hello = run.Session.Hello;
+        var perInference = Distribution.Of(run.ModelCycles).Median + Distribution.Of(run.ColumnCycles).Median * profile.Classifier.WindowHopColumns;
+        if (perInference <= 0) return PowerResult.NotMeasured("no inference was measured in this run");
+        using var monitor = Rig.Simulation.Power.PowerMonitorFactory.Create(profile, run.Target.IsVirtual, time);
+        var burst = new Rig.Hardware.Power.ReplayedBurst((long)perInference, hello.CyclesHz);
+        var measurement = monitor.MeasureAsync(burst, perInference / hello.CyclesHz, ct).GetAwaiter().GetResult();
+        var power = measurement.Result.Measured ? measurement.WriteTrace(run.RunDir) : measurement.Result;
+        progress.Message($"{run.Id}: power {monitor.Description}" + (hello.McuCycles ? "" : " (inference time from host cycles: a virtual board's figure, not the MCU's)"));
+        return power;
+    }
+}
+
+/// <summary>One board's finished (or stopped) run.</summary>
+public sealed record RunOutcome(string BoardId, string RunDir, RunResult Result, string? ReportIndex);

@@ -1,0 +1,82 @@
+using System.Reflection;
+using Rig.Core;
+using Rig.Core.Profiles;
+using Rig.Core.Runs;
+using Rig.Protocol.Framing;
+
+namespace Rig.Runs.Orchestration;
+
+/// <summary>Assembles run.json for one board from its clips, link counters and timing.</summary>
+public static class RunResultBuilder
+{
+    public static RunResult Build(BoardRun run, BoardProfile profile, DateTimeOffset finishedAt, bool complete, double wallSeconds,
+                                  double audioSeconds, ModelSummary? model, PowerResult power)
+    {
+        var clips = run.Done.Values.Concat(run.Clips).OrderBy(c => c.Index).ToList();
+        var labels = Labels.All;
+        var counts = labels.Select(_ => new int[labels.Count]).ToArray();
+        foreach (var c in clips)
+        {
+            var predicted = Labels.IndexOf(c.Predicted);
+            if (predicted >= 0) counts[Labels.IndexOf(c.Label)][predicted]++;
+        }
+        var hello = run.Session.Hello;
+        var link = run.Session.Link;
+        var bytesSent = link.BytesSent;
+        var baud = profile.Serial.Baud;
+        var wireLimit = bytesSent / (baud / 10.0);
+        var columnCycles = run.ColumnCycles.Count > 0 ? run.ColumnCycles : clips.Select(c => c.CyclesPerStage.GetValueOrDefault("frontend")?.Median ?? 0).ToList();
+        var modelCycles = run.ModelCycles.Count > 0 ? run.ModelCycles : clips.Select(c => c.CyclesPerStage.GetValueOrDefault("model")?.Median ?? 0).ToList();
+        var frontend = Distribution.Of(columnCycles);
+        var inference = Distribution.Of(modelCycles);
+        // Real-time margin: the share of one hop left after the frontend's column and the model's
+        // share of an inference (one inference per half window of columns).
+        var hopCycles = hello.CyclesHz * (double)profile.Frontend.Hop / profile.Frontend.SampleRate;
+        var busy = frontend.Median + inference.Median / Math.Max(1, profile.Classifier.WindowHopColumns);
+        var counters = link.Counters;
+        var stats = run.LastStats;
+        return new RunResult
+        {
+            RunId = run.Header.RunId,
+            Profile = profile.Name,
+            Mode = run.Header.Mode,
+            Board = run.Target.ToString(),
+            Playlist = run.Header.Playlist,
+            ConfigHash = $"0x{hello.ConfigHash:X8}",
+            StartedAt = run.Header.StartedAt,
+            FinishedAt = finishedAt,
+            Complete = complete,
+            Accuracy = clips.Count == 0 ? 0 : clips.Count(c => c.Predicted == c.Label) / (double)clips.Count,
+            FeatureMismatches = clips.Sum(c => c.MismatchingValues),
+            Clips = clips,
+            Confusion = new ConfusionMatrix(labels, counts),
+            Stats = stats is null ? null : new BoardStats((int)stats.StackHighWater, (int)stats.StaticRam, stats.DroppedSamples, (int)stats.FrontendBytes),
+            Cycles = new CycleSummary(hello.CycleUnit, hello.CyclesHz, frontend, inference, hopCycles > 0 ? 1 - busy / hopCycles : 0),
+            Model = model,
+            Power = power,
+            Timing = new TimingResult(wallSeconds, audioSeconds, wireLimit, bytesSent, baud, wallSeconds > 0 ? audioSeconds / wallSeconds : 0)
+            {
+                BytesReceived = link.BytesReceived,
+                ReceiveLimitSeconds = link.BytesReceived / (baud / 10.0),
+            },
+            Link = new LinkCounters
+            {
+                FramesReceived = counters.Frames,
+                CrcErrors = counters.CrcErrors,
+                GarbageBytes = counters.GarbageBytes,
+                DroppedFrames = counters.DroppedFrames,
+                Resyncs = link.Resyncs,
+                Retries = run.Session.Retries,
+                RetryLog = run.Session.RetryLog.ToArray(),
+            },
+            Versions = new Dictionary<string, string>
+            {
+                ["firmware"] = hello.FirmwareVersion,
+                ["protocol"] = FrameFormat.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["board"] = hello.BoardName,
+                ["rig"] = typeof(RunResultBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "dev",
+                ["model"] = model?.Name ?? "unknown",
+            },
+        };
+    }
+}

@@ -1,0 +1,15 @@
+namespace Rig.Simulation.Board;
+
+/// <summary>How to start a native virtual board.</summary>
+/// <param name="Profile">Profile whose tables and weights the board runs.</param>
+/// <param name="WithMicrophone">Create a FIFO the rig writes captured (virtual room) samples into: acoustic mode.</param>
+/// <param name="FaultResetAfterBytes">Test hook: the board resets itself once after receiving this many bytes (0 = never).</param>
+/// <param name="FaultSilentAfterBytes">Test hook: the board goes silent for good after this many bytes (0 = never).</param>
+public sealed record VirtualBoardOptions(
+    string Profile,
+    bool WithMicrophone = false,
+    long FaultResetAfterBytes = 0,
+    long FaultSilentAfterBytes = 0)
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(10);
+}

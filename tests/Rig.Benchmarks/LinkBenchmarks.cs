@@ -1,0 +1,58 @@
+using BenchmarkDotNet.Attributes;
+using Rig.Core;
+using Rig.Protocol.Framing;
+using Rig.Runs.Orchestration;
+
+namespace Rig.Benchmarks;
+
+/// <summary>
+/// LINK: frame decoding throughput (the host must keep up with any UART: 1 MB/s is 10 Mbaud), and
+/// the reference playlist through one virtual board in inject mode. Target: the run's wall time
+/// at most a tenth of the playlist's audio (108 s of audio -> under 10.8 s).
+/// </summary>
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[MemoryDiagnoser]
+public class LinkBenchmarks
+{
+    private byte[] _stream = [];
+    private readonly List<Frame> _frames = new(16384);
+    private string _outRoot = "";
+    private int _run;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var wire = new List<byte>();
+        var payload = Enumerable.Range(0, 128).Select(i => (byte)i).ToArray();
+        for (var i = 0; wire.Count < 1 << 20; i++) wire.AddRange(FrameFormat.Encode(MessageType.Feature, (byte)i, payload));
+        _stream = wire.ToArray();
+        _outRoot = Directory.CreateTempSubdirectory("rig-bench-run-").FullName;
+    }
+
+    [Benchmark]
+    public int DecodeOneMegabyte()
+    {
+        _frames.Clear();
+        new FrameDecoder().Push(_stream, _frames);
+        return _frames.Count;
+    }
+
+    [Benchmark]
+    public double ReferencePlaylistInjectPy32f003()
+    {
+        var outcome = new RunOrchestrator(TimeProvider.System, new SilentProgress()).Execute(new RunOptions
+        {
+            Profile = "py32f003",
+            Playlist = Path.Combine(RepoPaths.Playlists, "reference.yaml"),
+            Boards = [BoardTarget.Parse("virtual")],
+            Mode = "inject",
+            OutDir = Path.Combine(_outRoot, $"run{_run++}"),
+            HistoryStore = Path.Combine(_outRoot, "history.db"),
+            Report = false,
+        });
+        return outcome[0].Result.Timing!.SpeedVsRealTime;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => Directory.Delete(_outRoot, recursive: true);
+}
