@@ -37,6 +37,14 @@ static inline int byte_ring_get(byte_ring_t *r, uint8_t *b)
     return 1;
 }
 
+/* Drains up to max bytes into dst; returns how many. */
+static inline size_t byte_ring_read(byte_ring_t *r, uint8_t *dst, size_t max)
+{
+    size_t n = 0;
+    while (n < max && byte_ring_get(r, &dst[n])) ++n;
+    return n;
+}
+
 static inline int byte_ring_empty(const byte_ring_t *r) { return r->head == r->tail; }
 
 #endif

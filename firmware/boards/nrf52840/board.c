@@ -170,12 +170,7 @@ uint32_t board_cycles(void) { return REG32(DWT_CYCCNT); }
 uint32_t board_cycles_hz(void) { return RIG_CLOCK_HZ; }
 int board_cycles_are_mcu(void) { return 1; }
 
-size_t board_uart_read(uint8_t *dst, size_t max)
-{
-    size_t n = 0;
-    while (n < max && byte_ring_get(&s_rx, &dst[n])) ++n;
-    return n;
-}
+size_t board_uart_read(uint8_t *dst, size_t max) { return byte_ring_read(&s_rx, dst, max); }
 
 void board_uart_write(const uint8_t *src, size_t n)
 {

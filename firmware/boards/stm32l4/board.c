@@ -11,6 +11,7 @@
 
 #include "board.h"
 #include "byte_ring.h"
+#include "dma_ring.h"
 #include "mic_reader.h"
 #include "uart_rings.h"
 #include "stm32l476_regs.h"
@@ -36,6 +37,7 @@ static byte_ring_t s_tx = { s_tx_buf, UART_TX_BYTES, 0, 0 };
 
 static int32_t s_mic_ring[MIC_RING]; /* raw DFSDM_FLT0RDATAR words */
 static volatile uint32_t s_mic_laps;
+static const dma_ring_t s_mic_dma = { DMA_ISR, DMA_IFCR, DMA_CH4_CNDTR, DMA_ISR_TCIF4, DMA_IFCR_CHTIF4, MIC_RING };
 static mic_reader_t s_mic;
 
 static void clock_init(void)
@@ -107,24 +109,10 @@ static void mic_init(void)
     nvic_enable(DMA1_CH4_IRQN);
 }
 
-/* Half-transfer and transfer-complete: the core wakes twice per lap, each time with half a ring
- * of new samples and half a ring of room left; only complete laps are counted. */
-void DMA1_Channel4_IRQHandler(void)
-{
-    uint32_t isr = REG32(DMA_ISR);
-    REG32(DMA_IFCR) = DMA_IFCR_CHTIF4 | (isr & DMA_ISR_TCIF4 ? DMA_IFCR_CTCIF4 : 0u);
-    if (isr & DMA_ISR_TCIF4) s_mic_laps = s_mic_laps + 1u;
-}
+void DMA1_Channel4_IRQHandler(void) { s_mic_laps = s_mic_laps + dma_ring_on_irq(&s_mic_dma); }
 
-/* Samples the DMA has written since board_mic_start; call with interrupts off, so that the lap
- * count and the position belong together (a lap whose interrupt is still pending is counted). */
-static uint32_t mic_written_locked(void)
-{
-    uint32_t laps = s_mic_laps;
-    uint32_t pos = MIC_RING - REG32(DMA_CH4_CNDTR);
-    if ((REG32(DMA_ISR) & DMA_ISR_TCIF4) && pos < MIC_RING / 2u) laps++;
-    return laps * MIC_RING + pos;
-}
+/* Samples the DMA has written since board_mic_start; call with interrupts off. */
+static uint32_t mic_written_locked(void) { return dma_ring_written_locked(&s_mic_dma, s_mic_laps); }
 
 static uint32_t mic_written(void)
 {
@@ -137,8 +125,7 @@ static uint32_t mic_written(void)
 void board_mic_start(void)
 {
     REG32(DMA_CH4_CCR) = 0;
-    REG32(DMA_CH4_CNDTR) = MIC_RING;
-    REG32(DMA_IFCR) = DMA_IFCR_CTCIF4;
+    dma_ring_arm(&s_mic_dma);
     s_mic_laps = 0;
     s_mic.read_total = 0;
     REG32(DMA_CH4_CCR) = DMA_CCR_MINC | DMA_CCR_CIRC | DMA_CCR_PSIZE_32 | DMA_CCR_MSIZE_32 | DMA_CCR_PL_HIGH | DMA_CCR_HTIE | DMA_CCR_TCIE | DMA_CCR_EN;
@@ -187,12 +174,7 @@ uint32_t board_cycles(void) { return REG32(DWT_CYCCNT); }
 uint32_t board_cycles_hz(void) { return RIG_CLOCK_HZ; }
 int board_cycles_are_mcu(void) { return 1; }
 
-size_t board_uart_read(uint8_t *dst, size_t max)
-{
-    size_t n = 0;
-    while (n < max && byte_ring_get(&s_rx, &dst[n])) ++n;
-    return n;
-}
+size_t board_uart_read(uint8_t *dst, size_t max) { return byte_ring_read(&s_rx, dst, max); }
 
 void board_uart_write(const uint8_t *src, size_t n)
 {
