@@ -28,7 +28,7 @@ public sealed unsafe class NativeFrontend : IDisposable
     public int TableBytes { get; }
 
     /// <summary>Stage outputs of the latest column, filled by the C tap callback.</summary>
-    public NativeTaps Taps { get; }
+    public FrontendTaps Taps { get; }
 
     public NativeFrontend(RigCoreLibrary library, Rig.Dsp.FrontendConfig config)
     {
@@ -41,7 +41,7 @@ public sealed unsafe class NativeFrontend : IDisposable
         ConfigHash = ((delegate* unmanaged<uint>)library.Export("rig_frontend_config_hash"))();
         StateBytes = (int)((delegate* unmanaged<uint>)library.Export("rig_frontend_state_bytes"))();
         TableBytes = (int)((delegate* unmanaged<uint>)library.Export("rig_frontend_table_bytes"))();
-        Taps = new NativeTaps(config);
+        Taps = new FrontendTaps(config);
         _state = NativeMemory.AlignedAlloc((nuint)StateBytes, 16);
         _init(_state);
         _self = GCHandle.Alloc(this);
@@ -76,7 +76,7 @@ public sealed unsafe class NativeFrontend : IDisposable
     private static void OnTap(void* ctx, int stage, void* data, nuint count)
     {
         var self = (NativeFrontend)GCHandle.FromIntPtr((nint)ctx).Target!;
-        self.Taps.Capture((FrontendStage)stage, data, (int)count);
+        Capture(self.Taps, (FrontendStage)stage, data, (int)count);
     }
 
     public void Dispose()
@@ -86,53 +86,20 @@ public sealed unsafe class NativeFrontend : IDisposable
         _state = null;
         _self.Free();
     }
-}
 
-/// <summary>The C taps, copied out of the callback; same layouts as <see cref="FrontendTaps"/>.</summary>
-public sealed unsafe class NativeTaps
-{
-    public short[] Window { get; }
-    public int Shift { get; internal set; }
-    public short[] Fft { get; }
-    public uint[] Power { get; }
-    public uint[] Mel { get; }
-    public short[] Log { get; }
-    public short[] Dct { get; }
-
-    internal NativeTaps(Rig.Dsp.FrontendConfig c)
-    {
-        Window = new short[c.FftLength];
-        Fft = new short[c.FftLength + 2];
-        Power = new uint[c.Bins];
-        Mel = new uint[c.MelBands];
-        Log = new short[c.MelBands];
-        Dct = new short[c.MfccCount];
-    }
-
-    internal void Capture(FrontendStage stage, void* data, int count)
+    private static void Capture(FrontendTaps taps, FrontendStage stage, void* data, int count)
     {
         switch (stage)
         {
-            case FrontendStage.Window: Copy<short>(data, count, Window); break;
-            case FrontendStage.Fft: Copy<short>(data, count, Fft); break;
-            case FrontendStage.Power: Copy<uint>(data, count, Power); break;
-            case FrontendStage.Mel: Copy<uint>(data, count, Mel); break;
-            case FrontendStage.Log: Copy<short>(data, count, Log); break;
-            case FrontendStage.Dct: Copy<short>(data, count, Dct); break;
+            case FrontendStage.Window: Copy<short>(data, count, taps.Window); break;
+            case FrontendStage.Fft: Copy<short>(data, count, taps.Fft); break;
+            case FrontendStage.Power: Copy<uint>(data, count, taps.Power); break;
+            case FrontendStage.Mel: Copy<uint>(data, count, taps.Mel); break;
+            case FrontendStage.Log: Copy<short>(data, count, taps.Log); break;
+            case FrontendStage.Dct: Copy<short>(data, count, taps.Dct); break;
         }
     }
 
     private static void Copy<T>(void* data, int count, T[] dst) where T : unmanaged =>
         new ReadOnlySpan<T>(data, Math.Min(count, dst.Length)).CopyTo(dst);
-
-    public long[] Values(FrontendStage stage) => stage switch
-    {
-        FrontendStage.Window => [.. Window.Select(v => (long)v), Shift],
-        FrontendStage.Fft => [.. Fft.Select(v => (long)v)],
-        FrontendStage.Power => [.. Power.Select(v => (long)v)],
-        FrontendStage.Mel => [.. Mel.Select(v => (long)v)],
-        FrontendStage.Log => [.. Log.Select(v => (long)v)],
-        FrontendStage.Dct => [.. Dct.Select(v => (long)v)],
-        _ => throw new ArgumentOutOfRangeException(nameof(stage)),
-    };
 }

@@ -1,3 +1,5 @@
+using Rig.Dsp.Reference;
+
 namespace Rig.Plots;
 
 /// <summary>
@@ -36,7 +38,7 @@ public sealed record SpectrogramData(double[,] Decibels, double Seconds, double 
                 re[i] = j < samples.Length ? samples[j] * window[i] : 0;
                 im[i] = 0;
             }
-            Fft(re, im);
+            ComplexFft.Forward(re, im);
             for (var k = 0; k < bins; k++)
             {
                 var mag = Math.Sqrt(re[k] * re[k] + im[k] * im[k]) / reference;
@@ -44,40 +46,5 @@ public sealed record SpectrogramData(double[,] Decibels, double Seconds, double 
             }
         }
         return new SpectrogramData(db, (double)samples.Length / sampleRate, sampleRate / 2.0, n, hop);
-    }
-
-    /// <summary>In-place iterative radix-2 complex FFT (length a power of two).</summary>
-    private static void Fft(double[] re, double[] im)
-    {
-        var n = re.Length;
-        for (int i = 1, j = 0; i < n; i++)
-        {
-            var bit = n >> 1;
-            for (; (j & bit) != 0; bit >>= 1) j ^= bit;
-            j ^= bit;
-            if (i < j)
-            {
-                (re[i], re[j]) = (re[j], re[i]);
-                (im[i], im[j]) = (im[j], im[i]);
-            }
-        }
-        for (var len = 2; len <= n; len <<= 1)
-        {
-            var angle = -2 * Math.PI / len;
-            for (var i = 0; i < n; i += len)
-                for (var k = 0; k < len / 2; k++)
-                {
-                    var wr = Math.Cos(angle * k);
-                    var wi = Math.Sin(angle * k);
-                    var a = i + k;
-                    var b = a + len / 2;
-                    var tr = re[b] * wr - im[b] * wi;
-                    var ti = re[b] * wi + im[b] * wr;
-                    re[b] = re[a] - tr;
-                    im[b] = im[a] - ti;
-                    re[a] += tr;
-                    im[a] += ti;
-                }
-        }
     }
 }

@@ -9,14 +9,15 @@ namespace Rig.Dsp.Frontend;
 public sealed class FrontendTaps
 {
     public short[] Window { get; }
-    public int Shift { get; internal set; }
+    public int Shift { get; set; }
     public short[] Fft { get; }
     public uint[] Power { get; }
     public uint[] Mel { get; }
     public short[] Log { get; }
     public short[] Dct { get; }
 
-    internal FrontendTaps(FrontendConfig c)
+    /// <summary>Buffers sized for <paramref name="c"/>; the golden model and the C tap callback both fill one.</summary>
+    public FrontendTaps(FrontendConfig c)
     {
         Window = new short[c.FftLength];
         Fft = new short[c.FftLength + 2];

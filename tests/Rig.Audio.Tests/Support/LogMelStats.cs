@@ -1,9 +1,11 @@
+using Rig.Dsp.Reference;
+
 namespace Rig.Audio.Tests.Support;
 
 /// <summary>
 /// A deliberately plain log-mel summary (per band: mean and standard deviation over frames), the
 /// kind of statistics a tiny on-device classifier sees. Written independently of the DSP golden
-/// model so the sound tests do not depend on it.
+/// model so the sound tests do not depend on it (only the float reference's plain FFT).
 /// </summary>
 public static class LogMelStats
 {
@@ -34,7 +36,7 @@ public static class LogMelStats
                 re[i] = j < x.Length ? x[j] * (0.5 - 0.5 * Math.Cos(2 * Math.PI * i / n)) : 0;
                 im[i] = 0;
             }
-            Fft(re, im);
+            ComplexFft.Forward(re, im);
             for (var b = 0; b < bands; b++)
             {
                 double e = 0;
@@ -53,31 +55,5 @@ public static class LogMelStats
             stats[bands + b] = Math.Sqrt(v / frames);
         }
         return stats;
-    }
-
-    private static void Fft(double[] re, double[] im)
-    {
-        var n = re.Length;
-        for (int i = 1, j = 0; i < n; i++)
-        {
-            var bit = n >> 1;
-            for (; (j & bit) != 0; bit >>= 1) j ^= bit;
-            j ^= bit;
-            if (i < j) { (re[i], re[j]) = (re[j], re[i]); (im[i], im[j]) = (im[j], im[i]); }
-        }
-        for (var len = 2; len <= n; len <<= 1)
-        {
-            var ang = -2 * Math.PI / len;
-            for (var i = 0; i < n; i += len)
-                for (var k = 0; k < len / 2; k++)
-                {
-                    double wr = Math.Cos(ang * k), wi = Math.Sin(ang * k);
-                    int a = i + k, b = a + len / 2;
-                    var tr = re[b] * wr - im[b] * wi;
-                    var ti = re[b] * wi + im[b] * wr;
-                    re[b] = re[a] - tr; im[b] = im[a] - ti;
-                    re[a] += tr; im[a] += ti;
-                }
-        }
     }
 }
