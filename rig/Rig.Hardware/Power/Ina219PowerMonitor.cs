@@ -41,9 +41,7 @@ public sealed class Ina219PowerMonitor : IPowerMonitor
                 return PowerMeasurement.NotMeasured(e.Message);
             }
             if (!last.Result.Measured || last.Result.Samples >= InferenceCount.MinimumWindowSamples) return last;
-            // The estimate was off: scale K by what the window actually held, once.
-            k = (int)Math.Min(InferenceCount.Maximum,
-                Math.Ceiling(k * InferenceCount.Margin * (InferenceCount.MinimumWindowSamples + 2) / Math.Max(1, last.Result.Samples)));
+            k = InferenceCount.Rescale(k, last.Result.Samples);
         }
         return last!;
     }
@@ -57,7 +55,7 @@ public sealed class Ina219PowerMonitor : IPowerMonitor
         try
         {
             var idleStart = _time.GetTimestamp();
-            await Task.Delay(period * (InferenceCount.Margin * (InferenceCount.MinimumWindowSamples + 2)), _time, ct);
+            await Task.Delay(period * (InferenceCount.WindowPeriods), _time, ct);
             var idle = new PowerWindow(idleStart, _time.GetTimestamp());
 
             _marker?.Arm();

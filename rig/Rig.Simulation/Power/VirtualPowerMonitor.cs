@@ -39,8 +39,7 @@ public sealed class VirtualPowerMonitor : IPowerMonitor
             var report = await burst.RunAsync(k, IgnoredMarks.Instance, ct);
             last = MeasureBurst(report, k, ct);
             if (!last.Result.Measured || last.Result.Samples >= InferenceCount.MinimumWindowSamples) return last;
-            k = (int)Math.Min(InferenceCount.Maximum,
-                Math.Ceiling(k * InferenceCount.Margin * (InferenceCount.MinimumWindowSamples + 2) / Math.Max(1, last.Result.Samples)));
+            k = InferenceCount.Rescale(k, last.Result.Samples);
         }
         return last!;
     }
@@ -49,7 +48,7 @@ public sealed class VirtualPowerMonitor : IPowerMonitor
     public PowerMeasurement MeasureBurst(BurstReport report, int inferences, CancellationToken ct = default)
     {
         var period = _setup.Configuration.CyclePeriod.TotalSeconds;
-        var idle = InferenceCount.Margin * (InferenceCount.MinimumWindowSamples + 2) * period;
+        var idle = InferenceCount.WindowPeriods * period;
         return MeasureTimeline(_model.Burst(report, inferences, idle, 3 * period), inferences, ct);
     }
 
