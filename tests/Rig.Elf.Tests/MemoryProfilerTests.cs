@@ -61,6 +61,21 @@ public sealed class MemoryProfilerTests(ArmProbeImage probe) : IClassFixture<Arm
     }
 
     [Fact]
+    public void Run_memory_carries_the_totals_and_each_section_with_its_region()
+    {
+        var report = Measure(new MemorySection(0, 0, 0, 64));
+        var run = RunMemory.From(report);
+        Assert.Equal((report.FlashBytes, report.RamBytes, report.FrontendRamBytes, report.StackReserveBytes),
+                     (run.FlashBytes, run.RamBytes, run.FrontendRamBytes, run.StackReserveBytes));
+        Assert.Equal(report.Sections.Select(s => s.Name).Order(), run.Sections.Keys.Order());
+        Assert.Equal("flash+ram", run.SectionRegions![".data"]);
+        Assert.Equal("ram", run.SectionRegions[".bss"]);
+        Assert.Equal("ram", run.SectionRegions[".stack"]);
+        Assert.Equal("flash", run.SectionRegions[".text"]);
+        Assert.Equal(report.Sections.Single(s => s.Name == ".text").Bytes, run.Sections[".text"]);
+    }
+
+    [Fact]
     public void Json_carries_the_figures_and_budget()
     {
         var report = Measure(new MemorySection(4096, 2048, 512, 64));

@@ -2,9 +2,7 @@ using System.CommandLine;
 using Rig.Core;
 using Rig.Core.Profiles;
 using Rig.Elf.Build;
-using Rig.Elf.Format;
 using Rig.Elf.Memory;
-using Rig.Elf.Stack;
 
 namespace Rig.Cli.Commands;
 
@@ -32,12 +30,7 @@ public static class MemCommand
     {
         var profile = ProfileCatalog.Load(profileName);
         var path = elfFile?.FullName ?? EnsureDefaultImage(profile.Name);
-        var elf = ElfFile.Load(path);
-        // A CMake build folder (the presets' firmware/build/<board>) also holds GCC's call-graph
-        // files (.ci) next to the objects: with them the worst-case stack is checked too.
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var graph = File.Exists(Path.Combine(dir, "CMakeCache.txt")) ? CallGraph.LoadDirectory(dir) : null;
-        var report = MemoryProfiler.Profile(elf, profile, Math.Max(0, top), graph is { Files.Count: > 0 } ? graph : null);
+        var report = FirmwareMemory.Profile(path, profile, top);
         Console.Out.Write(json ? MemoryReportJson.Serialize(report) + Environment.NewLine : MemoryReportText.Render(report));
         return report.WithinBudget ? 0 : OverBudget;
     }

@@ -1,6 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Rig.Core;
+using Rig.Core.Profiles;
+using Rig.Core.Runs;
+using Rig.Elf.Build;
+using Rig.Elf.Memory;
 using Rig.Runs.Link;
 using Rig.Runs.Orchestration;
 using Spectre.Console;
@@ -26,9 +30,10 @@ public static class RunCommand
         var energy = new Option<bool>("--energy") { Description = "measure energy per inference with the INA219 (virtual INA219 for virtual boards)" };
         var resume = new Option<string?>("--resume") { Description = "continue a stopped run in this directory (plays only the clips not yet committed)" };
         var store = new Option<string?>("--store") { Description = "history database (default RIG_STORE or runs/history.db)" };
+        var firmware = new Option<string?>("--firmware") { Description = "firmware image whose flash and RAM the run records for the gate (default: firmware/build/<profile>/firmware.elf, built or refreshed with cmake; not measured without arm-none-eabi-gcc)" };
         var command = new Command("run", "Play a playlist through the board(s) and check every feature value against the golden model")
         {
-            profile, playlist, board, mode, output, energy, resume, store,
+            profile, playlist, board, mode, output, energy, resume, store, firmware,
         };
         command.SetAction(parse => CliErrors.Run(() => Run(() => new RunOptions
         {
@@ -39,7 +44,7 @@ public static class RunCommand
             OutDir = parse.GetValue(output) ?? DefaultOut(parse.GetValue(profile)!),
             Energy = parse.GetValue(energy),
             HistoryStore = parse.GetValue(store),
-        }, parse.GetValue(resume))));
+        }, parse.GetValue(resume), parse.GetValue(firmware))));
         return command;
     }
 
@@ -49,12 +54,13 @@ public static class RunCommand
     private static string DefaultOut(string profile) =>
         Path.Combine(RepoPaths.Root, "runs", $"{profile}-{TimeProvider.System.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
 
-    private static int Run(Func<RunOptions> readOptions, string? resume)
+    private static int Run(Func<RunOptions> readOptions, string? resume, string? firmware)
     {
         try
         {
             var options = readOptions();
             if (resume is not null) options = ResumePlan.Load(Path.GetFullPath(resume), options);
+            options = options with { Memory = MeasureMemory(options.Profile, firmware) };
             IReadOnlyList<RunOutcome> outcomes = [];
             AnsiConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -83,6 +89,21 @@ public static class RunCommand
             Console.Error.WriteLine("error: " + e.Message);
             return CliErrors.BadInput;
         }
+    }
+
+    /// <summary>The image's memory for run.json; a missing cross compiler leaves it unmeasured, a bad --firmware file is an error.</summary>
+    private static MemoryResult? MeasureMemory(string profileName, string? firmware)
+    {
+        var profile = ProfileCatalog.Load(profileName);
+        if (firmware is not null) return RunMemory.From(FirmwareMemory.Profile(Path.GetFullPath(firmware), profile));
+        var outcome = new FirmwareMemory(new FirmwareBuilder(RepoPaths.Firmware)).ProfileDefaultImage(profile);
+        if (outcome.Report is { } report)
+        {
+            Console.Out.WriteLine($"memory: flash {report.FlashBytes} B, RAM {report.RamBytes} B (static {report.StaticRamBytes} + stack {report.StackReserveBytes}) from {Path.GetRelativePath(RepoPaths.Root, report.ElfPath)}");
+            return RunMemory.From(report);
+        }
+        Console.Error.WriteLine($"memory not measured: {outcome.NotMeasuredReason}");
+        return null;
     }
 
     private sealed class SpectreRunProgress(ProgressContext ctx, string title) : IRunProgress

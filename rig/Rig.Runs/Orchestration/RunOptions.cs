@@ -12,6 +12,8 @@ public sealed record RunOptions
     public required string Mode { get; init; }
     public required string OutDir { get; init; }
     public bool Energy { get; init; }
+    /// <summary>Memory of the firmware image the boards run (measured from its ELF before the run); null = not measured.</summary>
+    public Rig.Core.Runs.MemoryResult? Memory { get; init; }
     /// <summary>History store (rig history); null = StoreLocation default.</summary>
     public string? HistoryStore { get; init; }
     /// <summary>Write the HTML/Markdown report at the end.</summary>

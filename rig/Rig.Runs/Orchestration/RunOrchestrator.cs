@@ -76,7 +76,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
         foreach (var r in runs)
         {
             var power = MeasurePower(options, profile, r, ct);
-            var result = RunResultBuilder.Build(r, profile, time.GetUtcNow(), complete, wall, audioSeconds, model, power);
+            var result = RunResultBuilder.Build(r, profile, time.GetUtcNow(), complete, wall, audioSeconds, model, power) with { Memory = options.Memory };
             RunJson.Write(r.RunDir, result);
             r.Store.FinishRun(result);
             string? report = null;
