@@ -126,6 +126,10 @@ public sealed record TimingResult(double WallSeconds, double AudioSeconds, doubl
     public double BytesReceived { get; init; }
     /// <summary>BytesReceived / (Baud / 10): the board-to-host wire time (the binding one in acoustic mode, where the board streams its capture).</summary>
     public double ReceiveLimitSeconds { get; init; }
+    /// <summary>Clips played in the session these figures describe; a resumed run's timing covers only its last session.</summary>
+    public int ClipsThisSession { get; init; }
+    /// <summary>Clips committed by earlier sessions of a resumed run (0 for a run that was not resumed).</summary>
+    public int ClipsBefore { get; init; }
 }
 
 /// <summary>What the link had to put up with.</summary>

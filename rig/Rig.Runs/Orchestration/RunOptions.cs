@@ -21,6 +21,8 @@ public sealed record RunOptions
     public SessionOptions Session { get; init; } = new();
     /// <summary>Test hooks for the virtual board (fault injection); null = a healthy board.</summary>
     public Rig.Simulation.Board.VirtualBoardOptions? VirtualBoardFaults { get; init; }
+    /// <summary>Continue the run already in <see cref="OutDir"/> (set by <see cref="ResumePlan"/>); otherwise an existing run there is refused.</summary>
+    public bool Resuming { get; init; }
     /// <summary>Stop after this many clips (a run killed midway, for resume tests); null = all.</summary>
     public int? StopAfterClips { get; init; }
 

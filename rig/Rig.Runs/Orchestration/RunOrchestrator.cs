@@ -33,6 +33,9 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
                 var target = options.Boards[i];
                 var id = target.Id(i);
                 var dir = options.Boards.Count == 1 ? options.OutDir : Path.Combine(options.OutDir, id);
+                // A second `rig run --out` into the same folder would silently mix two runs.
+                if (!options.Resuming && File.Exists(RunStore.RunDbPath(dir)))
+                    throw new ArgumentException($"{Path.GetFullPath(dir)} already holds a run (run.db): continue it with --resume {options.OutDir}, or choose another --out");
                 var runId = Path.GetFileName(Path.GetFullPath(options.OutDir)) + (options.Boards.Count == 1 ? "" : "-" + id);
                 var header = new RunHeader(runId, profile.Name, options.Mode, target.ToString(), Path.GetFullPath(playlist.File),
                     $"0x{goldenHash:X8}", startedAt, playlist.Items.Count);
@@ -77,6 +80,8 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
         {
             var power = MeasurePower(options, profile, r, ct);
             var result = RunResultBuilder.Build(r, profile, time.GetUtcNow(), complete, wall, audioSeconds, model, power) with { Memory = options.Memory };
+            // Timing covers this session only (wall time of earlier sessions is not kept): say so.
+            result = result with { Timing = result.Timing! with { ClipsThisSession = played, ClipsBefore = playlist.Items.Count - todo.Count } };
             RunJson.Write(r.RunDir, result);
             r.Store.FinishRun(result);
             string? report = null;

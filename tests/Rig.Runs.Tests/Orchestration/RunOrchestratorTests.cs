@@ -57,6 +57,20 @@ public sealed class RunOrchestratorTests : IDisposable
         Assert.Equal([0, 1, 2, 3], run.Clips.Select(c => c.Index));
         Assert.Equal(0, run.FeatureMismatches);
         Assert.Equal(outcome.Result.RunId, run.RunId);
+        Assert.Equal((2, 2), (run.Timing!.ClipsBefore, run.Timing.ClipsThisSession));
+    }
+
+    [Fact]
+    public void A_second_run_into_a_folder_that_holds_one_is_refused_not_mixed()
+    {
+        var playlist = Playlist(1);
+        var outDir = Path.Combine(_dir, "twice");
+        var first = Assert.Single(new RunOrchestrator(TimeProvider.System, new SilentProgress()).Execute(Options(playlist, outDir)));
+        Assert.Equal((0, 1), (first.Result.Timing!.ClipsBefore, first.Result.Timing.ClipsThisSession));
+        var e = Assert.Throws<ArgumentException>(() => new RunOrchestrator(TimeProvider.System, new SilentProgress()).Execute(Options(playlist, outDir)));
+        Assert.Contains("--resume", e.Message);
+        Assert.Contains(outDir, e.Message);
+        Assert.Equal(first.Result.RunId, RunJson.Read(outDir).RunId);
     }
 
     [Fact]
@@ -73,7 +87,8 @@ public sealed class RunOrchestratorTests : IDisposable
             Assert.Equal(0, run.FeatureMismatches);
             Assert.Equal("host-cycles", run.Cycles!.Unit);
             Assert.True(run.Timing!.BytesSent > 2 * 0.6 * 8000 * 2);
-            Assert.Equal(run.Timing.BytesSent / (115200 / 10.0), run.Timing.WireLimitSeconds, 6);
+            Assert.Equal(460800, run.Timing.Baud);
+            Assert.Equal(run.Timing.BytesSent / (run.Timing.Baud / 10.0), run.Timing.WireLimitSeconds, 6);
         }
     }
 
