@@ -80,6 +80,7 @@ public static class RunCommand
                 Console.Out.WriteLine(FormattableString.Invariant(
                     $"  timing: {t.AudioSeconds:0.0} s of audio in {t.WallSeconds:0.00} s wall = {t.SpeedVsRealTime:0.0}x real time; wire limit {t.WireLimitSeconds:0.00} s ({t.BytesSent:0} bytes sent / ({t.Baud} baud / 10)); board->host {t.ReceiveLimitSeconds:0.00} s ({t.BytesReceived:0} bytes)"));
                 Console.Out.WriteLine($"  cycles: {r.Cycles?.Unit} frontend/column median {r.Cycles?.FrontendPerColumn.Median:0}, model/inference median {r.Cycles?.ModelPerInference.Median:0}; link: {r.Link.FramesReceived} frames, {r.Link.CrcErrors} CRC errors, {r.Link.Retries} retries");
+                Console.Out.WriteLine(PowerLine(r.Power));
                 Console.Out.WriteLine($"  run: {Path.Combine(o.RunDir, "run.json")}" + (o.ReportIndex is null ? "" : $"\n  report: {o.ReportIndex}"));
                 mismatches |= r.FeatureMismatches != 0;
             }
@@ -92,6 +93,14 @@ public static class RunCommand
             return CliErrors.BadInput;
         }
     }
+
+    private static string PowerLine(PowerResult? p) => p switch
+    {
+        null => "  power: not measured (pass --energy)",
+        { Measured: false } => $"  power: not measured: {p.Reason}",
+        _ => FormattableString.Invariant(
+            $"  power: {p.EnergyPerInferenceUj:0.###} uJ per inference, active {p.ActivePowerMw:0.###} mW, idle {p.IdlePowerMw:0.###} mW, {p.Samples} samples over {p.InferencesInWindow} inferences ({p.Monitor})"),
+    };
 
     /// <summary>The image's memory for run.json; a missing cross compiler leaves it unmeasured, a bad --firmware file is an error.</summary>
     private static MemoryResult? MeasureMemory(string profileName, string? firmware)
