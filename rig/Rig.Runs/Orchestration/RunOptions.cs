@@ -19,6 +19,8 @@ public sealed record RunOptions
     public SessionOptions Session { get; init; } = new();
     /// <summary>Test hooks for the virtual board (fault injection); null = a healthy board.</summary>
     public Rig.Simulation.Board.VirtualBoardOptions? VirtualBoardFaults { get; init; }
+    /// <summary>Virtual boards: pace the pseudo-terminal like the profile's UART (serial.baud, serial.rx_buffer_bytes).</summary>
+    public bool PacedUart { get; init; }
     /// <summary>Stop after this many clips (a run killed midway, for resume tests); null = all.</summary>
     public int? StopAfterClips { get; init; }
 
