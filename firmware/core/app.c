@@ -9,7 +9,7 @@ _Static_assert(RIG_APP_RX_MAX_PAYLOAD <= 248u && (RIG_APP_RX_MAX_PAYLOAD & 1u) =
                "an AUDIO frame must be one COBS block of whole samples");
 _Static_assert(RIG_APP_TX_MAX_PAYLOAD <= RIG_PROTO_MAX_PAYLOAD, "length field is one byte");
 #ifdef RIG_UART_RX_BYTES
-_Static_assert(RIG_APP_RX_CREDITS >= 2u || RIG_APP_RX_MAX_PAYLOAD == 2u, "the UART ring should hold two AUDIO frames (app.h)");
+_Static_assert(RIG_APP_RX_CREDITS >= 3u, "the UART ring should hold three AUDIO frames (app.h)");
 #endif
 _Static_assert(RIG_APP_RX_CREDITS >= 1u && RIG_APP_RX_CREDITS <= 255u, "the UART ring must hold one AUDIO frame; HELLO has one byte for credits");
 _Static_assert(8u + 2u * RIG_APP_CAPTURE_SAMPLES <= RIG_APP_TX_MAX_PAYLOAD, "capture chunk must fit a frame");

@@ -35,16 +35,17 @@
 
 /* Largest AUDIO payload the board accepts: one hop of Q15 samples, capped so that the raw frame
  * is one COBS block (<= 254 bytes). Ports may define a smaller even value. A port that states
- * its UART ring (RIG_UART_RX_BYTES) also caps it so the ring holds two encoded frames (payload
- * + 8 bytes each): with two credits one frame is on the wire while the CREDIT of the other
- * travels back, so the host never leaves the wire idle for a round trip (PROTOCOL.md). */
+ * its UART ring (RIG_UART_RX_BYTES) also caps it so the ring holds three encoded frames (payload
+ * + 8 bytes each): with three credits two frames are on the wire while the CREDIT of the third
+ * travels back - behind whatever FEATURE/RESULT bytes the board is sending - and through the
+ * host's serial stack, so the host does not leave the wire idle for a round trip (PROTOCOL.md). */
 #define RIG_APP_RX_MAX_PAYLOAD_HOP ((2u * RIG_FE_HOP) < 248u ? (2u * RIG_FE_HOP) : 248u)
-#define RIG_APP_RX_PAYLOAD_FOR_TWO_FRAMES(ring_bytes) (((((ring_bytes) - 1u) / 2u) - 8u) & ~1u)
+#define RIG_APP_RX_PAYLOAD_FOR_THREE_FRAMES(ring_bytes) (((((ring_bytes) - 1u) / 3u) - 8u) & ~1u)
 #ifndef RIG_APP_RX_MAX_PAYLOAD
 #ifdef RIG_UART_RX_BYTES
 #define RIG_APP_RX_MAX_PAYLOAD \
-    (RIG_APP_RX_MAX_PAYLOAD_HOP < RIG_APP_RX_PAYLOAD_FOR_TWO_FRAMES(RIG_UART_RX_BYTES) \
-         ? RIG_APP_RX_MAX_PAYLOAD_HOP : RIG_APP_RX_PAYLOAD_FOR_TWO_FRAMES(RIG_UART_RX_BYTES))
+    (RIG_APP_RX_MAX_PAYLOAD_HOP < RIG_APP_RX_PAYLOAD_FOR_THREE_FRAMES(RIG_UART_RX_BYTES) \
+         ? RIG_APP_RX_MAX_PAYLOAD_HOP : RIG_APP_RX_PAYLOAD_FOR_THREE_FRAMES(RIG_UART_RX_BYTES))
 #else
 #define RIG_APP_RX_MAX_PAYLOAD RIG_APP_RX_MAX_PAYLOAD_HOP
 #endif

@@ -94,13 +94,13 @@ void native_board_parse(int argc, char **argv, native_board_options_t *opt)
     }
 }
 
-/* Paced: the AUDIO payload and credits a Cortex-M port with that ring announces (app.h: two
+/* Paced: the AUDIO payload and credits a Cortex-M port with that ring announces (app.h: three
  * frames fit the ring; as many credits as frames fit); else what the pty's 4 KiB buffer allows. */
 uint16_t rig_port_rx_max_audio(void)
 {
     if (!paced()) return (uint16_t)RIG_APP_RX_MAX_PAYLOAD;
-    uint64_t two = RIG_APP_RX_PAYLOAD_FOR_TWO_FRAMES(s_opt.uart_rx_bytes);
-    return (uint16_t)(two < RIG_APP_RX_MAX_PAYLOAD ? two : RIG_APP_RX_MAX_PAYLOAD);
+    uint64_t three = RIG_APP_RX_PAYLOAD_FOR_THREE_FRAMES(s_opt.uart_rx_bytes);
+    return (uint16_t)(three < RIG_APP_RX_MAX_PAYLOAD ? three : RIG_APP_RX_MAX_PAYLOAD);
 }
 
 uint8_t rig_port_rx_credits(void)

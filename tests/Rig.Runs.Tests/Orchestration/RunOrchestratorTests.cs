@@ -73,7 +73,8 @@ public sealed class RunOrchestratorTests : IDisposable
             Assert.Equal(0, run.FeatureMismatches);
             Assert.Equal("host-cycles", run.Cycles!.Unit);
             Assert.True(run.Timing!.BytesSent > 2 * 0.6 * 8000 * 2);
-            Assert.Equal(run.Timing.BytesSent / (115200 / 10.0), run.Timing.WireLimitSeconds, 6);
+            Assert.Equal(Rig.Core.Profiles.ProfileCatalog.Load("py32f003").Serial.Baud, run.Timing.Baud);
+            Assert.Equal(run.Timing.BytesSent / (run.Timing.Baud / 10.0), run.Timing.WireLimitSeconds, 6);
         }
     }
 
