@@ -8,6 +8,10 @@ _Static_assert(RIG_MODEL_BANDS == RIG_FE_COLUMN_LEN, "model bands must match the
 _Static_assert(RIG_APP_RX_MAX_PAYLOAD <= 248u && (RIG_APP_RX_MAX_PAYLOAD & 1u) == 0,
                "an AUDIO frame must be one COBS block of whole samples");
 _Static_assert(RIG_APP_TX_MAX_PAYLOAD <= RIG_PROTO_MAX_PAYLOAD, "length field is one byte");
+#ifdef RIG_UART_RX_BYTES
+_Static_assert(RIG_APP_RX_CREDITS >= 3u, "the UART ring should hold three AUDIO frames (app.h)");
+#endif
+_Static_assert(RIG_APP_RX_CREDITS >= 1u && RIG_APP_RX_CREDITS <= 255u, "the UART ring must hold one AUDIO frame; HELLO has one byte for credits");
 _Static_assert(8u + 2u * RIG_APP_CAPTURE_SAMPLES <= RIG_APP_TX_MAX_PAYLOAD, "capture chunk must fit a frame");
 
 /* The link's share of RAM (frame buffers and the sample scratch) stays small on a 4 KB part. */
@@ -52,9 +56,9 @@ static void send_hello(rig_app_t *a)
     rig_put_u32(p + 11, RIG_FE_SAMPLE_RATE);
     rig_put_u16(p + 15, RIG_FE_HOP);
     rig_put_u16(p + 17, RIG_FE_COLUMN_LEN);
-    rig_put_u16(p + 19, RIG_APP_RX_MAX_PAYLOAD);
+    rig_put_u16(p + 19, RIG_APP_HELLO_MAX_AUDIO);
     rig_put_u16(p + 21, RIG_APP_TX_MAX_PAYLOAD);
-    p[23] = RIG_APP_RX_CREDITS;
+    p[23] = RIG_APP_HELLO_CREDITS;
     p[24] = (uint8_t)(board_cycles_are_mcu() ? 1u : 0u);
     rig_put_u32(p + 25, board_cycles_hz());
     rig_put_u16(p + 29, RIG_MODEL_WINDOW_COLUMNS);
@@ -93,7 +97,8 @@ static void on_stage(void *ctx, int stage, const void *data, size_t count)
 {
     rig_app_t *a = (rig_app_t *)ctx;
     size_t wide = (stage == RIG_FE_STAGE_POWER || stage == RIG_FE_STAGE_MEL) ? 4u : 2u;
-    size_t per_frame = (RIG_APP_TX_MAX_PAYLOAD - 8u) / wide;
+    /* Two constant quotients rather than a run-time division (no __aeabi_uidiv on an M0+). */
+    size_t per_frame = wide == 4u ? (RIG_APP_TX_MAX_PAYLOAD - 8u) / 4u : (RIG_APP_TX_MAX_PAYLOAD - 8u) / 2u;
     for (size_t at = 0; at < count; at += per_frame) {
         size_t k = count - at < per_frame ? count - at : per_frame;
         uint8_t *p = payload(a);

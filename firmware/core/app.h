@@ -34,13 +34,44 @@
 #define RIG_FW_VERSION_MINOR 0u
 
 /* Largest AUDIO payload the board accepts: one hop of Q15 samples, capped so that the raw frame
- * is one COBS block (<= 254 bytes). Ports may define a smaller even value. */
+ * is one COBS block (<= 254 bytes). Ports may define a smaller even value. A port that states
+ * its UART ring (RIG_UART_RX_BYTES) also caps it so the ring holds three encoded frames (payload
+ * + 8 bytes each): with three credits two frames are on the wire while the CREDIT of the third
+ * travels back - behind whatever FEATURE/RESULT bytes the board is sending - and through the
+ * host's serial stack, so the host does not leave the wire idle for a round trip (PROTOCOL.md). */
+#define RIG_APP_RX_MAX_PAYLOAD_HOP ((2u * RIG_FE_HOP) < 248u ? (2u * RIG_FE_HOP) : 248u)
+#define RIG_APP_RX_PAYLOAD_FOR_THREE_FRAMES(ring_bytes) (((((ring_bytes) - 1u) / 3u) - 8u) & ~1u)
 #ifndef RIG_APP_RX_MAX_PAYLOAD
-#define RIG_APP_RX_MAX_PAYLOAD ((2u * RIG_FE_HOP) < 248u ? (2u * RIG_FE_HOP) : 248u)
+#ifdef RIG_UART_RX_BYTES
+#define RIG_APP_RX_MAX_PAYLOAD \
+    (RIG_APP_RX_MAX_PAYLOAD_HOP < RIG_APP_RX_PAYLOAD_FOR_THREE_FRAMES(RIG_UART_RX_BYTES) \
+         ? RIG_APP_RX_MAX_PAYLOAD_HOP : RIG_APP_RX_PAYLOAD_FOR_THREE_FRAMES(RIG_UART_RX_BYTES))
+#else
+#define RIG_APP_RX_MAX_PAYLOAD RIG_APP_RX_MAX_PAYLOAD_HOP
 #endif
-/* AUDIO frames the host may have in flight (the port's UART ring must hold that many). */
+#endif
+/* AUDIO frames the host may have in flight (the port's UART ring must hold that many). A port
+ * that states its ring size (RIG_UART_RX_BYTES, from the profile's serial.rx_buffer_bytes; a
+ * byte_ring_t holds one byte less) gets as many credits as the ring holds frames, so the host
+ * can keep the wire busy while a CREDIT travels back. */
 #ifndef RIG_APP_RX_CREDITS
+#ifdef RIG_UART_RX_BYTES
+#define RIG_APP_RX_CREDITS ((RIG_UART_RX_BYTES - 1u) / RIG_APP_RX_ENCODED_FRAME_BYTES)
+#else
 #define RIG_APP_RX_CREDITS 1u
+#endif
+#endif
+/* Credits and AUDIO payload HELLO announces: RIG_APP_RX_CREDITS and RIG_APP_RX_MAX_PAYLOAD,
+ * unless the port sizes its ring at run time (the native board paced like a profile's UART
+ * defines RIG_APP_PORT_CREDITS and answers with the same rules for the ring it was given). */
+#ifdef RIG_APP_PORT_CREDITS
+uint8_t rig_port_rx_credits(void);
+uint16_t rig_port_rx_max_audio(void); /* at most RIG_APP_RX_MAX_PAYLOAD, even */
+#define RIG_APP_HELLO_CREDITS rig_port_rx_credits()
+#define RIG_APP_HELLO_MAX_AUDIO rig_port_rx_max_audio()
+#else
+#define RIG_APP_HELLO_CREDITS ((uint8_t)RIG_APP_RX_CREDITS)
+#define RIG_APP_HELLO_MAX_AUDIO ((uint16_t)RIG_APP_RX_MAX_PAYLOAD)
 #endif
 /* Samples per CAPTURE frame and per board_mic_read() call. */
 #define RIG_APP_CAPTURE_SAMPLES 32u

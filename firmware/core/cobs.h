@@ -13,8 +13,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Worst-case encoded size of n data bytes (without the 0x00 delimiter). */
-#define RIG_COBS_MAX_ENCODED(n) ((n) + (n) / 254u + 1u)
+/* Worst-case encoded size of n data bytes (without the 0x00 delimiter): n + floor(n / 254) + 1,
+ * written without a division for n < 508 (every frame of the rig protocol: raw <= 261 bytes),
+ * so a run-time argument (rig_proto_rx_init) costs no libgcc __aeabi_uidiv on a Cortex-M0+. */
+#define RIG_COBS_MAX_ENCODED_LIMIT 508u
+#define RIG_COBS_MAX_ENCODED(n) ((n) + ((n) >= 254u ? 1u : 0u) + 1u)
 
 typedef void (*rig_cobs_sink_t)(const uint8_t *bytes, size_t n);
 

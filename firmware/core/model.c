@@ -39,7 +39,7 @@ static const uint16_t rig_model_exp2_lut[64] = {
     17867u, 17674u, 17484u, 17296u, 17109u, 16925u, 16743u, 16562u
 };
 
-static int16_t sat16(int64_t v)
+static int16_t sat16(int32_t v)
 {
     return (int16_t)(v > 32767 ? 32767 : (v < -32768 ? -32768 : v));
 }
@@ -49,12 +49,42 @@ static int8_t sat8(int32_t v)
     return (int8_t)(v > 127 ? 127 : (v < -128 ? -128 : v));
 }
 
-/* (acc * m + 2^(s-1)) >> s in 64 bits: the requantisation of a layer's accumulator. */
-static int64_t requantize(int32_t acc, int32_t m, uint8_t s)
+/* (acc * m + 2^(s-1)) >> s, the requantisation of a layer's accumulator, exactly as in 64-bit
+ * arithmetic (s <= 63), saturated to int32 (every caller narrows further, so the result is the
+ * same). Built from 32-bit operations: a Cortex-M0+ has no 32x32->64 multiply, and int64 code
+ * here pulled libgcc's __aeabi_lmul, __aeabi_lasr and __aeabi_llsl into every inference. */
+static int32_t requantize(int32_t acc, int32_t m, uint8_t s)
 {
-    int64_t p = (int64_t)acc * (int64_t)m;
-    if (s == 0) return p;
-    return (p + ((int64_t)1 << (s - 1))) >> s;
+    /* |acc| * |m| as hi:lo from 16-bit halves (each partial product fits 32 bits). */
+    uint32_t ua = acc < 0 ? 0u - (uint32_t)acc : (uint32_t)acc;
+    uint32_t um = m < 0 ? 0u - (uint32_t)m : (uint32_t)m;
+    uint32_t a0 = ua & 0xFFFFu, a1 = ua >> 16, b0 = um & 0xFFFFu, b1 = um >> 16;
+    uint32_t ll = a0 * b0, lh = a0 * b1, hl = a1 * b0;
+    uint32_t mid = (ll >> 16) + (lh & 0xFFFFu) + (hl & 0xFFFFu);
+    uint32_t lo = (ll & 0xFFFFu) | (mid << 16);
+    uint32_t hi = a1 * b1 + (lh >> 16) + (hl >> 16) + (mid >> 16);
+    if ((acc < 0) != (m < 0)) { /* two's complement of the 64-bit magnitude */
+        lo = ~lo + 1u;
+        hi = ~hi + (lo == 0u ? 1u : 0u);
+    }
+    if (s != 0) {
+        if (s <= 32u) { /* + 2^(s-1), carrying into hi */
+            uint32_t r = 1u << (s - 1u);
+            lo += r;
+            hi += lo < r ? 1u : 0u;
+        } else {
+            hi += 1u << (s - 33u);
+        }
+        if (s < 32u) { /* arithmetic shift of hi:lo (>> of a negative int is arithmetic in gcc, as before) */
+            lo = (lo >> s) | (hi << (32u - s));
+            hi = (uint32_t)((int32_t)hi >> s);
+        } else {
+            lo = (uint32_t)((int32_t)hi >> (s - 32u));
+            hi = (int32_t)hi < 0 ? 0xFFFFFFFFu : 0u;
+        }
+    }
+    if ((int32_t)hi < 0) return (hi == 0xFFFFFFFFu && (lo & 0x80000000u) != 0u) ? (int32_t)lo : INT32_MIN;
+    return (hi == 0u && (lo & 0x80000000u) == 0u) ? (int32_t)lo : INT32_MAX;
 }
 
 void rig_model_window_reset(rig_model_window_t *w)
@@ -149,7 +179,7 @@ int rig_model_trace(const rig_model_window_t *w, rig_model_trace_t *t)
     /* 3: hidden layer, ReLU */
     for (i = 0; i < RIG_MODEL_HIDDEN; i++) {
         int32_t acc = rig_model_b1[i];
-        int64_t h;
+        int32_t h;
         for (k = 0; k < RIG_MODEL_FEATURES; k++)
             acc += (int32_t)rig_model_w1[i * RIG_MODEL_FEATURES + k] * t->inputs[k];
         h = requantize(acc, rig_model_m1[i], rig_model_s1[i]);

@@ -8,7 +8,9 @@ namespace Rig.Benchmarks;
 /// <summary>
 /// LINK: frame decoding throughput (the host must keep up with any UART: 1 MB/s is 10 Mbaud), and
 /// the reference playlist through one virtual board in inject mode. Target: the run's wall time
-/// at most a tenth of the playlist's audio (108 s of audio -> under 10.8 s).
+/// at most a tenth of the playlist's audio (108 s of audio -> under 10.8 s). Paced like each
+/// profile's UART (`rig run --paced-uart`), the same playlist: target wall time within 10% of the
+/// wire-time limit, bytes sent / (baud / 10); the benchmark returns wall / limit (1.10 at most).
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
 [MemoryDiagnoser]
@@ -51,6 +53,27 @@ public class LinkBenchmarks
             Report = false,
         });
         return outcome[0].Result.Timing!.SpeedVsRealTime;
+    }
+
+    [Benchmark]
+    [Arguments("py32f003")]
+    [Arguments("rp2040")]
+    [Arguments("nrf52840")]
+    [Arguments("stm32l4")]
+    public double ReferencePlaylistPacedUartWallOverWireLimit(string profile)
+    {
+        var outcome = new RunOrchestrator(TimeProvider.System, new SilentProgress()).Execute(new RunOptions
+        {
+            Profile = profile,
+            Playlist = Path.Combine(RepoPaths.Playlists, "reference.yaml"),
+            Boards = [BoardTarget.Parse("virtual")],
+            Mode = "inject",
+            OutDir = Path.Combine(_outRoot, $"run{_run++}"),
+            HistoryStore = Path.Combine(_outRoot, "history.db"),
+            Report = false,
+            PacedUart = true,
+        });
+        return outcome[0].Result.Timing!.WallOverWireLimit;
     }
 
     [GlobalCleanup]

@@ -6,6 +6,7 @@
  */
 #define _XOPEN_SOURCE 600
 #define _DEFAULT_SOURCE
+#define _GNU_SOURCE /* ppoll: board_idle() waits for the wire's next byte with ns resolution */
 
 #include <errno.h>
 #include <fcntl.h>
@@ -18,8 +19,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app.h"
 #include "board.h"
 #include "native_board.h"
+#include "uart_wire.h"
 
 jmp_buf native_board_reset_point;
 
@@ -34,6 +37,15 @@ static uint64_t s_rx_total;
 static int s_reset_done;
 static int s_marker;
 static char s_name[40];
+
+/* --uart-baud: the pty is paced like a UART (uart_wire.h) with the profile's RX ring, and a TX
+ * ring of one whole encoded frame, the least the Cortex-M ports may have (uart_rings.h). */
+#define NATIVE_TX_RING_BYTES (RIG_COBS_MAX_ENCODED(RIG_PROTO_TX_BUFFER_BYTES(RIG_APP_TX_MAX_PAYLOAD)) + 2u)
+#define NATIVE_RX_RING_MAX 65535u
+static uart_wire_t s_wire;
+static uint8_t s_wire_rx[NATIVE_RX_RING_MAX];
+static uint8_t s_wire_tx[NATIVE_TX_RING_BYTES];
+static int paced(void) { return s_opt.uart_baud != 0; }
 
 static void die(const char *what)
 {
@@ -62,10 +74,41 @@ void native_board_parse(int argc, char **argv, native_board_options_t *opt)
         if (strcmp(a, "--mic") == 0) opt->mic_path = v;
         else if (strcmp(a, "--name") == 0) opt->name = v;
         else if (strcmp(a, "--pty-link") == 0) opt->pty_link = v;
+        else if (strcmp(a, "--uart-baud") == 0) opt->uart_baud = parse_count(a, v);
+        else if (strcmp(a, "--uart-rx-bytes") == 0) opt->uart_rx_bytes = parse_count(a, v);
         else if (strcmp(a, "--fault-reset-after") == 0) opt->fault_reset_after = parse_count(a, v);
         else if (strcmp(a, "--fault-silent-after") == 0) opt->fault_silent_after = parse_count(a, v);
         else { fprintf(stderr, "rig native board: unknown option %s\n", a); exit(2); }
     }
+    if ((opt->uart_baud != 0) != (opt->uart_rx_bytes != 0)) {
+        fprintf(stderr, "rig native board: --uart-baud and --uart-rx-bytes go together (the profile's serial.baud and serial.rx_buffer_bytes)\n");
+        exit(2);
+    }
+    if (opt->uart_baud != 0 && (opt->uart_baud > 20000000u || opt->uart_rx_bytes > NATIVE_RX_RING_MAX ||
+                                opt->uart_rx_bytes < 64u)) {
+        fprintf(stderr, "rig native board: --uart-baud %llu --uart-rx-bytes %llu: the baud must be at most 20000000 and the "
+                        "ring between 64 and %u bytes (the profile's limits)\n",
+                (unsigned long long)opt->uart_baud, (unsigned long long)opt->uart_rx_bytes,
+                NATIVE_RX_RING_MAX);
+        exit(2);
+    }
+}
+
+/* Paced: the AUDIO payload and credits a Cortex-M port with that ring announces (app.h: three
+ * frames fit the ring; as many credits as frames fit); else what the pty's 4 KiB buffer allows. */
+uint16_t rig_port_rx_max_audio(void)
+{
+    if (!paced()) return (uint16_t)RIG_APP_RX_MAX_PAYLOAD;
+    uint64_t three = RIG_APP_RX_PAYLOAD_FOR_THREE_FRAMES(s_opt.uart_rx_bytes);
+    return (uint16_t)(three < RIG_APP_RX_MAX_PAYLOAD ? three : RIG_APP_RX_MAX_PAYLOAD);
+}
+
+uint8_t rig_port_rx_credits(void)
+{
+    if (!paced()) return (uint8_t)RIG_APP_RX_CREDITS;
+    uint64_t frame = RIG_PROTO_RX_BUFFER_BYTES((uint64_t)rig_port_rx_max_audio()) + 1u; /* + delimiter */
+    uint64_t fit = (s_opt.uart_rx_bytes - 1u) / frame;
+    return (uint8_t)(fit < RIG_APP_RX_CREDITS ? fit : RIG_APP_RX_CREDITS);
 }
 
 void native_board_set_options(const native_board_options_t *opt) { s_opt = *opt; }
@@ -97,6 +140,9 @@ void board_init(void)
         fprintf(f, "%s\n", path);
         fclose(f);
     }
+    if (paced())
+        uart_wire_init(&s_wire, s_master, (uint32_t)s_opt.uart_baud, s_wire_rx, (uint16_t)s_opt.uart_rx_bytes,
+                       s_wire_tx, (uint16_t)NATIVE_TX_RING_BYTES);
     printf("RIG_BOARD_PTY %s\n", path);
     fflush(stdout);
 }
@@ -122,7 +168,7 @@ size_t board_uart_read(uint8_t *dst, size_t max)
         s_reset_done = 1;
         board_reset();
     }
-    ssize_t n = read(s_master, dst, max);
+    ssize_t n = paced() ? (ssize_t)uart_wire_read(&s_wire, dst, max) : read(s_master, dst, max);
     if (n <= 0) return 0;
     s_rx_total += (uint64_t)n;
     return (size_t)n;
@@ -131,6 +177,7 @@ size_t board_uart_read(uint8_t *dst, size_t max)
 void board_uart_write(const uint8_t *src, size_t n)
 {
     if (silent()) return;
+    if (paced()) { uart_wire_write(&s_wire, src, n); return; }
     while (n != 0) {
         ssize_t w = write(s_master, src, n);
         if (w > 0) { src += w; n -= (size_t)w; continue; }
@@ -166,7 +213,17 @@ void board_idle(void)
 {
     struct pollfd p[3] = { { s_master, POLLIN, 0 }, { STDIN_FILENO, POLLIN, 0 }, { s_mic, POLLIN, 0 } };
     nfds_t count = (s_mic_on && s_mic >= 0) ? 3 : 2;
-    if (poll(p, count, 20) <= 0) return;
+    struct timespec wait = { 0, 20000000 };
+    if (paced()) {
+        /* The wire's clock decides when the next byte lands or leaves; the pty is only watched
+         * while the inbound line is idle (its bytes would otherwise wake us at once). */
+        uart_wire_pump(&s_wire);
+        if (uart_wire_ready(&s_wire)) return;
+        int watch = 0;
+        wait.tv_nsec = (long)uart_wire_wait_ns(&s_wire, 20000000u, &watch);
+        if (!watch) p[0].fd = -1;
+    }
+    if (ppoll(p, count, &wait, NULL) <= 0) return;
     if (p[1].revents & (POLLHUP | POLLIN | POLLERR)) {
         char c;
         if (read(STDIN_FILENO, &c, 1) <= 0) exit(0); /* the rig closed our stdin: it is gone */
@@ -184,5 +241,6 @@ void board_reset(void)
     s_mic_on = 0;
     s_mic_has_odd = 0;
     (void)s_marker;
+    if (paced()) uart_wire_reset(&s_wire); /* a reset loses what sat in the UART rings */
     longjmp(native_board_reset_point, 1);
 }

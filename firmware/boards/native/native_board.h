@@ -12,11 +12,13 @@ typedef struct {
     const char *name;            /* board_name(), default "native-<profile>" */
     const char *mic_path;        /* FIFO or file of raw Q15 little-endian samples (acoustic mode) */
     const char *pty_link;        /* optional: also write the pty path into this file */
+    uint64_t uart_baud;          /* 0 = the pty as fast as it goes; else paced like this UART (uart_wire.h) */
+    uint64_t uart_rx_bytes;      /* the paced board's UART RX ring (the profile's serial.rx_buffer_bytes) */
     uint64_t fault_reset_after;  /* test hook: one board_reset() once this many bytes arrived (0 = off) */
     uint64_t fault_silent_after; /* test hook: go silent for good after this many bytes (0 = off) */
 } native_board_options_t;
 
-/* Parses --mic, --name, --pty-link, --fault-reset-after, --fault-silent-after; exits with a
+/* Parses --mic, --name, --pty-link, --uart-baud, --uart-rx-bytes, --fault-reset-after, --fault-silent-after; exits with a
  * message on bad arguments. */
 void native_board_parse(int argc, char **argv, native_board_options_t *opt);
 void native_board_set_options(const native_board_options_t *opt);

@@ -29,11 +29,12 @@ public static class RunCommand
         var output = new Option<string?>("--out", "-o") { Description = "run directory (default runs/<profile>-<UTC timestamp>)" };
         var energy = new Option<bool>("--energy") { Description = "measure energy per inference with the INA219 (virtual INA219 for virtual boards)" };
         var resume = new Option<string?>("--resume") { Description = "continue a stopped run in this directory (plays only the clips not yet committed)" };
+        var paced = new Option<bool>("--paced-uart") { Description = "virtual boards: pace the pseudo-terminal like the profile's UART (10 bit times per byte at serial.baud each way, RX ring of serial.rx_buffer_bytes), so the wall time shows the wire-time limit" };
         var store = new Option<string?>("--store") { Description = "history database (default RIG_STORE or runs/history.db)" };
         var firmware = new Option<string?>("--firmware") { Description = "firmware image whose flash and RAM the run records for the gate (default: firmware/build/<profile>/firmware.elf, built or refreshed with cmake; not measured without arm-none-eabi-gcc)" };
         var command = new Command("run", "Play a playlist through the board(s) and check every feature value against the golden model")
         {
-            profile, playlist, board, mode, output, energy, resume, store, firmware,
+            profile, playlist, board, mode, output, energy, resume, store, paced, firmware,
         };
         command.SetAction(parse => CliErrors.Run(() => Run(() => new RunOptions
         {
@@ -44,6 +45,7 @@ public static class RunCommand
             OutDir = parse.GetValue(output) ?? DefaultOut(parse.GetValue(profile)!),
             Energy = parse.GetValue(energy),
             HistoryStore = parse.GetValue(store),
+            PacedUart = parse.GetValue(paced),
         }, parse.GetValue(resume), parse.GetValue(firmware))));
         return command;
     }
@@ -78,7 +80,7 @@ public static class RunCommand
                 if (t.ClipsBefore > 0)
                     Console.Out.WriteLine($"  resumed: {t.ClipsBefore} clips were committed earlier; {t.ClipsThisSession} played now (timing below is this session's)");
                 Console.Out.WriteLine(FormattableString.Invariant(
-                    $"  timing: {t.AudioSeconds:0.0} s of audio in {t.WallSeconds:0.00} s wall = {t.SpeedVsRealTime:0.0}x real time; wire limit {t.WireLimitSeconds:0.00} s ({t.BytesSent:0} bytes sent / ({t.Baud} baud / 10)); board->host {t.ReceiveLimitSeconds:0.00} s ({t.BytesReceived:0} bytes)"));
+                    $"  timing: {t.AudioSeconds:0.0} s of audio in {t.WallSeconds:0.00} s wall = {t.SpeedVsRealTime:0.0}x real time; wire limit {t.WireLimitSeconds:0.00} s ({t.BytesSent:0} bytes sent / ({t.Baud} baud / 10)); board->host {t.ReceiveLimitSeconds:0.00} s ({t.BytesReceived:0} bytes); wire {t.Wire}: wall/limit {t.WallOverWireLimit:0.000}"));
                 Console.Out.WriteLine($"  cycles: {r.Cycles?.Unit} frontend/column median {r.Cycles?.FrontendPerColumn.Median:0}, model/inference median {r.Cycles?.ModelPerInference.Median:0}; link: {r.Link.FramesReceived} frames, {r.Link.CrcErrors} CRC errors, {r.Link.Retries} retries");
                 Console.Out.WriteLine(PowerLine(r.Power));
                 Console.Out.WriteLine($"  run: {Path.Combine(o.RunDir, "run.json")}" + (o.ReportIndex is null ? "" : $"\n  report: {o.ReportIndex}"));

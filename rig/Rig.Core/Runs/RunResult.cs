@@ -80,7 +80,13 @@ public sealed record CycleSummary(string Unit, double ClockHz, Distribution Fron
 public sealed record ModelSummary(string Name, long MacsPerInference, int ParameterBytes, int RamBytes);
 
 /// <summary>What the board said about itself in its stats message.</summary>
-public sealed record BoardStats(int StackHighWaterBytes, int StaticRamBytes, long DroppedSamples, int FrontendRamBytes);
+/// <summary>The board's STATS. Stack high-water and static RAM are null where the board cannot
+/// measure them (a host process has no painted stack nor an MCU's .data+.bss: the native virtual
+/// board), and <see cref="NotMeasured"/> says why; a 0 would read as a measurement.</summary>
+public sealed record BoardStats(int? StackHighWaterBytes, int? StaticRamBytes, long DroppedSamples, int FrontendRamBytes)
+{
+    public string? NotMeasured { get; init; }
+}
 
 public sealed record PowerResult(
     bool Measured,
@@ -130,6 +136,13 @@ public sealed record TimingResult(double WallSeconds, double AudioSeconds, doubl
     public int ClipsThisSession { get; init; }
     /// <summary>Clips committed by earlier sessions of a resumed run (0 for a run that was not resumed).</summary>
     public int ClipsBefore { get; init; }
+    /// <summary>What carried the bytes: "uart" (a serial port), "paced-virtual-uart" (the native board paced
+    /// like the profile's UART, `rig run --paced-uart`) or "unpaced-pty" (the native board at pty speed).</summary>
+    public string Wire { get; init; } = "unknown";
+    /// <summary>Whether the wall time was bound by a UART wire (true for "uart" and "paced-virtual-uart").</summary>
+    public bool WirePaced { get; init; }
+    /// <summary>WallSeconds / WireLimitSeconds: 1.0 is the physical limit; a paced wire can only approach it from above.</summary>
+    public double WallOverWireLimit { get; init; }
 }
 
 /// <summary>What the link had to put up with.</summary>

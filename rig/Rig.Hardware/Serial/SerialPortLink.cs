@@ -6,11 +6,21 @@ namespace Rig.Hardware.Serial;
 /// <summary>
 /// <see cref="ISerialLink"/> over System.IO.Ports: a USB serial adapter, or the pseudo-terminal of a
 /// native virtual board (the same code path). 8N1, no handshake; every read and write is bounded.
+/// <para>
+/// One read is always outstanding on the port. On Linux, System.IO.Ports moves bytes in an I/O
+/// loop that sleeps a millisecond whenever no request is queued and only then polls the device;
+/// a read issued when the caller asks would pay that sleep on every credit round trip, which on a
+/// paced UART (a 4 KB board with one or two AUDIO frames of credit) leaves the wire idle a third of
+/// the time. With a read always queued the loop sits in poll() and hands bytes over as they land.
+/// </para>
 /// </summary>
 public sealed class SerialPortLink : ISerialLink
 {
     private readonly SerialPort _port;
     private readonly byte[] _readBuffer = new byte[4096];
+    private Task<int>? _pendingRead;
+    private int _readAt;
+    private int _readCount;
 
     public string Name { get; }
     public int Baud { get; }
@@ -54,17 +64,37 @@ public sealed class SerialPortLink : ISerialLink
     public int Read(Span<byte> buffer, TimeSpan timeout)
     {
         if (buffer.IsEmpty) return 0;
-        if (timeout <= TimeSpan.Zero && _port.BytesToRead == 0) return 0;
-        _port.ReadTimeout = (int)Math.Clamp(timeout.TotalMilliseconds, 1, int.MaxValue);
+        if (_readAt == _readCount)
+        {
+            _pendingRead ??= StartRead();
+            if (!_pendingRead.IsCompleted)
+            {
+                if (timeout <= TimeSpan.Zero) return 0;
+                // Bounded wait; the read stays queued for the next call when nothing came.
+                if (!_pendingRead.Wait(timeout)) return 0;
+            }
+            _readCount = Completed(_pendingRead);
+            _readAt = 0;
+            _pendingRead = StartRead();
+        }
+        var n = Math.Min(buffer.Length, _readCount - _readAt);
+        _readBuffer.AsSpan(_readAt, n).CopyTo(buffer);
+        _readAt += n;
+        return n;
+    }
+
+    // The buffer is free again only when the previous read completed and was copied out.
+    private Task<int> StartRead() => _port.BaseStream.ReadAsync(_readBuffer, 0, _readBuffer.Length);
+
+    private int Completed(Task<int> read)
+    {
         try
         {
-            var n = _port.Read(_readBuffer, 0, Math.Min(buffer.Length, _readBuffer.Length));
-            _readBuffer.AsSpan(0, n).CopyTo(buffer);
-            return n;
+            return read.GetAwaiter().GetResult();
         }
-        catch (TimeoutException)
+        catch (Exception e) when (e is not IOException)
         {
-            return 0;
+            throw new IOException($"{Name}: reading failed: {e.Message}", e);
         }
     }
 
@@ -72,7 +102,19 @@ public sealed class SerialPortLink : ISerialLink
     {
         _port.DiscardInBuffer();
         _port.DiscardOutBuffer();
+        // What the outstanding read already took in is as stale as the driver's buffer.
+        _readAt = _readCount = 0;
+        if (_pendingRead is { IsCompleted: true } done)
+        {
+            _ = Completed(done);
+            _pendingRead = StartRead();
+        }
     }
 
-    public void Dispose() => _port.Dispose();
+    public void Dispose()
+    {
+        _port.Dispose();
+        // Closing the port fails the outstanding read; that failure is expected, not news.
+        _pendingRead?.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+    }
 }

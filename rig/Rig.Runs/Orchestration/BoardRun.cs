@@ -22,9 +22,11 @@ public sealed class BoardRun : IDisposable
     public List<double> ColumnCycles { get; } = [];
     public List<double> ModelCycles { get; } = [];
     public Rig.Protocol.Messages.StatsReport? LastStats { get; set; }
+    /// <summary>What carried the bytes, so run.json says whether the wall time was paced by a wire.</summary>
+    public WireKind Wire { get; init; }
 
     public static BoardRun Open(BoardTarget target, string id, string runDir, RunHeader header, string profile, uint goldenHash,
-                                int baud, bool microphone, RunOptions options, TimeProvider time)
+                                Rig.Core.Profiles.SerialSection wire, bool microphone, RunOptions options, TimeProvider time)
     {
         Directory.CreateDirectory(runDir);
         var store = RunStore.Open(RunStore.RunDbPath(runDir));
@@ -37,14 +39,16 @@ public sealed class BoardRun : IDisposable
             if (target.IsVirtual)
             {
                 var faults = options.VirtualBoardFaults;
-                board = VirtualBoard.Start(new VirtualBoardOptions(profile, microphone, faults?.FaultResetAfterBytes ?? 0, faults?.FaultSilentAfterBytes ?? 0));
+                var uart = options.PacedUart ? new UartPacing(wire.Baud, wire.RxBufferBytes) : null;
+                board = VirtualBoard.Start(new VirtualBoardOptions(profile, microphone, faults?.FaultResetAfterBytes ?? 0, faults?.FaultSilentAfterBytes ?? 0, uart));
             }
-            serial = new SerialPortLink(board?.PtyPath ?? target.Port!, baud, options.Session.SilenceTimeout);
+            serial = new SerialPortLink(board?.PtyPath ?? target.Port!, wire.Baud, options.Session.SilenceTimeout);
             var session = new BoardSession(id, serial, profile, goldenHash, options.Session, time);
             return new BoardRun
             {
                 Target = target, Id = id, RunDir = runDir, Store = store, Header = header with { RunId = runId },
                 Virtual = board, Session = session, Done = done,
+                Wire = !target.IsVirtual ? WireKind.Uart : options.PacedUart ? WireKind.PacedVirtualUart : WireKind.UnpacedPty,
             };
         }
         catch

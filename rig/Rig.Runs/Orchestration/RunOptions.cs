@@ -23,6 +23,8 @@ public sealed record RunOptions
     public Rig.Simulation.Board.VirtualBoardOptions? VirtualBoardFaults { get; init; }
     /// <summary>Continue the run already in <see cref="OutDir"/> (set by <see cref="ResumePlan"/>); otherwise an existing run there is refused.</summary>
     public bool Resuming { get; init; }
+    /// <summary>Virtual boards: pace the pseudo-terminal like the profile's UART (serial.baud, serial.rx_buffer_bytes).</summary>
+    public bool PacedUart { get; init; }
     /// <summary>Stop after this many clips (a run killed midway, for resume tests); null = all.</summary>
     public int? StopAfterClips { get; init; }
 

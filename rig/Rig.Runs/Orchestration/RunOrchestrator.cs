@@ -39,7 +39,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
                 var runId = Path.GetFileName(Path.GetFullPath(options.OutDir)) + (options.Boards.Count == 1 ? "" : "-" + id);
                 var header = new RunHeader(runId, profile.Name, options.Mode, target.ToString(), Path.GetFullPath(playlist.File),
                     $"0x{goldenHash:X8}", startedAt, playlist.Items.Count);
-                var run = BoardRun.Open(target, id, dir, header, profile.Name, goldenHash, profile.Serial.Baud, acoustic, options, time);
+                var run = BoardRun.Open(target, id, dir, header, profile.Name, goldenHash, profile.Serial, acoustic, options, time);
                 runs.Add(run);
                 run.Session.Connect();
             }

@@ -50,7 +50,7 @@ public static class RunResultBuilder
             FeatureMismatches = clips.Sum(c => c.MismatchingValues),
             Clips = clips,
             Confusion = new ConfusionMatrix(labels, counts),
-            Stats = stats is null ? null : new BoardStats((int)stats.StackHighWater, (int)stats.StaticRam, stats.DroppedSamples, (int)stats.FrontendBytes),
+            Stats = stats is null ? null : BoardStatsOf(stats),
             Cycles = new CycleSummary(hello.CycleUnit, hello.CyclesHz, frontend, inference, hopCycles > 0 ? 1 - busy / hopCycles : 0),
             Model = model,
             Power = power,
@@ -58,6 +58,9 @@ public static class RunResultBuilder
             {
                 BytesReceived = link.BytesReceived,
                 ReceiveLimitSeconds = link.BytesReceived / (baud / 10.0),
+                Wire = run.Wire switch { WireKind.Uart => "uart", WireKind.PacedVirtualUart => "paced-virtual-uart", _ => "unpaced-pty" },
+                WirePaced = run.Wire != WireKind.UnpacedPty,
+                WallOverWireLimit = wireLimit > 0 ? wallSeconds / wireLimit : 0,
             },
             Link = new LinkCounters
             {
@@ -79,4 +82,10 @@ public static class RunResultBuilder
             },
         };
     }
+
+    /// <summary>A board that reports stack size 0 cannot paint a stack (PROTOCOL.md, STATS): its zeros are "not measured", not measurements.</summary>
+    private static BoardStats BoardStatsOf(Rig.Protocol.Messages.StatsReport stats) =>
+        stats.StackSize == 0
+            ? new BoardStats(null, null, stats.DroppedSamples, (int)stats.FrontendBytes) { NotMeasured = "stack high-water and static RAM: not measured on a host board" }
+            : new BoardStats((int)stats.StackHighWater, (int)stats.StaticRam, stats.DroppedSamples, (int)stats.FrontendBytes);
 }

@@ -48,6 +48,11 @@ public sealed class VirtualBoard : IDisposable
         psi.ArgumentList.Add("--name");
         psi.ArgumentList.Add("native-" + options.Profile);
         if (mic is not null) { psi.ArgumentList.Add("--mic"); psi.ArgumentList.Add(mic); }
+        if (options.Uart?.Validated() is { } uart)
+        {
+            psi.ArgumentList.Add("--uart-baud"); psi.ArgumentList.Add(uart.Baud.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            psi.ArgumentList.Add("--uart-rx-bytes"); psi.ArgumentList.Add(uart.RxBufferBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         if (options.FaultResetAfterBytes > 0) { psi.ArgumentList.Add("--fault-reset-after"); psi.ArgumentList.Add(options.FaultResetAfterBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)); }
         if (options.FaultSilentAfterBytes > 0) { psi.ArgumentList.Add("--fault-silent-after"); psi.ArgumentList.Add(options.FaultSilentAfterBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)); }
         var process = Process.Start(psi) ?? throw new InvalidOperationException($"cannot start {exe}");

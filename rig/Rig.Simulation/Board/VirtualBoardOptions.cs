@@ -5,11 +5,13 @@ namespace Rig.Simulation.Board;
 /// <param name="WithMicrophone">Create a FIFO the rig writes captured (virtual room) samples into: acoustic mode.</param>
 /// <param name="FaultResetAfterBytes">Test hook: the board resets itself once after receiving this many bytes (0 = never).</param>
 /// <param name="FaultSilentAfterBytes">Test hook: the board goes silent for good after this many bytes (0 = never).</param>
+/// <param name="Uart">Pace the pseudo-terminal like this UART (null = as fast as the pty goes).</param>
 public sealed record VirtualBoardOptions(
     string Profile,
     bool WithMicrophone = false,
     long FaultResetAfterBytes = 0,
-    long FaultSilentAfterBytes = 0)
+    long FaultSilentAfterBytes = 0,
+    UartPacing? Uart = null)
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(10);
 }

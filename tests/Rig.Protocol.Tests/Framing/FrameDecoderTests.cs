@@ -52,6 +52,11 @@ public class FrameDecoderTests
             var mutated = (byte)(wire[at] ^ xor);
             if (mutated == 0) mutated = 1;
             wire[at] = mutated;
+            // A CRC-16 misses about one corruption of a COBS code byte in 65536 (CsCheck continues
+            // past the seed with random cases): such a frame decodes on its own, and is not this test's subject.
+            var alone = new List<Frame>();
+            new FrameDecoder().Push(wire.AsSpan(starts[victim], length + 1), alone);
+            if (alone.Count != 0) return;
             var decoder = new FrameDecoder();
             var got = new List<Frame>();
             decoder.Push(wire, got);

@@ -87,7 +87,7 @@ public sealed class RunOrchestratorTests : IDisposable
             Assert.Equal(0, run.FeatureMismatches);
             Assert.Equal("host-cycles", run.Cycles!.Unit);
             Assert.True(run.Timing!.BytesSent > 2 * 0.6 * 8000 * 2);
-            Assert.Equal(460800, run.Timing.Baud);
+            Assert.Equal(Rig.Core.Profiles.ProfileCatalog.Load("py32f003").Serial.Baud, run.Timing.Baud);
             Assert.Equal(run.Timing.BytesSent / (run.Timing.Baud / 10.0), run.Timing.WireLimitSeconds, 6);
         }
     }
