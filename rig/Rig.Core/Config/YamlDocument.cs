@@ -43,6 +43,12 @@ public sealed class YamlDocument
         {
             throw new ConfigException(file, (int)e.Start.Line, "(yaml)", $"bad YAML: {e.InnerException?.Message ?? e.Message}");
         }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // YamlDotNet's representation model raises these for some malformed nodes (an empty
+            // verbatim tag `!<>`, for one) without a position: the file is still named.
+            throw new ConfigException(file, 0, "(yaml)", $"bad YAML: {e.Message}");
+        }
         return new YamlDocument(file, stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode);
     }
 
