@@ -79,8 +79,10 @@ public static class RunCommand
                 AnsiConsole.MarkupLineInterpolated($"[bold]{o.BoardId}[/] {r.Profile} {r.Mode}: accuracy {r.Accuracy:P1}, feature mismatches {r.FeatureMismatches}, clips {r.Clips.Count}{(r.Complete ? "" : " (incomplete)")}");
                 if (t.ClipsBefore > 0)
                     Console.Out.WriteLine($"  resumed: {t.ClipsBefore} clips were committed earlier; {t.ClipsThisSession} played now (timing below is this session's)");
-                Console.Out.WriteLine(FormattableString.Invariant(
-                    $"  timing: {t.AudioSeconds:0.0} s of audio in {t.WallSeconds:0.00} s wall = {t.SpeedVsRealTime:0.0}x real time; wire limit {t.WireLimitSeconds:0.00} s ({t.BytesSent:0} bytes sent / ({t.Baud} baud / 10)); board->host {t.ReceiveLimitSeconds:0.00} s ({t.BytesReceived:0} bytes); wire {t.Wire}: wall/limit {t.WallOverWireLimit:0.000}"));
+                Console.Out.WriteLine(TimingLine(r.Mode, t));
+                if (t.ReturnStreamExceedsWire)
+                    Console.Out.WriteLine(FormattableString.Invariant(
+                        $"  warning: the board sent {t.BytesReceived:0} bytes, {t.ReceiveLimitSeconds:0.0} s of wire at {t.Baud} baud for {t.AudioSeconds:0.0} s of audio: a real board on this UART would drop its capture; raise serial.baud"));
                 Console.Out.WriteLine($"  cycles: {r.Cycles?.Unit} frontend/column median {r.Cycles?.FrontendPerColumn.Median:0}, model/inference median {r.Cycles?.ModelPerInference.Median:0}; link: {r.Link.FramesReceived} frames, {r.Link.CrcErrors} CRC errors, {r.Link.Retries} retries");
                 Console.Out.WriteLine(PowerLine(r.Power));
                 Console.Out.WriteLine($"  run: {Path.Combine(o.RunDir, "run.json")}" + (o.ReportIndex is null ? "" : $"\n  report: {o.ReportIndex}"));
@@ -95,6 +97,13 @@ public static class RunCommand
             return CliErrors.BadInput;
         }
     }
+
+    /// <summary>Wall time against what bounds the run on hardware: the UART in inject mode, the audio in acoustic mode.</summary>
+    private static string TimingLine(string mode, TimingResult t) => mode == "acoustic"
+        ? FormattableString.Invariant(
+            $"  timing: {t.AudioSeconds:0.0} s of audio in {t.WallSeconds:0.00} s wall = {t.SpeedVsRealTime:0.0}x real time; physical limit {t.PhysicalLimitSeconds:0.0} s (the audio); board->host {t.ReceiveLimitSeconds:0.00} s of wire ({t.BytesReceived:0} bytes / ({t.Baud} baud / 10), {100 * t.ReceiveLimitSeconds / Math.Max(1e-9, t.AudioSeconds):0} % of the audio's duration); wire {t.Wire}")
+        : FormattableString.Invariant(
+            $"  timing: {t.AudioSeconds:0.0} s of audio in {t.WallSeconds:0.00} s wall = {t.SpeedVsRealTime:0.0}x real time; wire limit {t.WireLimitSeconds:0.00} s ({t.BytesSent:0} bytes sent / ({t.Baud} baud / 10)); board->host {t.ReceiveLimitSeconds:0.00} s ({t.BytesReceived:0} bytes); wire {t.Wire}: wall/limit {t.WallOverWireLimit:0.000}");
 
     private static string PowerLine(PowerResult? p) => p switch
     {

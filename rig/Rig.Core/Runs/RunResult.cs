@@ -143,6 +143,14 @@ public sealed record TimingResult(double WallSeconds, double AudioSeconds, doubl
     public bool WirePaced { get; init; }
     /// <summary>WallSeconds / WireLimitSeconds: 1.0 is the physical limit; a paced wire can only approach it from above.</summary>
     public double WallOverWireLimit { get; init; }
+    /// <summary>
+    /// The least time the run could take on real hardware: in inject mode the busier UART direction; in
+    /// acoustic mode the audio itself, or the board-to-host stream (its capture) when the UART cannot carry
+    /// that in real time. Wall time on a paced or real wire can only approach it from above.
+    /// </summary>
+    public double PhysicalLimitSeconds { get; init; }
+    /// <summary>Acoustic mode: the board-to-host stream needs more wire time than the audio lasts (a real board would drop).</summary>
+    public bool ReturnStreamExceedsWire { get; init; }
 }
 
 /// <summary>What the link had to put up with.</summary>

@@ -100,7 +100,7 @@ public static class HtmlReport
             ("Feature mismatches", Fmt.Int(run.FeatureMismatches), true),
             ("Wall time", run.Timing is { } t ? Fmt.Number(t.WallSeconds) + " s" : "n/a", true),
             ("Audio", run.Timing is { } t2 ? Fmt.Number(t2.AudioSeconds) + " s" : "n/a", true),
-            ("Physical limit", run.Timing is { } t3 ? Fmt.Number(t3.WireLimitSeconds) + " s" : "n/a", true),
+            ("Physical limit", run.Timing is { } t3 ? Fmt.Number(t3.PhysicalLimitSeconds > 0 ? t3.PhysicalLimitSeconds : t3.WireLimitSeconds) + " s" : "n/a", true),
             ("Speed vs real time", run.Timing is { } t4 ? Fmt.Number(t4.SpeedVsRealTime) + " x" : "n/a", true),
         ]);
     }

@@ -25,6 +25,7 @@ public static class RunResultBuilder
         var bytesSent = link.BytesSent;
         var baud = profile.Serial.Baud;
         var wireLimit = bytesSent / (baud / 10.0);
+        var acoustic = run.Header.Mode == "acoustic";
         var columnCycles = run.ColumnCycles.Count > 0 ? run.ColumnCycles : clips.Select(c => c.CyclesPerStage.GetValueOrDefault("frontend")?.Median ?? 0).ToList();
         var modelCycles = run.ModelCycles.Count > 0 ? run.ModelCycles : clips.Select(c => c.CyclesPerStage.GetValueOrDefault("model")?.Median ?? 0).ToList();
         var frontend = Distribution.Of(columnCycles);
@@ -61,6 +62,10 @@ public static class RunResultBuilder
                 Wire = run.Wire switch { WireKind.Uart => "uart", WireKind.PacedVirtualUart => "paced-virtual-uart", _ => "unpaced-pty" },
                 WirePaced = run.Wire != WireKind.UnpacedPty,
                 WallOverWireLimit = wireLimit > 0 ? wallSeconds / wireLimit : 0,
+                PhysicalLimitSeconds = acoustic
+                    ? Math.Max(audioSeconds, link.BytesReceived / (baud / 10.0))
+                    : Math.Max(wireLimit, link.BytesReceived / (baud / 10.0)),
+                ReturnStreamExceedsWire = acoustic && link.BytesReceived / (baud / 10.0) > audioSeconds,
             },
             Link = new LinkCounters
             {

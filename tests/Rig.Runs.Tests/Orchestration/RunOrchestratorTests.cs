@@ -100,6 +100,24 @@ public sealed class RunOrchestratorTests : IDisposable
         var outcome = Assert.Single(new RunOrchestrator(TimeProvider.System, new SilentProgress()).Execute(Options(playlist, outDir) with { Mode = "acoustic" }));
         Assert.Equal(0, outcome.Result.FeatureMismatches);
         Assert.All(outcome.Result.Clips, c => Assert.Equal((int)((0.6 * 8000 - 128) / 64) + 1, c.Frames));
+        var t = outcome.Result.Timing!;
+        Assert.False(t.ReturnStreamExceedsWire);
+        Assert.Equal(t.AudioSeconds, t.PhysicalLimitSeconds, 9);
+    }
+
+    [Fact]
+    public void Acoustic_mode_on_a_uart_too_slow_for_the_capture_stream_is_flagged()
+    {
+        // py32f003 at 115200 baud: 11,520 B/s cannot carry the 8 kHz capture coming back.
+        var slow = Path.Combine(_dir, "py32f003.yaml");
+        File.WriteAllText(slow, File.ReadAllText(Path.Combine(Rig.Core.RepoPaths.Profiles, "py32f003.yaml")).Replace("baud: 460800", "baud: 115200"));
+        var outcome = Assert.Single(new RunOrchestrator(TimeProvider.System, new SilentProgress())
+            .Execute(Options(Playlist(1), Path.Combine(_dir, "slow")) with { Profile = slow, Mode = "acoustic" }));
+        var t = outcome.Result.Timing!;
+        Assert.Equal(115200, t.Baud);
+        Assert.True(t.ReturnStreamExceedsWire);
+        Assert.Equal(t.ReceiveLimitSeconds, t.PhysicalLimitSeconds, 9);
+        Assert.True(t.PhysicalLimitSeconds > t.AudioSeconds);
     }
 
     [Fact]
