@@ -23,11 +23,11 @@ public sealed record PercentLimit(double Percent, string Key, string? Why)
         baselineUnit == HostCycles || currentUnit == HostCycles;
 
     public static PercentLimit Cycles(GateSection g, bool hostTimed) => hostTimed
-        ? new(g.HostCyclesIncreasePercent, "host_cycles_increase_percent", "host-timed: virtual-board cycles are host thread CPU time, which varies with host load")
+        ? new(g.HostCyclesIncreasePercent, "host_cycles_increase_percent", "host-timed: a virtual board's cycles are host CPU time, which moves with host load")
         : new(g.CyclesIncreasePercent, "cycles_increase_percent", null);
 
     /// <summary>Energy follows cycles: the virtual power model integrates the board's reported cycle counts.</summary>
     public static PercentLimit Energy(GateSection g, bool hostTimed) => hostTimed
-        ? new(g.HostEnergyIncreasePercent, "host_energy_increase_percent", "host-timed: the virtual power model is driven by host-timed cycles")
+        ? new(g.HostEnergyIncreasePercent, "host_energy_increase_percent", "host-timed: the virtual power model runs on host-timed cycles")
         : new(g.EnergyIncreasePercent, "energy_increase_percent", null);
 }
