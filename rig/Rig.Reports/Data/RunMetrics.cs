@@ -20,6 +20,12 @@ public sealed record RunMetrics(
         run.Cycles is { FrontendPerColumn.Count: > 0 } c ? c.FrontendPerColumn.Median : null,
         run.Cycles is { ModelPerInference.Count: > 0 } m ? m.ModelPerInference.Median : null,
         run.Power is { Measured: true } p ? p.EnergyPerInferenceUj : null,
-        run.Memory?.RamBytes,
-        run.Memory?.FlashBytes);
+        Bytes(run.Memory?.RamBytes),
+        Bytes(run.Memory?.FlashBytes));
+
+    /// <summary>
+    /// No firmware image has 0 bytes of RAM or flash: 0 means nobody measured it (a virtual board has no ELF
+    /// sections and reports static RAM 0), so it is "not measured", never a size to gate against.
+    /// </summary>
+    private static int? Bytes(int? bytes) => bytes is > 0 ? bytes : null;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Rig.Core.Runs;
 using Rig.Reports.Data;
 
@@ -29,6 +30,8 @@ public sealed record Baseline
     public int? RamBytes { get; init; }
     public int? FlashBytes { get; init; }
 
+    /// <summary>Derived from the fields above; not written, so the committed file holds each figure once.</summary>
+    [JsonIgnore]
     public RunMetrics Metrics => new(AccuracyPercent, FeatureMismatches, CycleUnit, FrontendCyclesMedian, ModelCyclesMedian, EnergyPerInferenceUj, RamBytes, FlashBytes);
 
     public static Baseline From(RunResult run)

@@ -9,8 +9,7 @@ namespace Rig.Reports.Gating;
 /// The regression gate: a run against its profile's baseline under the profile's gate: thresholds.
 /// Accuracy may drop by at most N points, cycles and energy grow by at most N percent, RAM and flash
 /// by at most N bytes, and feature mismatches may not exceed N (absolute: bit-exactness is not relative).
-/// Host-timed cycles (virtual boards) and the energy derived from them are held to the profile's wider
-/// host_timing_increase_percent instead, and the table says so.
+/// Host-timed cycles and energy (virtual boards) get the wider host_* limits, see <see cref="PercentLimit"/>.
 /// </summary>
 public static class GateChecks
 {
@@ -24,7 +23,6 @@ public static class GateChecks
     public const string Ram = "RAM";
     public const string Flash = "flash";
     public const string FeatureMismatches = "feature mismatches";
-    public const string HostCycleUnit = "host-cycles";
 
     public static GateResult Check(Baseline baseline, RunResult run, GateSection limits)
     {
@@ -40,15 +38,13 @@ public static class GateChecks
             AccuracyCheck(b.AccuracyPercent, current.AccuracyPercent, limits.AccuracyDropPoints),
         };
         var unitsAgree = b.CycleUnit == current.CycleUnit || b.CycleUnit is null || current.CycleUnit is null;
-        var unit = b.CycleUnit ?? current.CycleUnit ?? "cycles";
-        var incomparable = unitsAgree ? null : $"baseline counts {b.CycleUnit}, this run {current.CycleUnit}";
-        // Virtual boards: cycles are host CPU time, and the virtual power model follows them.
-        var hostTimed = unit == HostCycleUnit;
-        var cyclesLimit = hostTimed ? new Limit(limits.HostTimingIncreasePercent, " (host-timed)") : new Limit(limits.CyclesIncreasePercent, "");
-        var energyLimit = hostTimed ? new Limit(limits.HostTimingIncreasePercent, " (host-timed)") : new Limit(limits.EnergyIncreasePercent, "");
-        checks.Add(Percent(FrontendCycles, unit, b.FrontendCyclesMedian, current.FrontendCyclesMedian, cyclesLimit, incomparable));
-        checks.Add(Percent(ModelCycles, unit, b.ModelCyclesMedian, current.ModelCyclesMedian, cyclesLimit, incomparable));
-        checks.Add(Percent(Energy, "uJ", b.EnergyPerInferenceUj, current.EnergyPerInferenceUj, energyLimit, null));
+        var unitClash = unitsAgree ? null : $"baseline counts {b.CycleUnit}, this run {current.CycleUnit}";
+        var cycleUnit = b.CycleUnit ?? current.CycleUnit ?? "cycles";
+        var hostTimed = PercentLimit.IsHostTimed(b.CycleUnit, current.CycleUnit);
+        var cycleLimit = PercentLimit.Cycles(limits, hostTimed);
+        checks.Add(Percent(FrontendCycles, cycleUnit, b.FrontendCyclesMedian, current.FrontendCyclesMedian, cycleLimit, unitClash));
+        checks.Add(Percent(ModelCycles, cycleUnit, b.ModelCyclesMedian, current.ModelCyclesMedian, cycleLimit, unitClash));
+        checks.Add(Percent(Energy, "uJ", b.EnergyPerInferenceUj, current.EnergyPerInferenceUj, PercentLimit.Energy(limits, hostTimed), null));
         checks.Add(Bytes(Ram, b.RamBytes, current.RamBytes, limits.RamIncreaseBytes));
         checks.Add(Bytes(Flash, b.FlashBytes, current.FlashBytes, limits.FlashIncreaseBytes));
         checks.Add(Mismatches(b.FeatureMismatches, current.FeatureMismatches, limits.FeatureMismatches));
@@ -70,24 +66,21 @@ public static class GateChecks
             : new GateCheck(Accuracy, "%", baseline, current, delta, limit, GateVerdict.Pass, "");
     }
 
-    /// <summary>An increase limit in percent and what the table adds to say which one applied.</summary>
-    private readonly record struct Limit(double Percent, string Note);
-
-    private static GateCheck Percent(string name, string unit, double? baseline, double? current, Limit allowed, string? incomparable)
+    private static GateCheck Percent(string name, string unit, double? baseline, double? current, PercentLimit max, string? incomparable)
     {
-        var maxIncreasePercent = allowed.Percent;
-        var limit = $"+{F(maxIncreasePercent)} %{allowed.Note}";
+        var limit = max.Text;
         if (incomparable is not null) return new GateCheck(name, unit, baseline, current, null, limit, GateVerdict.CannotCompare, incomparable);
         if (Missing(name, unit, baseline, current, limit) is { } missing) return missing;
         var delta = current!.Value - baseline!.Value;
+        var why = max.Why is null ? "" : "; " + max.Why;
         if (baseline.Value <= 0)
             return delta > 0
-                ? new GateCheck(name, unit, baseline, current, delta, limit, GateVerdict.Regression, "grew from zero")
-                : new GateCheck(name, unit, baseline, current, delta, limit, GateVerdict.Pass, "");
+                ? new GateCheck(name, unit, baseline, current, delta, limit, GateVerdict.Regression, "grew from zero" + why)
+                : new GateCheck(name, unit, baseline, current, delta, limit, GateVerdict.Pass, why.TrimStart(';', ' '));
         var percent = 100 * delta / baseline.Value;
-        return percent > maxIncreasePercent + 1e-9
-            ? new GateCheck(name, unit, baseline, current, delta, limit, GateVerdict.Regression, $"+{F(percent)} %")
-            : new GateCheck(name, unit, baseline, current, delta, limit, GateVerdict.Pass, $"{(percent >= 0 ? "+" : "")}{F(percent)} %");
+        return percent > max.Percent + 1e-9
+            ? new GateCheck(name, unit, baseline, current, delta, limit, GateVerdict.Regression, $"+{F(percent)} %{why}")
+            : new GateCheck(name, unit, baseline, current, delta, limit, GateVerdict.Pass, $"{(percent >= 0 ? "+" : "")}{F(percent)} %{why}");
     }
 
     private static GateCheck Bytes(string name, int? baseline, int? current, int maxIncreaseBytes)
@@ -108,11 +101,14 @@ public static class GateChecks
             : new GateCheck(FeatureMismatches, "values", baseline, current, current - baseline, limit, GateVerdict.Pass, "");
     }
 
-    /// <summary>Measured in the baseline but not now: cannot vouch for it. Measured in neither: nothing to gate.</summary>
+    /// <summary>
+    /// Measured in the baseline but not now: cannot vouch for it (exit 2). Measured in neither (RAM and flash on a
+    /// virtual board, energy without --energy): nothing to compare, so the row says so and does not block.
+    /// </summary>
     private static GateCheck? Missing(string name, string unit, double? baseline, double? current, string limit) =>
         (baseline, current) switch
         {
-            (null, null) => new GateCheck(name, unit, null, null, null, limit, GateVerdict.NotMeasured, "measured in neither run"),
+            (null, null) => new GateCheck(name, unit, null, null, null, limit, GateVerdict.NotMeasured, "not measured in the baseline nor in this run: skipped"),
             (not null, null) => new GateCheck(name, unit, baseline, null, null, limit, GateVerdict.CannotCompare, "missing from this run"),
             (null, not null) => new GateCheck(name, unit, null, current, null, limit, GateVerdict.Pass, "new metric: not in the baseline"),
             _ => null,

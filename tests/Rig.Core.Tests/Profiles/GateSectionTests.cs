@@ -1,28 +1,59 @@
+using Rig.Core;
 using Rig.Core.Config;
 using Rig.Core.Profiles;
 
 namespace Rig.Core.Tests.Profiles;
 
-public sealed class GateSectionTests
+/// <summary>The gate: section's host-timed limits: read when given, defaulted when absent, refused when negative.</summary>
+public class GateSectionTests
 {
     private const string File = "profiles/gate.yaml";
 
-    private static string Good() => System.IO.File.ReadAllText(Path.Combine(RepoPaths.Profiles, "py32f003.yaml"));
-
-    [Fact]
-    public void Host_timing_limit_is_read_and_defaults_when_absent()
+    private static GateSection Read(string yaml)
     {
-        var yaml = Good();
-        Assert.Contains("host_timing_increase_percent: 100", yaml);
-        Assert.Equal(150, BoardProfile.Parse(File, yaml.Replace("host_timing_increase_percent: 100", "host_timing_increase_percent: 150")).Gate.HostTimingIncreasePercent);
-        var without = BoardProfile.Parse(File, yaml.Replace("  host_timing_increase_percent: 100\n", ""));
-        Assert.Equal(GateSection.DefaultHostTimingIncreasePercent, without.Gate.HostTimingIncreasePercent);
+        var doc = YamlDocument.Parse(File, yaml);
+        var gate = GateSection.Read(doc.Root.Map("gate"));
+        doc.ThrowIfErrors();
+        return gate;
     }
 
     [Fact]
-    public void A_negative_host_timing_limit_is_refused_with_its_field()
+    public void Host_limits_are_read_apart_from_the_mcu_limits()
     {
-        var e = Assert.Throws<ConfigException>(() => BoardProfile.Parse(File, Good().Replace("host_timing_increase_percent: 100", "host_timing_increase_percent: -5")));
-        Assert.Contains(e.Errors, x => x.Field.EndsWith("host_timing_increase_percent", StringComparison.Ordinal) && x.Line > 0);
+        var g = Read("gate:\n  cycles_increase_percent: 5\n  energy_increase_percent: 6\n  host_cycles_increase_percent: 70\n  host_energy_increase_percent: 80\n");
+        Assert.Equal(5, g.CyclesIncreasePercent);
+        Assert.Equal(6, g.EnergyIncreasePercent);
+        Assert.Equal(70, g.HostCyclesIncreasePercent);
+        Assert.Equal(80, g.HostEnergyIncreasePercent);
+    }
+
+    [Fact]
+    public void Absent_host_limits_take_the_documented_defaults()
+    {
+        var g = Read("gate:\n  cycles_increase_percent: 5\n");
+        Assert.Equal(GateSection.DefaultHostCyclesIncreasePercent, g.HostCyclesIncreasePercent);
+        Assert.Equal(GateSection.DefaultHostEnergyIncreasePercent, g.HostEnergyIncreasePercent);
+        Assert.True(g.HostCyclesIncreasePercent > g.CyclesIncreasePercent);
+    }
+
+    [Fact]
+    public void A_negative_host_limit_is_refused_with_file_line_and_field()
+    {
+        var e = Assert.Throws<ConfigException>(() => Read("gate:\n  cycles_increase_percent: 5\n  host_cycles_increase_percent: -1\n"));
+        var error = Assert.Single(e.Errors);
+        Assert.Equal("gate.host_cycles_increase_percent", error.Field);
+        Assert.Equal(3, error.Line);
+    }
+
+    [Theory]
+    [InlineData("py32f003")]
+    [InlineData("rp2040")]
+    [InlineData("nrf52840")]
+    [InlineData("stm32l4")]
+    public void Every_shipped_profile_gates_host_timing_wider_than_mcu_cycles(string profile)
+    {
+        var g = ProfileCatalog.Load(profile).Gate;
+        Assert.True(g.HostCyclesIncreasePercent > g.CyclesIncreasePercent, $"{profile}: host {g.HostCyclesIncreasePercent} % vs mcu {g.CyclesIncreasePercent} %");
+        Assert.True(g.HostEnergyIncreasePercent > g.EnergyIncreasePercent);
     }
 }

@@ -1,0 +1,33 @@
+using System.Globalization;
+using Rig.Core.Profiles;
+
+namespace Rig.Reports.Gating;
+
+/// <summary>
+/// Which percent limit of the gate: section a cycle or energy check used, and why, so the table can say it.
+/// <paramref name="Key"/> is the YAML key (cycles_increase_percent, host_cycles_increase_percent, ...).
+/// </summary>
+public sealed record PercentLimit(double Percent, string Key, string? Why)
+{
+    /// <summary>run.json cycle unit of a virtual board: host thread CPU nanoseconds, not MCU cycles.</summary>
+    public const string HostCycles = "host-cycles";
+
+    public string Text => $"+{Percent.ToString("0.##", CultureInfo.InvariantCulture)} % ({Key})";
+
+    /// <summary>
+    /// Host-timed when either side counts host cycles (a unit mismatch is refused separately). A virtual
+    /// board's thread CPU time moves with host load and cache contention by tens of percent, so the
+    /// tight MCU limit would fail unchanged runs; MCU cycle counters repeat to the cycle and keep it.
+    /// </summary>
+    public static bool IsHostTimed(string? baselineUnit, string? currentUnit) =>
+        baselineUnit == HostCycles || currentUnit == HostCycles;
+
+    public static PercentLimit Cycles(GateSection g, bool hostTimed) => hostTimed
+        ? new(g.HostCyclesIncreasePercent, "host_cycles_increase_percent", "host-timed: a virtual board's cycles are host CPU time, which moves with host load")
+        : new(g.CyclesIncreasePercent, "cycles_increase_percent", null);
+
+    /// <summary>Energy follows cycles: the virtual power model integrates the board's reported cycle counts.</summary>
+    public static PercentLimit Energy(GateSection g, bool hostTimed) => hostTimed
+        ? new(g.HostEnergyIncreasePercent, "host_energy_increase_percent", "host-timed: the virtual power model runs on host-timed cycles")
+        : new(g.EnergyIncreasePercent, "energy_increase_percent", null);
+}

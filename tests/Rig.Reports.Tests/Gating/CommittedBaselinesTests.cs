@@ -1,0 +1,74 @@
+using Rig.Core;
+using Rig.Core.Profiles;
+using Rig.Core.Runs;
+using Rig.Reports.Gating;
+using Rig.Reports.Tests.Support;
+
+namespace Rig.Reports.Tests.Gating;
+
+/// <summary>
+/// The baselines committed in reports/baselines under the shipped profiles' gate: limits. An unchanged virtual run
+/// drifts by up to about +52 % in host-timed cycles and energy (measured, see reports/baselines/README.md): that must
+/// pass, a tripled workload and a 5-point accuracy drop must not.
+/// </summary>
+public sealed class CommittedBaselinesTests : IDisposable
+{
+    private readonly TempDir _tmp = new();
+
+    public void Dispose() => _tmp.Dispose();
+
+    public static TheoryData<string> ProfileNames => new() { "py32f003", "rp2040", "nrf52840", "stm32l4" };
+
+    private static Baseline Committed(string profile) => BaselineFile.Read(BaselineFile.DefaultPath(profile, RepoPaths.Root));
+
+    /// <summary>A run with the baseline's own figures, host-timed cycles and energy scaled by <paramref name="timing"/>.</summary>
+    private RunResult RunLike(Baseline b, double timing, double accuracyDropPoints = 0)
+    {
+        var run = SampleRun.Write(_tmp.Sub(b.Profile), 5, new SampleRunShape { MismatchClips = 0, Memory = false, Profile = b.Profile, ConfigHash = b.ConfigHash });
+        var fe = b.FrontendCyclesMedian!.Value * timing;
+        var model = b.ModelCyclesMedian!.Value * timing;
+        return run with
+        {
+            Accuracy = (b.AccuracyPercent - accuracyDropPoints) / 100,
+            Cycles = run.Cycles! with { Unit = b.CycleUnit!, FrontendPerColumn = new Distribution(fe, fe, fe, 100), ModelPerInference = new Distribution(model, model, model, 10) },
+            Power = run.Power! with { EnergyPerInferenceUj = b.EnergyPerInferenceUj!.Value * timing },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(ProfileNames))]
+    public void Each_profile_has_a_virtual_board_baseline_with_energy_and_no_memory_figures(string profile)
+    {
+        var b = Committed(profile);
+        Assert.Equal(profile, b.Profile);
+        Assert.Equal("virtual", b.Board);
+        Assert.Equal("inject", b.Mode);
+        Assert.Equal(PercentLimit.HostCycles, b.CycleUnit);
+        Assert.NotNull(b.EnergyPerInferenceUj);
+        Assert.Null(b.RamBytes);
+        Assert.Null(b.FlashBytes);
+        Assert.Equal(0, b.FeatureMismatches);
+        Assert.False(Path.IsPathRooted(b.Playlist), $"{profile}: playlist '{b.Playlist}' should be repo-relative");
+    }
+
+    [Theory]
+    [MemberData(nameof(ProfileNames))]
+    public void Measured_host_drift_passes_a_tripled_workload_and_a_5_point_accuracy_drop_do_not(string profile)
+    {
+        var b = Committed(profile);
+        var limits = ProfileCatalog.Load(profile).Gate;
+
+        var drifted = GateChecks.Check(b, RunLike(b, 1.52), limits);
+        Assert.True(drifted.ExitCode == GateResult.ExitPass, string.Join("\n", drifted.Checks.Select(c => $"{c.Name}: {c.Verdict} {c.Reason}")));
+        Assert.Equal(GateVerdict.NotMeasured, drifted.Checks.Single(c => c.Name == GateChecks.Ram).Verdict);
+
+        var tripled = GateChecks.Check(b, RunLike(b, 3), limits);
+        Assert.Equal(GateResult.ExitRegression, tripled.ExitCode);
+        Assert.Equal(GateVerdict.Regression, tripled.Checks.Single(c => c.Name == GateChecks.FrontendCycles).Verdict);
+        Assert.Equal(GateVerdict.Regression, tripled.Checks.Single(c => c.Name == GateChecks.Energy).Verdict);
+
+        var worse = GateChecks.Check(b, RunLike(b, 1, accuracyDropPoints: 5), limits);
+        Assert.Equal(GateResult.ExitRegression, worse.ExitCode);
+        Assert.Equal(GateVerdict.Regression, worse.Checks.Single(c => c.Name == GateChecks.Accuracy).Verdict);
+    }
+}
