@@ -2,7 +2,7 @@ using Rig.Core.Profiles;
 using Rig.Hardware.Power;
 using Rig.Simulation.Power;
 
-namespace Rig.Hardware.Tests.Power;
+namespace Rig.Simulation.Tests.Power;
 
 public class BoardPowerModelTests
 {

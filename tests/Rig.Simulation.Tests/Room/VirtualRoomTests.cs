@@ -1,8 +1,9 @@
+using Rig.Audio;
 using Rig.Audio.Tests.Support;
 using Rig.Core.Profiles;
 using Rig.Simulation.Room;
 
-namespace Rig.Audio.Tests.Room;
+namespace Rig.Simulation.Tests.Room;
 
 public class VirtualRoomTests
 {

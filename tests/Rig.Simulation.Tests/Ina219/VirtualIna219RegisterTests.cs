@@ -1,7 +1,8 @@
 using CsCheck;
 using Rig.Hardware.Ina219;
+using Rig.Simulation.Tests.Support;
 
-namespace Rig.Hardware.Tests.Ina219;
+namespace Rig.Simulation.Tests.Ina219;
 
 /// <summary>Register-level behaviour of the virtual chip, read through the real driver, to the LSB.</summary>
 public class VirtualIna219RegisterTests

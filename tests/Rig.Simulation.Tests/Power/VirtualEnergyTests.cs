@@ -5,7 +5,7 @@ using Rig.Hardware.Power;
 using Rig.Simulation.Power;
 using Xunit.Abstractions;
 
-namespace Rig.Hardware.Tests.Power;
+namespace Rig.Simulation.Tests.Power;
 
 /// <summary>
 /// End to end on virtual boards: power model -> activity timeline -> virtual INA219 -> real driver and
