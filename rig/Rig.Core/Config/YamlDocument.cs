@@ -35,13 +35,19 @@ public sealed class YamlDocument
     public static YamlDocument Parse(string file, string text)
     {
         var stream = new YamlStream();
+        var parser = new KeyCheckingParser(text);
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             throw new ConfigException(file, (int)e.Start.Line, "(yaml)", $"bad YAML: {e.InnerException?.Message ?? e.Message}");
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet reports some malformed input (a stray document end, an empty or invalid tag) this way, without a position.
+            throw new ConfigException(file, Math.Max(1, parser.ScannerLine), "(yaml)", $"bad YAML: {e.Message}");
         }
         return new YamlDocument(file, stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode);
     }
