@@ -35,7 +35,7 @@ public sealed class YamlDocument
     public static YamlDocument Parse(string file, string text)
     {
         var stream = new YamlStream();
-        var parser = new KeyCheckingParser(text);
+        var parser = new CheckedYamlParser(text);
         try
         {
             stream.Load(parser);

@@ -4,12 +4,14 @@ using YamlDotNet.Core.Events;
 namespace Rig.Core.Config;
 
 /// <summary>
-/// The YAML parser as <see cref="YamlDocument"/> uses it: remembers how far the scanner got (some of
-/// YamlDotNet's failures carry no position) and refuses an alias used as a mapping key, which our files
-/// never need and which YamlDotNet 18 follows into endless recursion (a stack overflow, not an exception)
-/// when the anchored node contains itself.
+/// The YAML parser as <see cref="YamlDocument"/> uses it, with three repairs to YamlDotNet 18's behaviour:
+/// it remembers how far the scanner got (some failures come as InvalidOperationException/ArgumentException
+/// without a position); it refuses an alias to no earlier anchor as it is read (the library notices only
+/// after the document and then reports line 1); and it refuses an alias used as a mapping key, which our
+/// files never need and which the library follows into endless recursion (a stack overflow, not an
+/// exception) when the anchored node contains itself.
 /// </summary>
-internal sealed class KeyCheckingParser : IParser
+internal sealed class CheckedYamlParser : IParser
 {
     private readonly Scanner _scanner;
     private readonly Parser _parser;
@@ -18,7 +20,7 @@ internal sealed class KeyCheckingParser : IParser
     private readonly long _lastLine;
     private readonly HashSet<string> _anchors = new(StringComparer.Ordinal);
 
-    public KeyCheckingParser(string text)
+    public CheckedYamlParser(string text)
     {
         _scanner = new Scanner(new StringReader(text));
         _lastLine = Math.Max(1, text.TrimEnd('\n', '\r').Split('\n').Length);
