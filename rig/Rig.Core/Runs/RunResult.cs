@@ -58,6 +58,11 @@ public sealed record ClipResult
     public double DurationSeconds { get; init; }
     /// <summary>Name of a file in the run directory holding this clip's board and golden feature columns (for plots).</summary>
     public string? FeatureFile { get; init; }
+    /// <summary>Host wall time this clip took on this board (play, capture, diff), seconds; 0 in stores older than this field.</summary>
+    public double WallSeconds { get; init; }
+    /// <summary>Bytes the host sent to / received from this board for this clip; with <see cref="WallSeconds"/> they let a resumed run's timing cover every session.</summary>
+    public long BytesSent { get; init; }
+    public long BytesReceived { get; init; }
 }
 
 /// <summary>Median, 95th percentile and maximum of a sample.</summary>
@@ -126,6 +131,24 @@ public sealed record TimingResult(double WallSeconds, double AudioSeconds, doubl
     public double BytesReceived { get; init; }
     /// <summary>BytesReceived / (Baud / 10): the board-to-host wire time (the binding one in acoustic mode, where the board streams its capture).</summary>
     public double ReceiveLimitSeconds { get; init; }
+    /// <summary>
+    /// The fastest this run could physically have gone, seconds: in inject mode the slower UART direction
+    /// (max of <see cref="WireLimitSeconds"/> and <see cref="ReceiveLimitSeconds"/>); in acoustic mode the audio
+    /// itself, because sound plays in real time whatever the wire can do.
+    /// </summary>
+    public double PhysicalLimitSeconds { get; init; }
+    /// <summary>What sets <see cref="PhysicalLimitSeconds"/>: "host->board UART", "board->host UART" or "audio duration".</summary>
+    public string? PhysicalLimit { get; init; }
+    /// <summary>
+    /// False when the UART cannot carry the traffic in real time: acoustic mode, the board->host stream
+    /// (captured audio + features) needs longer than the audio lasts; inject mode, the PCM going out does.
+    /// </summary>
+    public bool UartKeepsUp { get; init; } = true;
+    /// <summary>Sessions this timing adds up (a run resumed once has 2); all figures above cover the whole run.</summary>
+    public int Sessions { get; init; } = 1;
+    /// <summary>The last session's share: audio played and host wall time, seconds.</summary>
+    public double SessionAudioSeconds { get; init; }
+    public double SessionWallSeconds { get; init; }
 }
 
 /// <summary>What the link had to put up with.</summary>

@@ -12,6 +12,8 @@ public sealed record RunOptions
     public required string Mode { get; init; }
     public required string OutDir { get; init; }
     public bool Energy { get; init; }
+    /// <summary>Continue the run already in <see cref="OutDir"/> (set by <see cref="ResumePlan"/>); without it an existing run there is refused.</summary>
+    public bool Resume { get; init; }
     /// <summary>History store (rig history); null = StoreLocation default.</summary>
     public string? HistoryStore { get; init; }
     /// <summary>Write the HTML/Markdown report at the end.</summary>

@@ -20,6 +20,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
     public IReadOnlyList<RunOutcome> Execute(RunOptions options, CancellationToken ct = default)
     {
         options = options.Validated();
+        if (!options.Resume) ExistingRun.Refuse(options.OutDir);
         var profile = ProfileCatalog.Load(options.Profile);
         var playlist = Playlist.Load(options.Playlist);
         var goldenHash = new Q15Frontend(profile.Frontend).ConfigHash;
@@ -90,15 +91,16 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
         return outcomes;
     }
 
-    private static List<ClipResult> PlayInject(BoardProfile profile, PlaylistItem item, List<BoardRun> runs, int rate, bool writeFeatures)
+    private List<ClipResult> PlayInject(BoardProfile profile, PlaylistItem item, List<BoardRun> runs, int rate, bool writeFeatures)
     {
         var samples = ClipRenderer.RenderQ15(item, rate);
         var tasks = runs.Select(r => Task.Run(() =>
         {
+            var cost = ClipCost.Start(r.Session.Link, time);
             var capture = r.Session.PlayInject(item.Name, samples, profile.Classifier.WindowColumns, profile.Classifier.WindowHopColumns);
             var clip = ClipEvaluation.Evaluate(profile, item, samples, capture, r.RunDir, writeFeatures);
             if (clip.MismatchingValues > 0) clip = LocateDivergence(profile, item, samples, r, clip);
-            return Commit(r, clip, capture);
+            return Commit(r, cost.Charge(clip), capture);
         })).ToArray();
         return WaitAll(tasks);
     }
@@ -113,6 +115,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
         var firstPhysical = runs.FirstOrDefault(r => r.Virtual is null);
         var tasks = runs.Select((r, listener) => Task.Run(() =>
         {
+            var cost = ClipCost.Start(r.Session.Link, time);
             Action play;
             if (r.Virtual is { } board)
             {
@@ -129,7 +132,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
             else
                 play = () => { };
             var capture = r.Session.PlayAcoustic(item.Name, expected, play, profile.Classifier.WindowColumns, profile.Classifier.WindowHopColumns);
-            return Commit(r, ClipEvaluation.Evaluate(profile, item, capture.Captured!, capture, r.RunDir, writeFeatures), capture);
+            return Commit(r, cost.Charge(ClipEvaluation.Evaluate(profile, item, capture.Captured!, capture, r.RunDir, writeFeatures)), capture);
         })).ToArray();
         return WaitAll(tasks);
     }
