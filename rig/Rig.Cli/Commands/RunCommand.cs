@@ -69,8 +69,8 @@ public static class RunCommand
                 var r = o.Result;
                 var t = r.Timing!;
                 AnsiConsole.MarkupLineInterpolated($"[bold]{o.BoardId}[/] {r.Profile} {r.Mode}: accuracy {r.Accuracy:P1}, feature mismatches {r.FeatureMismatches}, clips {r.Clips.Count}{(r.Complete ? "" : " (incomplete)")}");
-                Console.Out.WriteLine(FormattableString.Invariant(
-                    $"  timing: {t.AudioSeconds:0.0} s of audio in {t.WallSeconds:0.00} s wall = {t.SpeedVsRealTime:0.0}x real time; wire limit {t.WireLimitSeconds:0.00} s ({t.BytesSent:0} bytes sent / ({t.Baud} baud / 10)); board->host {t.ReceiveLimitSeconds:0.00} s ({t.BytesReceived:0} bytes)"));
+                foreach (var line in RunSummaryText.Timing(t, r.Mode)) Console.Out.WriteLine(line);
+                Console.Out.WriteLine(RunSummaryText.Power(r.Power));
                 Console.Out.WriteLine($"  cycles: {r.Cycles?.Unit} frontend/column median {r.Cycles?.FrontendPerColumn.Median:0}, model/inference median {r.Cycles?.ModelPerInference.Median:0}; link: {r.Link.FramesReceived} frames, {r.Link.CrcErrors} CRC errors, {r.Link.Retries} retries");
                 Console.Out.WriteLine($"  run: {Path.Combine(o.RunDir, "run.json")}" + (o.ReportIndex is null ? "" : $"\n  report: {o.ReportIndex}"));
                 mismatches |= r.FeatureMismatches != 0;
