@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Rig.Core.Profiles;
 using Rig.Reports;
 using Rig.Reports.Output;
 using Rig.Store;
@@ -26,11 +27,16 @@ public static class HistoryCommand
     private static int Run(string profile, string? storeOption, int limit, FileInfo? plot)
     {
         var path = StoreLocation.Resolve(storeOption);
+        // A name with no profile file is most likely a typo: say which profiles exist (runs of a profile
+        // since removed from profiles/ are still shown when the store has them).
+        var known = File.Exists(ProfileCatalog.PathFor(profile));
+        if (!known && !File.Exists(path)) ProfileCatalog.Load(profile);
         if (!File.Exists(path)) throw new InvalidDataException($"{path}: no history store yet (`rig run` records runs there; set --store or {StoreLocation.EnvironmentVariable} to look elsewhere)");
         using var store = RunStore.Open(path);
         var runs = store.History(profile, Math.Max(1, limit));
         if (runs.Count == 0)
         {
+            if (!known) ProfileCatalog.Load(profile);
             Console.Out.WriteLine($"no finished runs of profile {profile} in {path}");
             return 0;
         }

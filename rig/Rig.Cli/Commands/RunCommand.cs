@@ -17,14 +17,14 @@ public static class RunCommand
 {
     public static Command Create()
     {
-        var profile = new Option<string>("--profile", "-p") { Description = "board profile (profiles/<name>.yaml)", DefaultValueFactory = _ => "py32f003" };
+        var profile = new Option<string>("--profile", "-p") { Description = "board profile: a name in profiles/ (py32f003, rp2040, nrf52840, stm32l4) or a path to a profile YAML", DefaultValueFactory = _ => "py32f003" };
         var playlist = new Option<string>("--playlist") { Description = "playlist YAML", DefaultValueFactory = _ => "playlists/reference.yaml" };
-        var board = new Option<string[]>("--board", "-b") { Description = "virtual, or serial:<port>; repeat for several boards (one clip, many listeners)", AllowMultipleArgumentsPerToken = false };
+        var board = new Option<string[]>("--board", "-b") { Description = "virtual, or serial:<port>; repeat for several boards (one clip, many listeners)", AllowMultipleArgumentsPerToken = false, DefaultValueFactory = _ => ["virtual"] };
         var mode = new Option<string>("--mode", "-m") { Description = "inject (PCM over serial, bit-exact path) or acoustic (speaker -> room -> mic)", DefaultValueFactory = _ => "inject" };
         mode.AcceptOnlyFromAmong("inject", "acoustic");
-        var output = new Option<string?>("--out", "-o") { Description = "run directory (default runs/<profile>-<UTC timestamp>)" };
+        var output = new Option<string?>("--out", "-o") { Description = "run directory, which must not hold a run already (default: runs/<profile>-<UTC timestamp>)" };
         var energy = new Option<bool>("--energy") { Description = "measure energy per inference with the INA219 (virtual INA219 for virtual boards)" };
-        var resume = new Option<string?>("--resume") { Description = "continue a stopped run in this directory (plays only the clips not yet committed)" };
+        var resume = new Option<string?>("--resume") { Description = "continue the stopped run in this directory with its own profile, playlist, mode and boards, playing only the clips not yet committed (default: start a new run)" };
         var store = new Option<string?>("--store") { Description = "history database (default RIG_STORE or runs/history.db)" };
         var command = new Command("run", "Play a playlist through the board(s) and check every feature value against the golden model")
         {
