@@ -36,7 +36,7 @@ public static class SoundsCommand
         var playlist = PlaylistOption();
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "folder for <index>_<name>.wav and .png", Required = true };
         var rate = new Option<int?>("--rate", "-r") { Description = "sample rate in Hz (default: the profile's, else 16000)" };
-        var profile = new Option<string?>("--profile", "-p") { Description = "take the sample rate from this profile (default: --rate, else 16000 Hz)" };
+        var profile = new Option<string?>("--profile", "-p") { Description = "take the sample rate from this profile when --rate is not given (default: none, so 16000 Hz)" };
         var command = new Command("render", "Write every clip of a playlist as a WAV and a spectrogram PNG") { playlist, output, rate, profile };
         command.SetAction(parse => CliErrors.Run(() =>
         {
@@ -67,7 +67,7 @@ public static class SoundsCommand
     {
         var playlist = PlaylistOption();
         var device = new Option<string?>("--device", "-d") { Description = "ALSA device name (default: the profile's acoustic.device, else 'default')" };
-        var profile = new Option<string?>("--profile", "-p") { Description = "profile whose acoustic.device to use (default: --device, else 'default')" };
+        var profile = new Option<string?>("--profile", "-p") { Description = "use this profile's acoustic.device when --device is not given (default: none, so ALSA 'default')" };
         var rate = new Option<int>("--rate", "-r") { Description = "playback sample rate in Hz", DefaultValueFactory = _ => 48000 };
         var command = new Command("play", "Play every clip of a playlist on an ALSA device") { playlist, device, profile, rate };
         command.SetAction(parse => CliErrors.Run(() =>
