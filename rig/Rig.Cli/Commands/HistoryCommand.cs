@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Rig.Core.Profiles;
 using Rig.Reports;
 using Rig.Reports.Output;
 using Rig.Store;
@@ -14,7 +15,7 @@ public static class HistoryCommand
 {
     public static Command Create()
     {
-        var profile = new Option<string>("--profile", "-p") { Description = "board profile name", Required = true };
+        var profile = new Option<string>("--profile", "-p") { Description = "board profile name, as in profiles/<name>.yaml (runs are recorded under it)", Required = true };
         var store = new Option<string?>("--store") { Description = $"history database (default: ${StoreLocation.EnvironmentVariable} or runs/history.db)" };
         var limit = new Option<int>("--limit", "-n") { Description = "newest runs shown", DefaultValueFactory = _ => 30 };
         var plot = new Option<FileInfo?>("--plot") { Description = "trend PNG to write (default: next to the store, history-<profile>.png)" };
@@ -26,11 +27,16 @@ public static class HistoryCommand
     private static int Run(string profile, string? storeOption, int limit, FileInfo? plot)
     {
         var path = StoreLocation.Resolve(storeOption);
+        // A name with no profile file is most likely a typo: say which profiles exist (runs of a profile
+        // since removed from profiles/ are still shown when the store has them).
+        var known = File.Exists(ProfileCatalog.PathFor(profile));
+        if (!known && !File.Exists(path)) ProfileCatalog.Load(profile);
         if (!File.Exists(path)) throw new InvalidDataException($"{path}: no history store yet (`rig run` records runs there; set --store or {StoreLocation.EnvironmentVariable} to look elsewhere)");
         using var store = RunStore.Open(path);
         var runs = store.History(profile, Math.Max(1, limit));
         if (runs.Count == 0)
         {
+            if (!known) ProfileCatalog.Load(profile);
             Console.Out.WriteLine($"no finished runs of profile {profile} in {path}");
             return 0;
         }

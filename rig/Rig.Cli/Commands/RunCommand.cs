@@ -21,14 +21,14 @@ public static class RunCommand
 {
     public static Command Create()
     {
-        var profile = new Option<string>("--profile", "-p") { Description = "board profile (profiles/<name>.yaml)", DefaultValueFactory = _ => "py32f003" };
+        var profile = new Option<string>("--profile", "-p") { Description = "board profile: a name in profiles/ (py32f003, rp2040, nrf52840, stm32l4) or a path to a profile YAML", DefaultValueFactory = _ => "py32f003" };
         var playlist = new Option<string>("--playlist") { Description = "playlist YAML", DefaultValueFactory = _ => "playlists/reference.yaml" };
-        var board = new Option<string[]>("--board", "-b") { Description = "virtual, or serial:<port>; repeat for several boards (one clip, many listeners)", AllowMultipleArgumentsPerToken = false };
+        var board = new Option<string[]>("--board", "-b") { Description = "virtual, or serial:<port>; repeat for several boards (one clip, many listeners)", AllowMultipleArgumentsPerToken = false, DefaultValueFactory = _ => ["virtual"] };
         var mode = new Option<string>("--mode", "-m") { Description = "inject (PCM over serial, bit-exact path) or acoustic (speaker -> room -> mic)", DefaultValueFactory = _ => "inject" };
         mode.AcceptOnlyFromAmong("inject", "acoustic");
-        var output = new Option<string?>("--out", "-o") { Description = "run directory (default runs/<profile>-<UTC timestamp>)" };
+        var output = new Option<string?>("--out", "-o") { Description = "run directory, which must not hold a run already (default: runs/<profile>-<UTC timestamp>)" };
         var energy = new Option<bool>("--energy") { Description = "measure energy per inference with the INA219 (virtual INA219 for virtual boards)" };
-        var resume = new Option<string?>("--resume") { Description = "continue a stopped run in this directory (plays only the clips not yet committed)" };
+        var resume = new Option<string?>("--resume") { Description = "continue the stopped run in this directory with its own profile, playlist, mode and boards, playing only the clips not yet committed (default: start a new run)" };
         var paced = new Option<bool>("--paced-uart") { Description = "virtual boards: pace the pseudo-terminal like the profile's UART (10 bit times per byte at serial.baud each way, RX ring of serial.rx_buffer_bytes), so the wall time shows the wire-time limit" };
         var store = new Option<string?>("--store") { Description = "history database (default RIG_STORE or runs/history.db)" };
         var firmware = new Option<string?>("--firmware") { Description = "firmware image whose flash and RAM the run records for the gate (default: firmware/build/<profile>/firmware.elf, built or refreshed with cmake; not measured without arm-none-eabi-gcc)" };
@@ -77,14 +77,9 @@ public static class RunCommand
                 var r = o.Result;
                 var t = r.Timing!;
                 AnsiConsole.MarkupLineInterpolated($"[bold]{o.BoardId}[/] {r.Profile} {r.Mode}: accuracy {r.Accuracy:P1}, feature mismatches {r.FeatureMismatches}, clips {r.Clips.Count}{(r.Complete ? "" : " (incomplete)")}");
-                if (t.ClipsBefore > 0)
-                    Console.Out.WriteLine($"  resumed: {t.ClipsBefore} clips were committed earlier; {t.ClipsThisSession} played now (timing below is this session's)");
-                Console.Out.WriteLine(TimingLine(r.Mode, t));
-                if (t.ReturnStreamExceedsWire)
-                    Console.Out.WriteLine(FormattableString.Invariant(
-                        $"  warning: the board sent {t.BytesReceived:0} bytes, {t.ReceiveLimitSeconds:0.0} s of wire at {t.Baud} baud for {t.AudioSeconds:0.0} s of audio: a real board on this UART would drop its capture; raise serial.baud"));
+                foreach (var line in RunSummaryText.Timing(t, r.Mode)) Console.Out.WriteLine(line);
+                Console.Out.WriteLine(RunSummaryText.Power(r.Power));
                 Console.Out.WriteLine($"  cycles: {r.Cycles?.Unit} frontend/column median {r.Cycles?.FrontendPerColumn.Median:0}, model/inference median {r.Cycles?.ModelPerInference.Median:0}; link: {r.Link.FramesReceived} frames, {r.Link.CrcErrors} CRC errors, {r.Link.Retries} retries");
-                Console.Out.WriteLine(PowerLine(r.Power));
                 Console.Out.WriteLine($"  run: {Path.Combine(o.RunDir, "run.json")}" + (o.ReportIndex is null ? "" : $"\n  report: {o.ReportIndex}"));
                 mismatches |= r.FeatureMismatches != 0;
             }
@@ -97,21 +92,6 @@ public static class RunCommand
             return CliErrors.BadInput;
         }
     }
-
-    /// <summary>Wall time against what bounds the run on hardware: the UART in inject mode, the audio in acoustic mode.</summary>
-    private static string TimingLine(string mode, TimingResult t) => mode == "acoustic"
-        ? FormattableString.Invariant(
-            $"  timing: {t.AudioSeconds:0.0} s of audio in {t.WallSeconds:0.00} s wall = {t.SpeedVsRealTime:0.0}x real time; physical limit {t.PhysicalLimitSeconds:0.0} s (the audio); board->host {t.ReceiveLimitSeconds:0.00} s of wire ({t.BytesReceived:0} bytes / ({t.Baud} baud / 10), {100 * t.ReceiveLimitSeconds / Math.Max(1e-9, t.AudioSeconds):0} % of the audio's duration); wire {t.Wire}")
-        : FormattableString.Invariant(
-            $"  timing: {t.AudioSeconds:0.0} s of audio in {t.WallSeconds:0.00} s wall = {t.SpeedVsRealTime:0.0}x real time; wire limit {t.WireLimitSeconds:0.00} s ({t.BytesSent:0} bytes sent / ({t.Baud} baud / 10)); board->host {t.ReceiveLimitSeconds:0.00} s ({t.BytesReceived:0} bytes); wire {t.Wire}: wall/limit {t.WallOverWireLimit:0.000}");
-
-    private static string PowerLine(PowerResult? p) => p switch
-    {
-        null => "  power: not measured (pass --energy)",
-        { Measured: false } => $"  power: not measured: {p.Reason}",
-        _ => FormattableString.Invariant(
-            $"  power: {p.EnergyPerInferenceUj:0.###} uJ per inference, active {p.ActivePowerMw:0.###} mW, idle {p.IdlePowerMw:0.###} mW, {p.Samples} samples over {p.InferencesInWindow} inferences ({p.Monitor})"),
-    };
 
     /// <summary>The image's memory for run.json; a missing cross compiler leaves it unmeasured, a bad --firmware file is an error.</summary>
     private static MemoryResult? MeasureMemory(string profileName, string? firmware)

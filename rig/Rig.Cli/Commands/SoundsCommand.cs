@@ -36,7 +36,7 @@ public static class SoundsCommand
         var playlist = PlaylistOption();
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "folder for <index>_<name>.wav and .png", Required = true };
         var rate = new Option<int?>("--rate", "-r") { Description = "sample rate in Hz (default: the profile's, else 16000)" };
-        var profile = new Option<string?>("--profile", "-p") { Description = "take the sample rate from this profile" };
+        var profile = new Option<string?>("--profile", "-p") { Description = "take the sample rate from this profile when --rate is not given (default: none, so 16000 Hz)" };
         var command = new Command("render", "Write every clip of a playlist as a WAV and a spectrogram PNG") { playlist, output, rate, profile };
         command.SetAction(parse => CliErrors.Run(() =>
         {
@@ -67,7 +67,7 @@ public static class SoundsCommand
     {
         var playlist = PlaylistOption();
         var device = new Option<string?>("--device", "-d") { Description = "ALSA device name (default: the profile's acoustic.device, else 'default')" };
-        var profile = new Option<string?>("--profile", "-p") { Description = "profile whose acoustic.device to use" };
+        var profile = new Option<string?>("--profile", "-p") { Description = "use this profile's acoustic.device when --device is not given (default: none, so ALSA 'default')" };
         var rate = new Option<int>("--rate", "-r") { Description = "playback sample rate in Hz", DefaultValueFactory = _ => 48000 };
         var command = new Command("play", "Play every clip of a playlist on an ALSA device") { playlist, device, profile, rate };
         command.SetAction(parse => CliErrors.Run(() =>
@@ -111,7 +111,7 @@ public static class SoundsCommand
         var root = new Argument<DirectoryInfo>("root") { Description = "the dataset's top folder (holding meta/, metadata/ or genres/)" };
         var output = new Option<FileInfo>("--out", "-o") { Description = "playlist YAML to write", Required = true };
         var maxSeconds = new Option<double>("--max-seconds") { Description = "cut clips to their first N seconds", DefaultValueFactory = _ => 4 };
-        var maxPerLabel = new Option<int?>("--max-per-label") { Description = "at most N clips per rig label" };
+        var maxPerLabel = new Option<int?>("--max-per-label") { Description = "at most N clips per rig label (default: all of them)" };
         var command = new Command("import", "Write a playlist from a real dataset, mapping its classes onto the rig's labels") { dataset, root, output, maxSeconds, maxPerLabel };
         command.SetAction(parse => CliErrors.Run(() =>
         {

@@ -35,19 +35,19 @@ public sealed class YamlDocument
     public static YamlDocument Parse(string file, string text)
     {
         var stream = new YamlStream();
+        var parser = new CheckedYamlParser(text);
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             throw new ConfigException(file, (int)e.Start.Line, "(yaml)", $"bad YAML: {e.InnerException?.Message ?? e.Message}");
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's representation model raises these for some malformed nodes (an empty
-            // verbatim tag `!<>`, for one) without a position: the file is still named.
-            throw new ConfigException(file, 0, "(yaml)", $"bad YAML: {e.Message}");
+            // YamlDotNet reports some malformed input (a stray document end, an empty or invalid tag) this way, without a position.
+            throw new ConfigException(file, Math.Max(1, parser.ScannerLine), "(yaml)", $"bad YAML: {e.Message}");
         }
         return new YamlDocument(file, stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode);
     }

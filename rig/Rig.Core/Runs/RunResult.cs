@@ -58,6 +58,11 @@ public sealed record ClipResult
     public double DurationSeconds { get; init; }
     /// <summary>Name of a file in the run directory holding this clip's board and golden feature columns (for plots).</summary>
     public string? FeatureFile { get; init; }
+    /// <summary>Host wall time this clip took on this board (play, capture, diff), seconds; 0 in stores older than this field.</summary>
+    public double WallSeconds { get; init; }
+    /// <summary>Bytes the host sent to / received from this board for this clip; with <see cref="WallSeconds"/> they let a resumed run's timing cover every session.</summary>
+    public long BytesSent { get; init; }
+    public long BytesReceived { get; init; }
 }
 
 /// <summary>Median, 95th percentile and maximum of a sample.</summary>
@@ -132,10 +137,6 @@ public sealed record TimingResult(double WallSeconds, double AudioSeconds, doubl
     public double BytesReceived { get; init; }
     /// <summary>BytesReceived / (Baud / 10): the board-to-host wire time (the binding one in acoustic mode, where the board streams its capture).</summary>
     public double ReceiveLimitSeconds { get; init; }
-    /// <summary>Clips played in the session these figures describe; a resumed run's timing covers only its last session.</summary>
-    public int ClipsThisSession { get; init; }
-    /// <summary>Clips committed by earlier sessions of a resumed run (0 for a run that was not resumed).</summary>
-    public int ClipsBefore { get; init; }
     /// <summary>What carried the bytes: "uart" (a serial port), "paced-virtual-uart" (the native board paced
     /// like the profile's UART, `rig run --paced-uart`) or "unpaced-pty" (the native board at pty speed).</summary>
     public string Wire { get; init; } = "unknown";
@@ -144,13 +145,23 @@ public sealed record TimingResult(double WallSeconds, double AudioSeconds, doubl
     /// <summary>WallSeconds / WireLimitSeconds: 1.0 is the physical limit; a paced wire can only approach it from above.</summary>
     public double WallOverWireLimit { get; init; }
     /// <summary>
-    /// The least time the run could take on real hardware: in inject mode the busier UART direction; in
-    /// acoustic mode the audio itself, or the board-to-host stream (its capture) when the UART cannot carry
-    /// that in real time. Wall time on a paced or real wire can only approach it from above.
+    /// The fastest this run could physically have gone, seconds: in inject mode the slower UART direction
+    /// (max of <see cref="WireLimitSeconds"/> and <see cref="ReceiveLimitSeconds"/>); in acoustic mode the audio
+    /// itself, because sound plays in real time whatever the wire can do.
     /// </summary>
     public double PhysicalLimitSeconds { get; init; }
-    /// <summary>Acoustic mode: the board-to-host stream needs more wire time than the audio lasts (a real board would drop).</summary>
-    public bool ReturnStreamExceedsWire { get; init; }
+    /// <summary>What sets <see cref="PhysicalLimitSeconds"/>: "host->board UART", "board->host UART" or "audio duration".</summary>
+    public string? PhysicalLimit { get; init; }
+    /// <summary>
+    /// False when the UART cannot carry the traffic in real time: acoustic mode, the board->host stream
+    /// (captured audio + features) needs longer than the audio lasts; inject mode, the PCM going out does.
+    /// </summary>
+    public bool UartKeepsUp { get; init; } = true;
+    /// <summary>Sessions this timing adds up (a run resumed once has 2); all figures above cover the whole run.</summary>
+    public int Sessions { get; init; } = 1;
+    /// <summary>The last session's share: audio played and host wall time, seconds.</summary>
+    public double SessionAudioSeconds { get; init; }
+    public double SessionWallSeconds { get; init; }
 }
 
 /// <summary>What the link had to put up with.</summary>

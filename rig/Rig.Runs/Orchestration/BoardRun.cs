@@ -18,6 +18,8 @@ public sealed class BoardRun : IDisposable
     public required BoardSession Session { get; init; }
     /// <summary>Clips committed before this process started (a resume), keyed by index.</summary>
     public required Dictionary<int, ClipResult> Done { get; init; }
+    /// <summary>Sessions that played clips of this run before this one (0 for a new run).</summary>
+    public int PreviousSessions { get; init; }
     public List<ClipResult> Clips { get; } = [];
     public List<double> ColumnCycles { get; } = [];
     public List<double> ModelCycles { get; } = [];
@@ -36,6 +38,8 @@ public sealed class BoardRun : IDisposable
         {
             var runId = store.BeginRun(header);
             var done = store.CompletedClips(runId).ToDictionary(c => c.Index);
+            // A session that ended normally left its run.json (with its session count) in the store; a killed one did not, but its clips count as one.
+            var previousSessions = store.FinishedRun(runId)?.Timing?.Sessions ?? (done.Count > 0 ? 1 : 0);
             if (target.IsVirtual)
             {
                 var faults = options.VirtualBoardFaults;
@@ -47,7 +51,7 @@ public sealed class BoardRun : IDisposable
             return new BoardRun
             {
                 Target = target, Id = id, RunDir = runDir, Store = store, Header = header with { RunId = runId },
-                Virtual = board, Session = session, Done = done,
+                Virtual = board, Session = session, Done = done, PreviousSessions = previousSessions,
                 Wire = !target.IsVirtual ? WireKind.Uart : options.PacedUart ? WireKind.PacedVirtualUart : WireKind.UnpacedPty,
             };
         }

@@ -35,7 +35,7 @@ public static class ResumePlan
             Playlist = h.Playlist,
             Boards = headers.Select(x => BoardTarget.Parse(x.Board)).ToList(),
             OutDir = runDir,
-            Resuming = true,
+            Resume = true,
         };
     }
 }

@@ -14,6 +14,8 @@ public sealed record RunOptions
     public bool Energy { get; init; }
     /// <summary>Memory of the firmware image the boards run (measured from its ELF before the run); null = not measured.</summary>
     public Rig.Core.Runs.MemoryResult? Memory { get; init; }
+    /// <summary>Continue the run already in <see cref="OutDir"/> (set by <see cref="ResumePlan"/>); without it an existing run there is refused.</summary>
+    public bool Resume { get; init; }
     /// <summary>History store (rig history); null = StoreLocation default.</summary>
     public string? HistoryStore { get; init; }
     /// <summary>Write the HTML/Markdown report at the end.</summary>
@@ -21,8 +23,6 @@ public sealed record RunOptions
     public SessionOptions Session { get; init; } = new();
     /// <summary>Test hooks for the virtual board (fault injection); null = a healthy board.</summary>
     public Rig.Simulation.Board.VirtualBoardOptions? VirtualBoardFaults { get; init; }
-    /// <summary>Continue the run already in <see cref="OutDir"/> (set by <see cref="ResumePlan"/>); otherwise an existing run there is refused.</summary>
-    public bool Resuming { get; init; }
     /// <summary>Virtual boards: pace the pseudo-terminal like the profile's UART (serial.baud, serial.rx_buffer_bytes).</summary>
     public bool PacedUart { get; init; }
     /// <summary>Stop after this many clips (a run killed midway, for resume tests); null = all.</summary>

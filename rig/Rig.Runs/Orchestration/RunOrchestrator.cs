@@ -20,6 +20,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
     public IReadOnlyList<RunOutcome> Execute(RunOptions options, CancellationToken ct = default)
     {
         options = options.Validated();
+        if (!options.Resume) ExistingRun.Refuse(options.OutDir);
         var profile = ProfileCatalog.Load(options.Profile);
         var playlist = Playlist.Load(options.Playlist);
         var goldenHash = new Q15Frontend(profile.Frontend).ConfigHash;
@@ -33,9 +34,6 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
                 var target = options.Boards[i];
                 var id = target.Id(i);
                 var dir = options.Boards.Count == 1 ? options.OutDir : Path.Combine(options.OutDir, id);
-                // A second `rig run --out` into the same folder would silently mix two runs.
-                if (!options.Resuming && File.Exists(RunStore.RunDbPath(dir)))
-                    throw new ArgumentException($"{Path.GetFullPath(dir)} already holds a run (run.db): continue it with --resume {options.OutDir}, or choose another --out");
                 var runId = Path.GetFileName(Path.GetFullPath(options.OutDir)) + (options.Boards.Count == 1 ? "" : "-" + id);
                 var header = new RunHeader(runId, profile.Name, options.Mode, target.ToString(), Path.GetFullPath(playlist.File),
                     $"0x{goldenHash:X8}", startedAt, playlist.Items.Count);
@@ -80,8 +78,6 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
         {
             var power = MeasurePower(options, profile, r, ct);
             var result = RunResultBuilder.Build(r, profile, time.GetUtcNow(), complete, wall, audioSeconds, model, power) with { Memory = options.Memory };
-            // Timing covers this session only (wall time of earlier sessions is not kept): say so.
-            result = result with { Timing = result.Timing! with { ClipsThisSession = played, ClipsBefore = playlist.Items.Count - todo.Count } };
             RunJson.Write(r.RunDir, result);
             r.Store.FinishRun(result);
             string? report = null;
@@ -95,15 +91,16 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
         return outcomes;
     }
 
-    private static List<ClipResult> PlayInject(BoardProfile profile, PlaylistItem item, List<BoardRun> runs, int rate, bool writeFeatures)
+    private List<ClipResult> PlayInject(BoardProfile profile, PlaylistItem item, List<BoardRun> runs, int rate, bool writeFeatures)
     {
         var samples = ClipRenderer.RenderQ15(item, rate);
         var tasks = runs.Select(r => Task.Run(() =>
         {
+            var cost = ClipCost.Start(r.Session.Link, time);
             var capture = r.Session.PlayInject(item.Name, samples, profile.Classifier.WindowColumns, profile.Classifier.WindowHopColumns);
             var clip = ClipEvaluation.Evaluate(profile, item, samples, capture, r.RunDir, writeFeatures);
             if (clip.MismatchingValues > 0) clip = LocateDivergence(profile, item, samples, r, clip);
-            return Commit(r, clip, capture);
+            return Commit(r, cost.Charge(clip), capture);
         })).ToArray();
         return WaitAll(tasks);
     }
@@ -118,6 +115,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
         var firstPhysical = runs.FirstOrDefault(r => r.Virtual is null);
         var tasks = runs.Select((r, listener) => Task.Run(() =>
         {
+            var cost = ClipCost.Start(r.Session.Link, time);
             Action play;
             if (r.Virtual is { } board)
             {
@@ -134,7 +132,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
             else
                 play = () => { };
             var capture = r.Session.PlayAcoustic(item.Name, expected, play, profile.Classifier.WindowColumns, profile.Classifier.WindowHopColumns);
-            return Commit(r, ClipEvaluation.Evaluate(profile, item, capture.Captured!, capture, r.RunDir, writeFeatures), capture);
+            return Commit(r, cost.Charge(ClipEvaluation.Evaluate(profile, item, capture.Captured!, capture, r.RunDir, writeFeatures)), capture);
         })).ToArray();
         return WaitAll(tasks);
     }

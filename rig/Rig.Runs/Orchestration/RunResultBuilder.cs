@@ -9,6 +9,8 @@ namespace Rig.Runs.Orchestration;
 /// <summary>Assembles run.json for one board from its clips, link counters and timing.</summary>
 public static class RunResultBuilder
 {
+    /// <param name="wallSeconds">Host wall time of this session.</param>
+    /// <param name="audioSeconds">Audio played in this session; earlier sessions' share comes from their stored clips.</param>
     public static RunResult Build(BoardRun run, BoardProfile profile, DateTimeOffset finishedAt, bool complete, double wallSeconds,
                                   double audioSeconds, ModelSummary? model, PowerResult power)
     {
@@ -22,10 +24,8 @@ public static class RunResultBuilder
         }
         var hello = run.Session.Hello;
         var link = run.Session.Link;
-        var bytesSent = link.BytesSent;
         var baud = profile.Serial.Baud;
-        var wireLimit = bytesSent / (baud / 10.0);
-        var acoustic = run.Header.Mode == "acoustic";
+        var timing = Timing(run, baud, wallSeconds, audioSeconds);
         var columnCycles = run.ColumnCycles.Count > 0 ? run.ColumnCycles : clips.Select(c => c.CyclesPerStage.GetValueOrDefault("frontend")?.Median ?? 0).ToList();
         var modelCycles = run.ModelCycles.Count > 0 ? run.ModelCycles : clips.Select(c => c.CyclesPerStage.GetValueOrDefault("model")?.Median ?? 0).ToList();
         var frontend = Distribution.Of(columnCycles);
@@ -55,18 +55,7 @@ public static class RunResultBuilder
             Cycles = new CycleSummary(hello.CycleUnit, hello.CyclesHz, frontend, inference, hopCycles > 0 ? 1 - busy / hopCycles : 0),
             Model = model,
             Power = power,
-            Timing = new TimingResult(wallSeconds, audioSeconds, wireLimit, bytesSent, baud, wallSeconds > 0 ? audioSeconds / wallSeconds : 0)
-            {
-                BytesReceived = link.BytesReceived,
-                ReceiveLimitSeconds = link.BytesReceived / (baud / 10.0),
-                Wire = run.Wire switch { WireKind.Uart => "uart", WireKind.PacedVirtualUart => "paced-virtual-uart", _ => "unpaced-pty" },
-                WirePaced = run.Wire != WireKind.UnpacedPty,
-                WallOverWireLimit = wireLimit > 0 ? wallSeconds / wireLimit : 0,
-                PhysicalLimitSeconds = acoustic
-                    ? Math.Max(audioSeconds, link.BytesReceived / (baud / 10.0))
-                    : Math.Max(wireLimit, link.BytesReceived / (baud / 10.0)),
-                ReturnStreamExceedsWire = acoustic && link.BytesReceived / (baud / 10.0) > audioSeconds,
-            },
+            Timing = timing,
             Link = new LinkCounters
             {
                 FramesReceived = counters.Frames,
@@ -93,4 +82,40 @@ public static class RunResultBuilder
         stats.StackSize == 0
             ? new BoardStats(null, null, stats.DroppedSamples, (int)stats.FrontendBytes) { NotMeasured = "stack high-water and static RAM: not measured on a host board" }
             : new BoardStats((int)stats.StackHighWater, (int)stats.StaticRam, stats.DroppedSamples, (int)stats.FrontendBytes);
+
+    /// <summary>
+    /// The whole run's timing: this session (link counters, loop wall time) plus what the clips of earlier
+    /// sessions recorded; and the physical limit of the mode with whether the UART keeps up.
+    /// </summary>
+    private static TimingResult Timing(BoardRun run, int baud, double sessionWall, double sessionAudio)
+    {
+        var earlier = run.Done.Values;
+        var wall = sessionWall + earlier.Sum(c => c.WallSeconds);
+        var audio = sessionAudio + earlier.Sum(c => c.DurationSeconds);
+        double sent = run.Session.Link.BytesSent + earlier.Sum(c => c.BytesSent);
+        double received = run.Session.Link.BytesReceived + earlier.Sum(c => c.BytesReceived);
+        var bytesPerSecond = baud / 10.0;
+        var toBoard = sent / bytesPerSecond;
+        var toHost = received / bytesPerSecond;
+        var acoustic = run.Header.Mode == "acoustic";
+        // Acoustic: the sound plays in real time, so the audio is the limit; the UART must still carry the
+        // board's stream (captured audio + features) back within it. Inject: the slower wire direction.
+        var (limit, what) = acoustic ? (audio, "audio duration")
+            : toBoard >= toHost ? (toBoard, "host->board UART") : (toHost, "board->host UART");
+        var keepsUp = (acoustic ? toHost : Math.Max(toBoard, toHost)) <= audio;
+        return new TimingResult(wall, audio, toBoard, sent, baud, wall > 0 ? audio / wall : 0)
+        {
+            BytesReceived = received,
+            ReceiveLimitSeconds = toHost,
+            PhysicalLimitSeconds = limit,
+            PhysicalLimit = what,
+            UartKeepsUp = keepsUp,
+            Sessions = run.PreviousSessions + 1,
+            SessionAudioSeconds = sessionAudio,
+            SessionWallSeconds = sessionWall,
+            Wire = run.Wire switch { WireKind.Uart => "uart", WireKind.PacedVirtualUart => "paced-virtual-uart", _ => "unpaced-pty" },
+            WirePaced = run.Wire != WireKind.UnpacedPty,
+            WallOverWireLimit = toBoard > 0 ? wall / toBoard : 0,
+        };
+    }
 }

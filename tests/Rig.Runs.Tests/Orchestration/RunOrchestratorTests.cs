@@ -57,20 +57,59 @@ public sealed class RunOrchestratorTests : IDisposable
         Assert.Equal([0, 1, 2, 3], run.Clips.Select(c => c.Index));
         Assert.Equal(0, run.FeatureMismatches);
         Assert.Equal(outcome.Result.RunId, run.RunId);
-        Assert.Equal((2, 2), (run.Timing!.ClipsBefore, run.Timing.ClipsThisSession));
+
+        // The timing is the whole run's: the killed session's two clips recorded their own cost.
+        var t = run.Timing!;
+        Assert.Equal(2, t.Sessions);
+        Assert.Equal(4 * 0.6, t.AudioSeconds, 9);
+        Assert.Equal(2 * 0.6, t.SessionAudioSeconds, 9);
+        Assert.True(t.WallSeconds > t.SessionWallSeconds, $"{t.WallSeconds} vs session {t.SessionWallSeconds}");
+        Assert.True(run.Clips.All(c => c.WallSeconds > 0 && c.BytesSent > 0.6 * 8000 * 2 && c.BytesReceived > 0));
+        Assert.True(t.BytesSent >= run.Clips.Sum(c => c.BytesSent));
+        Assert.Equal(t.AudioSeconds / t.WallSeconds, t.SpeedVsRealTime, 9);
     }
 
     [Fact]
-    public void A_second_run_into_a_folder_that_holds_one_is_refused_not_mixed()
+    public void A_new_run_into_a_folder_holding_a_run_is_refused_naming_it_and_the_way_out()
     {
         var playlist = Playlist(1);
-        var outDir = Path.Combine(_dir, "twice");
-        var first = Assert.Single(new RunOrchestrator(TimeProvider.System, new SilentProgress()).Execute(Options(playlist, outDir)));
-        Assert.Equal((0, 1), (first.Result.Timing!.ClipsBefore, first.Result.Timing.ClipsThisSession));
-        var e = Assert.Throws<ArgumentException>(() => new RunOrchestrator(TimeProvider.System, new SilentProgress()).Execute(Options(playlist, outDir)));
-        Assert.Contains("--resume", e.Message);
-        Assert.Contains(outDir, e.Message);
-        Assert.Equal(first.Result.RunId, RunJson.Read(outDir).RunId);
+        var outDir = Path.Combine(_dir, "taken");
+        new RunOrchestrator(TimeProvider.System, new SilentProgress()).Execute(Options(playlist, outDir));
+        var before = File.ReadAllText(Path.Combine(outDir, "run.json"));
+        var e = Assert.Throws<ExistingRunException>(() => new RunOrchestrator(TimeProvider.System, new SilentProgress()).Execute(Options(playlist, outDir)));
+        Assert.Contains($"--out {outDir} already holds a run", e.Message);
+        Assert.Contains($"--resume {outDir}", e.Message);
+        Assert.Contains("choose another --out", e.Message);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(outDir, "run.json")));
+
+        // Several boards keep their stores one level down: still found.
+        var multi = Path.Combine(_dir, "taken-multi");
+        Directory.CreateDirectory(Path.Combine(multi, "virtual-1"));
+        File.WriteAllText(Path.Combine(multi, "virtual-1", "run.db"), "");
+        Assert.Throws<ExistingRunException>(() => new RunOrchestrator(TimeProvider.System, new SilentProgress()).Execute(Options(playlist, multi)));
+        Assert.Null(ExistingRun.Find(Path.Combine(_dir, "empty-does-not-exist")));
+    }
+
+    [Fact]
+    public void Each_stopped_session_adds_to_the_timing_until_the_run_is_complete()
+    {
+        var playlist = Playlist(3);
+        var outDir = Path.Combine(_dir, "stepwise");
+        var first = Assert.Single(new RunOrchestrator(TimeProvider.System, new SilentProgress()).Execute(Options(playlist, outDir) with { StopAfterClips = 1 }));
+        Assert.False(first.Result.Complete);
+        Assert.Equal((1, 0.6), (first.Result.Timing!.Sessions, first.Result.Timing.AudioSeconds));
+        for (var session = 2; session <= 3; session++)
+        {
+            var resumed = ResumePlan.Load(outDir, Options("x", "x") with { StopAfterClips = 1 });
+            Assert.True(resumed.Resume);
+            var o = Assert.Single(new RunOrchestrator(TimeProvider.System, new SilentProgress()).Execute(resumed));
+            Assert.Equal(session, o.Result.Timing!.Sessions);
+            Assert.Equal(session * 0.6, o.Result.Timing.AudioSeconds, 9);
+            Assert.Equal(0.6, o.Result.Timing.SessionAudioSeconds, 9);
+        }
+        var run = RunJson.Read(outDir);
+        Assert.True(run.Complete);
+        Assert.Equal(3 * 0.6, run.Timing!.AudioSeconds, 9);
     }
 
     [Fact]
@@ -87,8 +126,10 @@ public sealed class RunOrchestratorTests : IDisposable
             Assert.Equal(0, run.FeatureMismatches);
             Assert.Equal("host-cycles", run.Cycles!.Unit);
             Assert.True(run.Timing!.BytesSent > 2 * 0.6 * 8000 * 2);
-            Assert.Equal(Rig.Core.Profiles.ProfileCatalog.Load("py32f003").Serial.Baud, run.Timing.Baud);
             Assert.Equal(run.Timing.BytesSent / (run.Timing.Baud / 10.0), run.Timing.WireLimitSeconds, 6);
+            Assert.Equal(Rig.Core.Profiles.ProfileCatalog.Load("py32f003").Serial.Baud, run.Timing.Baud);
+            Assert.Equal("host->board UART", run.Timing.PhysicalLimit);
+            Assert.Equal(run.Timing.WireLimitSeconds, run.Timing.PhysicalLimitSeconds, 9);
         }
     }
 
@@ -101,23 +142,28 @@ public sealed class RunOrchestratorTests : IDisposable
         Assert.Equal(0, outcome.Result.FeatureMismatches);
         Assert.All(outcome.Result.Clips, c => Assert.Equal((int)((0.6 * 8000 - 128) / 64) + 1, c.Frames));
         var t = outcome.Result.Timing!;
-        Assert.False(t.ReturnStreamExceedsWire);
-        Assert.Equal(t.AudioSeconds, t.PhysicalLimitSeconds, 9);
+        Assert.Equal("audio duration", t.PhysicalLimit);
+        Assert.Equal(t.AudioSeconds, t.PhysicalLimitSeconds);
+        // The board streams its capture (16-bit PCM, 16 kB/s at 8 kHz) back: that direction carries most.
+        Assert.True(t.BytesReceived > 2 * 0.6 * 8000 * 2, $"{t.BytesReceived} bytes received");
+        Assert.Equal(t.ReceiveLimitSeconds <= t.AudioSeconds, t.UartKeepsUp);
     }
 
     [Fact]
-    public void Acoustic_mode_on_a_uart_too_slow_for_the_capture_stream_is_flagged()
+    public void Acoustic_mode_on_a_uart_too_slow_for_the_capture_stream_says_it_does_not_keep_up()
     {
-        // py32f003 at 115200 baud: 11,520 B/s cannot carry the 8 kHz capture coming back.
+        // py32f003 at 115200 baud: 11.5 kB/s cannot carry 16 kB/s of captured audio back.
+        var yaml = File.ReadAllText(Path.Combine(Rig.Core.RepoPaths.Profiles, "py32f003.yaml"));
+        Assert.Contains("baud: 460800", yaml);
         var slow = Path.Combine(_dir, "py32f003.yaml");
-        File.WriteAllText(slow, File.ReadAllText(Path.Combine(Rig.Core.RepoPaths.Profiles, "py32f003.yaml")).Replace("baud: 460800", "baud: 115200"));
+        File.WriteAllText(slow, yaml.Replace("baud: 460800", "baud: 115200", StringComparison.Ordinal));
         var outcome = Assert.Single(new RunOrchestrator(TimeProvider.System, new SilentProgress())
-            .Execute(Options(Playlist(1), Path.Combine(_dir, "slow")) with { Profile = slow, Mode = "acoustic" }));
+            .Execute(Options(Playlist(1), Path.Combine(_dir, "slow")) with { Mode = "acoustic", Profile = slow }));
         var t = outcome.Result.Timing!;
         Assert.Equal(115200, t.Baud);
-        Assert.True(t.ReturnStreamExceedsWire);
-        Assert.Equal(t.ReceiveLimitSeconds, t.PhysicalLimitSeconds, 9);
-        Assert.True(t.PhysicalLimitSeconds > t.AudioSeconds);
+        Assert.True(t.ReceiveLimitSeconds > t.AudioSeconds, $"{t.ReceiveLimitSeconds} s to carry {t.AudioSeconds} s");
+        Assert.False(t.UartKeepsUp);
+        Assert.Equal(t.AudioSeconds, t.PhysicalLimitSeconds);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using CsCheck;
 using Rig.Hardware.Ina219;
-using Rig.Hardware.Tests;
+using Rig.Simulation.Tests.Support;
 
 namespace Rig.Simulation.Tests.Ina219;
 

@@ -1,5 +1,5 @@
-using Rig.Audio.Tests.Support;
 using Rig.Audio;
+using Rig.Audio.Tests.Support;
 using Rig.Core.Profiles;
 using Rig.Simulation.Room;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Rig.Hardware.Ina219;
 using Rig.Simulation.Ina219;
 
-namespace Rig.Hardware.Tests;
+namespace Rig.Simulation.Tests.Support;
 
 /// <summary>A virtual INA219 on a FakeTimeProvider plus the driver over it.</summary>
 internal sealed class VirtualChip : IDisposable
