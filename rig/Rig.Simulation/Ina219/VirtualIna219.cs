@@ -181,7 +181,7 @@ public sealed class VirtualIna219 : I2cDevice
 
     private void Convert(Ina219Configuration config, long index, double periodStamps)
     {
-        var start = Seconds(_conversionEpoch + (index - 1) * periodStamps);
+        var start = Seconds(_conversionEpoch - _origin, (index - 1) * periodStamps);
         var shuntTime = Ina219AdcTiming.ConversionTime(config.ShuntAdc).TotalSeconds;
         var busTime = Ina219AdcTiming.ConversionTime(config.BusAdc).TotalSeconds;
         var measuresShunt = config.Mode is Ina219OperatingMode.ShuntTriggered or Ina219OperatingMode.ShuntContinuous
@@ -211,7 +211,11 @@ public sealed class VirtualIna219 : I2cDevice
         _conversionReady = true;
     }
 
-    private double Seconds(double timestamp) => (timestamp - _origin) / _clock.TimestampFrequency;
+    /// <summary>
+    /// Seconds since the chip's origin. The whole stamps are subtracted as integers first: a clock counting
+    /// 100 ns ticks since year 1 (FakeTimeProvider) is near 6.4e17, where a double only resolves 128 ticks.
+    /// </summary>
+    private double Seconds(long sinceOrigin, double plusStamps) => (sinceOrigin + plusStamps) / _clock.TimestampFrequency;
 
     public override ComponentInformation QueryComponentInformation() => new(this, $"Virtual INA219 at 0x{_options.Address:X2}");
 
