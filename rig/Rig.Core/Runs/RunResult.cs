@@ -174,4 +174,6 @@ public sealed record LinkCounters
     public long Resyncs { get; init; }
     public long Retries { get; init; }
     public IReadOnlyList<string> RetryLog { get; init; } = [];
+    /// <summary>What `--line-faults` injected (null when the line was left alone).</summary>
+    public InjectedFaults? InjectedFaults { get; init; }
 }

@@ -65,6 +65,7 @@ public static class RunResultBuilder
                 Resyncs = link.Resyncs,
                 Retries = run.Session.Retries,
                 RetryLog = run.Session.RetryLog.ToArray(),
+                InjectedFaults = run.Chaos?.Injected,
             },
             Versions = new Dictionary<string, string>
             {
