@@ -30,6 +30,12 @@ public sealed class BoardLink : IDisposable
     public string LastSaid { get; private set; } = "nothing";
 
     public DecoderCounters Counters => _decoder.Counters;
+    /// <summary>Frame version this host writes: v1 (every board reads it) until the board's HELLO says it speaks v2.</summary>
+    public byte ProtocolVersion { get; private set; } = FrameFormat.MinVersion;
+
+    /// <summary>Speak the board's version from now on (its HELLO said which), at most the host's own.</summary>
+    public void UseVersion(byte boardVersion) =>
+        ProtocolVersion = Math.Clamp(boardVersion, FrameFormat.MinVersion, FrameFormat.Version);
 
     public BoardLink(ISerialLink link, TimeProvider time)
     {
@@ -49,7 +55,7 @@ public sealed class BoardLink : IDisposable
     /// </summary>
     public void Queue(MessageType type, ReadOnlySpan<byte> payload = default)
     {
-        var wire = FrameFormat.Encode(type, _sequence++, payload);
+        var wire = FrameFormat.Encode(type, _sequence++, payload, ProtocolVersion);
         _outgoing.AddRange(wire);
         BytesSent += wire.Length;
     }
@@ -104,6 +110,7 @@ public sealed class BoardLink : IDisposable
         _pending.Clear();
         _pendingAt = 0;
         _decoder.ResetSequence();
+        ProtocolVersion = FrameFormat.MinVersion; // the board may come back with other firmware
     }
 
     public static string Describe(BoardMessage m) => m switch
@@ -114,7 +121,8 @@ public sealed class BoardLink : IDisposable
         StatsReport => "STATS",
         LogText l => $"LOG \"{l.Text}\"",
         BoardError e => $"ERROR {e.Code} \"{e.Text}\"",
-        Credit c => $"CREDIT {c.Count}",
+        Credit c => c.NextOffset is uint next ? $"CREDIT {c.Count} (next sample {next})" : $"CREDIT {c.Count}",
+        Nak n => $"NAK (next sample {n.NextOffset})",
         CapturedAudio c => $"CAPTURE from sample {c.FirstSample} ({c.Samples.Length} samples)",
         Ack a => $"ACK {a.Acknowledged}",
         Pong p => $"PONG {p.Token}",

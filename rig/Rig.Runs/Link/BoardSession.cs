@@ -23,11 +23,27 @@ public sealed class BoardSession : IDisposable
     private int _clipRetries;
     private int _pings;
 
+    private Hello _hello = null!;
+
     public string BoardId { get; }
-    public Hello Hello { get; private set; } = null!;
+    /// <summary>The board's last HELLO; the link speaks its protocol version from then on.</summary>
+    public Hello Hello
+    {
+        get => _hello;
+        private set
+        {
+            _hello = value;
+            _link.UseVersion(value.ProtocolVersion);
+        }
+    }
     public BoardLink Link => _link;
     public IReadOnlyList<string> RetryLog => _retryLog;
     public int Retries => _retryLog.Count;
+    /// <summary>Frame-level recovery so far (PROTOCOL.md, frame recovery): frames and requests sent again, windows replayed, clips that needed it.</summary>
+    public LinkRecovery Recovery { get; } = new();
+    internal SessionOptions Options => _options;
+    /// <summary>The per-frame wait of frame recovery; it learns this link's latency over the session.</summary>
+    internal FrameWait FrameWait { get; }
 
     public BoardSession(string boardId, ISerialLink serial, string profile, uint expectedConfigHash, SessionOptions options, TimeProvider time)
     {
@@ -37,6 +53,7 @@ public sealed class BoardSession : IDisposable
         _options = options.Validated();
         _link = new BoardLink(serial, time);
         _pipeline = LinkResilience.Create(_options, time, OnRetry);
+        FrameWait = new FrameWait(this, time);
     }
 
     /// <summary>Asks for HELLO (retried), checks the frontend config hash against the golden model's.</summary>
@@ -69,12 +86,26 @@ public sealed class BoardSession : IDisposable
         _clip = clipName;
         _clipRetries = 0;
         var firstLog = _retryLog.Count;
-        var capture = _pipeline.Execute(() =>
+        var before = Recovery.Snapshot();
+        ClipCapture capture;
+        try
         {
-            if (_clipRetries > 0) Resynchronise();
-            return attempt();
-        });
-        return capture with { Retries = _clipRetries, RetryLog = _retryLog.Skip(firstLog).ToArray() };
+            capture = _pipeline.Execute(() =>
+            {
+                if (_clipRetries > 0) Resynchronise();
+                return attempt();
+            });
+        }
+        catch (Exception e) when (e is BoardLinkException or Polly.CircuitBreaker.BrokenCircuitException)
+        {
+            Recovery.FailedClips++;
+            throw e.WithContext(
+                $"board {BoardId} on {_link.Name}: clip {clipName} failed after {_clipRetries} whole-clip retries " +
+                $"({Recovery.Since(before)}; link: {_link.Counters})");
+        }
+        var recovered = Recovery.Since(before);
+        if (_clipRetries > 0 || recovered.Any) Recovery.RecoveredClips++;
+        return capture with { Retries = _clipRetries, RetryLog = _retryLog.Skip(firstLog).ToArray(), Recovery = recovered };
     }
 
     private void OnRetry(int attempt, Exception e)
@@ -117,6 +148,13 @@ public sealed class BoardSession : IDisposable
     {
         var m = _link.Receive(TimeSpan.Zero);
         return m is null ? null : Check(m, "streaming audio");
+    }
+
+    /// <summary>The next message within <paramref name="wait"/> (a per-frame timeout), or null: the caller resends.</summary>
+    internal BoardMessage? Within(TimeSpan wait, string waitingFor)
+    {
+        var m = _link.Receive(wait);
+        return m is null ? null : Check(m, waitingFor);
     }
 
     internal BoardMessage Next(string waitingFor)
