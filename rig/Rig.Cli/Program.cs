@@ -24,4 +24,14 @@ Command[] commands =
 ];
 foreach (var command in commands) root.Subcommands.Add(command);
 
-return CliErrors.Run(() => root.Parse(args).Invoke());
+return CliErrors.Run(() =>
+{
+    // A missing required option, an unknown value or a malformed number is bad input: exit 2, not the library's 1.
+    var parsed = root.Parse(args);
+    if (parsed.Errors.Count == 0) return parsed.Invoke();
+    foreach (var error in parsed.Errors) Console.Error.WriteLine("error: " + error.Message);
+    var path = new List<string>();
+    for (var c = parsed.CommandResult; c is not null; c = c.Parent as System.CommandLine.Parsing.CommandResult) path.Insert(0, c.Command.Name);
+    Console.Error.WriteLine($"(run '{string.Join(' ', path)} --help' for the usage)");
+    return CliErrors.BadInput;
+});
