@@ -23,6 +23,17 @@ public sealed class BoardRun : IDisposable
     /// <summary>Sessions that played clips of this run before this one (0 for a new run).</summary>
     public int PreviousSessions { get; init; }
     public List<ClipResult> Clips { get; } = [];
+    /// <summary>Link counters the clips of earlier sessions added (from the store); zero for a new run.</summary>
+    public LinkCounters EarlierLink { get; init; } = new();
+    /// <summary>The board's STATS after the last clip of an earlier session, for a resume that plays nothing.</summary>
+    public BoardStats? EarlierStats { get; init; }
+    /// <summary>
+    /// False when a clip of an earlier session was stored without its raw cycle counts (a store older than them):
+    /// the run's cycle figures then fall back to the clips' medians.
+    /// </summary>
+    public bool SamplesComplete { get; init; } = true;
+    /// <summary>What the board that played the earlier sessions' clips said it was (null for a new run).</summary>
+    public string? EarlierBoard { get; init; }
     public List<double> ColumnCycles { get; } = [];
     public List<double> ModelCycles { get; } = [];
     public Rig.Protocol.Messages.StatsReport? LastStats { get; set; }
@@ -56,16 +67,29 @@ public sealed class BoardRun : IDisposable
             session.Connect();
             Directory.CreateDirectory(runDir);
             store = RunStore.Open(RunStore.RunDbPath(runDir));
+            if (options.Resume) store.CheckIntegrity();
             var runId = store.BeginRun(header);
             var done = store.CompletedClips(runId).ToDictionary(c => c.Index);
+            var samples = store.CompletedSamples(runId);
+            var earlier = done.Keys.Order().Select(i => samples.GetValueOrDefault(i)).ToList();
             // A session that ended normally left its run.json (with its session count) in the store; a killed one did not, but its clips count as one.
             var previousSessions = store.FinishedRun(runId)?.Timing?.Sessions ?? (done.Count > 0 ? 1 : 0);
-            return new BoardRun
+            var run = new BoardRun
             {
                 Target = target, Id = id, RunDir = runDir, Store = store, Header = header with { RunId = runId },
                 Virtual = board, Session = session, Chaos = chaos, Done = done, PreviousSessions = previousSessions,
                 Wire = !target.IsVirtual ? WireKind.Uart : options.PacedUart ? WireKind.PacedVirtualUart : WireKind.UnpacedPty,
+                EarlierLink = earlier.OfType<ClipSamples>().Select(x => x.Link).Aggregate(new LinkCounters(), LinkTotals.Plus),
+                EarlierStats = earlier.LastOrDefault()?.Stats,
+                SamplesComplete = earlier.All(x => x is not null),
+                EarlierBoard = earlier.LastOrDefault()?.Board,
             };
+            foreach (var x in earlier.OfType<ClipSamples>())
+            {
+                run.ColumnCycles.AddRange(x.ColumnCycles);
+                run.ModelCycles.AddRange(x.ModelCycles);
+            }
+            return run;
         }
         catch
         {

@@ -16,6 +16,8 @@ public sealed record RunOptions
     public Rig.Core.Runs.MemoryResult? Memory { get; init; }
     /// <summary>Continue the run already in <see cref="OutDir"/> (set by <see cref="ResumePlan"/>); without it an existing run there is refused.</summary>
     public bool Resume { get; init; }
+    /// <summary>On a resume: each board's run as its store recorded it (id, start time), in board order; the id is never re-derived.</summary>
+    public IReadOnlyList<Rig.Store.RunHeader>? ResumedRuns { get; init; }
     /// <summary>History store (rig history); null = StoreLocation default.</summary>
     public string? HistoryStore { get; init; }
     /// <summary>Write the HTML/Markdown report at the end.</summary>
@@ -35,6 +37,7 @@ public sealed record RunOptions
         if (Mode is not ("inject" or "acoustic")) throw new ArgumentException($"--mode '{Mode}': expected inject or acoustic");
         if (Boards.Count == 0) throw new ArgumentException("at least one --board is needed");
         if (Boards.Where(b => !b.IsVirtual).GroupBy(b => b.Port).Any(g => g.Count() > 1)) throw new ArgumentException("the same serial port is given twice");
+        if (Resume && ResumedRuns is { } stored && stored.Count != Boards.Count) throw new ArgumentException($"--resume: the run has {stored.Count} boards, {Boards.Count} given");
         Session.Validated();
         return this;
     }
