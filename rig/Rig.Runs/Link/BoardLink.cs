@@ -17,6 +17,7 @@ public sealed class BoardLink : IDisposable
     private readonly List<Frame> _pending = [];
     private readonly List<byte> _outgoing = [];
     private readonly byte[] _buffer = new byte[4096];
+    private readonly Dictionary<MessageType, long> _framesByType = [];
     private int _pendingAt;
     private byte _sequence;
 
@@ -30,6 +31,16 @@ public sealed class BoardLink : IDisposable
     public string LastSaid { get; private set; } = "nothing";
 
     public DecoderCounters Counters => _decoder.Counters;
+
+    /// <summary>Valid frames received so far, by message type.</summary>
+    public IReadOnlyDictionary<MessageType, long> FramesByType => _framesByType;
+
+    /// <summary>Everything received so far, counted (<see cref="LinkTally.Since"/> gives one request's share).</summary>
+    public LinkTally Tally()
+    {
+        var c = _decoder.Counters;
+        return new LinkTally(BytesReceived, new Dictionary<MessageType, long>(_framesByType), c.CrcErrors, c.MalformedFrames + c.OversizeFrames, c.GarbageBytes);
+    }
 
     public BoardLink(ISerialLink link, TimeProvider time)
     {
@@ -70,6 +81,7 @@ public sealed class BoardLink : IDisposable
             while (_pendingAt < _pending.Count)
             {
                 var frame = _pending[_pendingAt++];
+                _framesByType[frame.Type] = _framesByType.GetValueOrDefault(frame.Type) + 1;
                 try
                 {
                     var message = BoardMessage.Parse(frame);
