@@ -17,6 +17,7 @@ public sealed class BoardLink : IDisposable
     private readonly List<Frame> _pending = [];
     private readonly List<byte> _outgoing = [];
     private readonly byte[] _buffer = new byte[4096];
+    private readonly Dictionary<MessageType, long> _framesByType = [];
     private int _pendingAt;
     private byte _sequence;
 
@@ -36,6 +37,16 @@ public sealed class BoardLink : IDisposable
     /// <summary>Speak the board's version from now on (its HELLO said which), at most the host's own.</summary>
     public void UseVersion(byte boardVersion) =>
         ProtocolVersion = Math.Clamp(boardVersion, FrameFormat.MinVersion, FrameFormat.Version);
+
+    /// <summary>Valid frames received so far, by message type.</summary>
+    public IReadOnlyDictionary<MessageType, long> FramesByType => _framesByType;
+
+    /// <summary>Everything received so far, counted (<see cref="LinkTally.Since"/> gives one request's share).</summary>
+    public LinkTally Tally()
+    {
+        var c = _decoder.Counters;
+        return new LinkTally(BytesReceived, new Dictionary<MessageType, long>(_framesByType), c.CrcErrors, c.MalformedFrames + c.OversizeFrames, c.GarbageBytes);
+    }
 
     public BoardLink(ISerialLink link, TimeProvider time)
     {
@@ -76,6 +87,7 @@ public sealed class BoardLink : IDisposable
             while (_pendingAt < _pending.Count)
             {
                 var frame = _pending[_pendingAt++];
+                _framesByType[frame.Type] = _framesByType.GetValueOrDefault(frame.Type) + 1;
                 try
                 {
                     var message = BoardMessage.Parse(frame);

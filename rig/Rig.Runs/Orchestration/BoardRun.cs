@@ -51,6 +51,7 @@ public sealed class BoardRun : IDisposable
                                 Rig.Core.Profiles.SerialSection wire, bool microphone, RunOptions options, TimeProvider time)
     {
         VirtualBoard? board = null;
+        ISerialLink? link = null;
         BoardSession? session = null;
         RunStore? store = null;
         try
@@ -61,9 +62,11 @@ public sealed class BoardRun : IDisposable
                 var uart = options.PacedUart ? new UartPacing(wire.Baud, wire.RxBufferBytes) : null;
                 board = VirtualBoard.Start(new VirtualBoardOptions(profile, microphone, faults?.FaultResetAfterBytes ?? 0, faults?.FaultSilentAfterBytes ?? 0, uart));
             }
-            ISerialLink serial = new SerialPortLink(board?.PtyPath ?? target.Port!, wire.Baud, options.Session.SilenceTimeout);
-            var chaos = options.LineFaults is { } lineFaults ? new ChaosLink(serial, lineFaults, time) : null;
-            session = new BoardSession(id, chaos ?? serial, profile, goldenHash, options.Session, time);
+            var waits = options.Session ?? SessionOptions.From(wire.Timeouts);
+            link = new SerialPortLink(board?.PtyPath ?? target.Port!, wire.Baud, waits.SilenceTimeout);
+            var chaos = options.LineFaults is { } lineFaults ? new ChaosLink(link, lineFaults, time) : null;
+            link = chaos ?? link;
+            session = new BoardSession(id, link, profile, goldenHash, waits, time);
             session.Connect();
             Directory.CreateDirectory(runDir);
             store = RunStore.Open(RunStore.RunDbPath(runDir));
@@ -93,7 +96,7 @@ public sealed class BoardRun : IDisposable
         }
         catch
         {
-            session?.Dispose();
+            if (session is not null) session.Dispose(); else link?.Dispose();
             board?.Dispose();
             store?.Dispose();
             throw;

@@ -22,7 +22,8 @@ public sealed record RunOptions
     public string? HistoryStore { get; init; }
     /// <summary>Write the HTML/Markdown report at the end.</summary>
     public bool Report { get; init; } = true;
-    public SessionOptions Session { get; init; } = new();
+    /// <summary>Bounded waits and retries; null = the profile's serial.timeouts with default retries.</summary>
+    public SessionOptions? Session { get; init; }
     /// <summary>Test hooks for the virtual board (fault injection); null = a healthy board.</summary>
     public Rig.Simulation.Board.VirtualBoardOptions? VirtualBoardFaults { get; init; }
     /// <summary>Virtual boards: pace the pseudo-terminal like the profile's UART (serial.baud, serial.rx_buffer_bytes).</summary>
@@ -38,7 +39,7 @@ public sealed record RunOptions
         if (Boards.Count == 0) throw new ArgumentException("at least one --board is needed");
         if (Boards.Where(b => !b.IsVirtual).GroupBy(b => b.Port).Any(g => g.Count() > 1)) throw new ArgumentException("the same serial port is given twice");
         if (Resume && ResumedRuns is { } stored && stored.Count != Boards.Count) throw new ArgumentException($"--resume: the run has {stored.Count} boards, {Boards.Count} given");
-        Session.Validated();
+        Session?.Validated();
         return this;
     }
 }

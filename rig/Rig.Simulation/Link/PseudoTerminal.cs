@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace Rig.Simulation.Link;
 
@@ -6,19 +7,20 @@ namespace Rig.Simulation.Link;
 /// A Linux pseudo-terminal whose master side the rig holds, in raw mode: the slave (<see cref="Path"/>)
 /// is a serial port to whoever opens it (System.IO.Ports, like a USB adapter), and this side plays
 /// the device. Closing the master (<see cref="Close"/>) hangs the slave up, as unplugging a board does.
-/// Every read is bounded (poll with a timeout); writes block until the far end took the bytes.
+/// Every read and write is bounded (non-blocking descriptor, poll with a timeout). Safe to close from
+/// one thread while another reads or writes: the descriptor is released only after the last call.
 /// </summary>
 public sealed class PseudoTerminal : IDisposable
 {
-    private const int ORdWr = 0x2, ONoCtty = 0x100, TcsaNow = 0;
-    private const short PollIn = 0x1, PollErr = 0x8, PollHup = 0x10;
+    private const int ORdWr = 0x2, ONoCtty = 0x100, ONonBlock = 0x800, OCloExec = 0x80000, TcsaNow = 0;
+    private const short PollIn = 0x1, PollOut = 0x4, PollErr = 0x8, PollHup = 0x10;
     private const int EIntr = 4, EAgain = 11;
-    private int _master;
+    private readonly SafeFileHandle _master;
 
     public string Path { get; }
-    public bool IsOpen => Volatile.Read(ref _master) >= 0;
+    public bool IsOpen => !_master.IsClosed;
 
-    private PseudoTerminal(int master, string path)
+    private PseudoTerminal(SafeFileHandle master, string path)
     {
         _master = master;
         Path = path;
@@ -26,8 +28,11 @@ public sealed class PseudoTerminal : IDisposable
 
     public static PseudoTerminal Open()
     {
-        var fd = PosixOpenPt(ORdWr | ONoCtty);
+        // Close-on-exec: a process the rig starts (a rig run under test, a virtual board) must not
+        // inherit the device side, or closing it here would not hang the port up.
+        var fd = PosixOpenPt(ORdWr | ONoCtty | ONonBlock | OCloExec);
         if (fd < 0) throw Failure("posix_openpt");
+        var handle = new SafeFileHandle(fd, ownsHandle: true);
         try
         {
             if (GrantPt(fd) != 0) throw Failure("grantpt");
@@ -39,67 +44,104 @@ public sealed class PseudoTerminal : IDisposable
             if (TcGetAttr(fd, termios) != 0) throw Failure("tcgetattr");
             CfMakeRaw(termios);
             if (TcSetAttr(fd, TcsaNow, termios) != 0) throw Failure("tcsetattr");
-            return new PseudoTerminal(fd, System.Text.Encoding.ASCII.GetString(name, 0, Array.IndexOf(name, (byte)0)));
+            return new PseudoTerminal(handle, System.Text.Encoding.ASCII.GetString(name, 0, Array.IndexOf(name, (byte)0)));
         }
         catch
         {
-            CloseFd(fd);
+            handle.Dispose();
             throw;
         }
     }
 
-    /// <summary>Writes all of <paramref name="data"/> toward the port's reader (blocks while the pty is full).</summary>
-    public void Write(ReadOnlySpan<byte> data)
+    /// <summary>Writes all of <paramref name="data"/> toward the port's owner; IOException when it did not take them within <paramref name="timeout"/>.</summary>
+    public void Write(ReadOnlySpan<byte> data, TimeSpan timeout)
     {
+        if (!TryWrite(data, timeout))
+            throw new IOException($"pseudo-terminal {Path}: the port's owner did not take {data.Length} bytes within {timeout.TotalSeconds:0.###} s");
+    }
+
+    /// <summary>Writes all of <paramref name="data"/> unless the port's owner leaves the pty full for <paramref name="timeout"/> (then false; part may have gone).</summary>
+    public bool TryWrite(ReadOnlySpan<byte> data, TimeSpan timeout)
+    {
+        var start = TimeProvider.System.GetTimestamp();
         var done = 0;
         while (done < data.Length)
         {
-            var n = WriteFd(Master(), in MemoryMarshal.GetReference(data[done..]), (nuint)(data.Length - done));
-            if (n < 0)
+            nint n;
+            int errno;
+            var fd = Acquire();
+            try
             {
-                var errno = Marshal.GetLastPInvokeError();
-                if (errno is EIntr or EAgain) continue;
-                throw Failure("write", errno);
+                n = WriteFd(fd, in MemoryMarshal.GetReference(data[done..]), (nuint)(data.Length - done));
+                errno = n < 0 ? Marshal.GetLastPInvokeError() : 0;
             }
-            done += (int)n;
+            finally { Release(); }
+            if (n >= 0)
+            {
+                done += (int)n;
+                continue;
+            }
+            if (errno == EIntr) continue;
+            if (errno != EAgain) throw Failure("write", errno);
+            var left = timeout - TimeProvider.System.GetElapsedTime(start);
+            if (left <= TimeSpan.Zero) return false;
+            Poll(PollOut, left);
         }
+        return true;
     }
 
-    /// <summary>What the port's owner wrote, waiting at most <paramref name="timeout"/>; 0 when nothing came, -1 when the port side hung up.</summary>
+    /// <summary>What the port's owner wrote, waiting at most <paramref name="timeout"/>; 0 when nothing came, -1 when nobody holds the port open.</summary>
     public int Read(Span<byte> buffer, TimeSpan timeout)
     {
-        var poll = new PollFd { Fd = Master(), Events = PollIn };
-        var ms = (int)Math.Clamp(timeout.TotalMilliseconds, 0, int.MaxValue);
-        var ready = PollFds(ref poll, 1, ms);
-        if (ready < 0)
+        var events = Poll(PollIn, timeout);
+        if (events == 0) return 0;
+        if ((events & PollIn) == 0 && (events & (PollHup | PollErr)) != 0) return -1;
+        nint n;
+        int errno;
+        var fd = Acquire();
+        try
         {
-            var errno = Marshal.GetLastPInvokeError();
-            if (errno == EIntr) return 0;
-            throw Failure("poll", errno);
+            n = ReadFd(fd, ref MemoryMarshal.GetReference(buffer), (nuint)buffer.Length);
+            errno = n < 0 ? Marshal.GetLastPInvokeError() : 0;
         }
-        if (ready == 0) return 0;
-        if ((poll.Revents & PollIn) == 0 && (poll.Revents & (PollHup | PollErr)) != 0) return -1;
-        var n = ReadFd(poll.Fd, ref MemoryMarshal.GetReference(buffer), (nuint)buffer.Length);
+        finally { Release(); }
         if (n >= 0) return (int)n;
-        var errno2 = Marshal.GetLastPInvokeError();
         // EIO: nobody holds the slave open (the port was closed).
-        return errno2 is EIntr or EAgain ? 0 : -1;
+        return errno is EIntr or EAgain ? 0 : -1;
     }
 
     /// <summary>Closes the device side: the port's owner sees a hang-up.</summary>
-    public void Close()
-    {
-        var fd = Interlocked.Exchange(ref _master, -1);
-        if (fd >= 0) CloseFd(fd);
-    }
+    public void Close() => _master.Dispose();
 
     public void Dispose() => Close();
 
-    private int Master()
+    private short Poll(short events, TimeSpan timeout)
     {
-        var fd = Volatile.Read(ref _master);
-        return fd >= 0 ? fd : throw new ObjectDisposedException(nameof(PseudoTerminal), $"the pseudo-terminal {Path} was closed");
+        var ms = (int)Math.Clamp(Math.Ceiling(timeout.TotalMilliseconds), 0, int.MaxValue);
+        var p = new PollFd { Fd = Acquire(), Events = events };
+        int ready, errno;
+        try
+        {
+            ready = PollFds(ref p, 1, ms);
+            errno = ready < 0 ? Marshal.GetLastPInvokeError() : 0;
+        }
+        finally { Release(); }
+        if (ready < 0 && errno != EIntr) throw Failure("poll", errno);
+        return ready > 0 ? p.Revents : (short)0;
     }
+
+    /// <summary>
+    /// The descriptor, referenced until <see cref="Release"/>: a concurrent Close cannot free it (and
+    /// the system hand its number to another file) during a call. ObjectDisposedException once closed.
+    /// </summary>
+    private int Acquire()
+    {
+        var added = false;
+        _master.DangerousAddRef(ref added);
+        return (int)_master.DangerousGetHandle();
+    }
+
+    private void Release() => _master.DangerousRelease();
 
     private static IOException Failure(string call, int? errno = null)
     {
@@ -135,6 +177,4 @@ public sealed class PseudoTerminal : IDisposable
     private static extern nint WriteFd(int fd, in byte buf, nuint count);
     [DllImport("libc", EntryPoint = "poll", SetLastError = true)]
     private static extern int PollFds(ref PollFd fds, nuint count, int timeoutMs);
-    [DllImport("libc", EntryPoint = "close", SetLastError = true)]
-    private static extern int CloseFd(int fd);
 }

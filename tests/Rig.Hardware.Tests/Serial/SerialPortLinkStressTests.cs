@@ -31,7 +31,7 @@ public sealed class SerialPortLinkStressTests(ITestOutputHelper output)
                 for (var at = 0; at < sent.Length;)
                 {
                     var n = Math.Min(random.Next(1, 65536), sent.Length - at);
-                    pty.Write(sent.AsSpan(at, n));
+                    pty.Write(sent.AsSpan(at, n), TimeSpan.FromSeconds(30));
                     at += n;
                 }
             }) { IsBackground = true, Name = "pty writer" };
