@@ -2,7 +2,6 @@ using System.Reflection;
 using Rig.Core;
 using Rig.Core.Profiles;
 using Rig.Core.Runs;
-using Rig.Protocol.Framing;
 
 namespace Rig.Runs.Orchestration;
 
@@ -65,11 +64,15 @@ public static class RunResultBuilder
                 Resyncs = link.Resyncs,
                 Retries = run.Session.Retries,
                 RetryLog = run.Session.RetryLog.ToArray(),
+                ResentFrames = run.Session.Recovery.ResentFrames,
+                ReplayedWindows = run.Session.Recovery.ReplayedWindows,
+                RecoveredClips = run.Session.Recovery.RecoveredClips,
+                FailedClips = run.Session.Recovery.FailedClips,
             },
             Versions = new Dictionary<string, string>
             {
                 ["firmware"] = hello.FirmwareVersion,
-                ["protocol"] = FrameFormat.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["protocol"] = run.Session.Link.ProtocolVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["board"] = hello.BoardName,
                 ["rig"] = typeof(RunResultBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "dev",
                 ["model"] = model?.Name ?? "unknown",
