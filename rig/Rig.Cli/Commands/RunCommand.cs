@@ -31,10 +31,15 @@ public static class RunCommand
         var resume = new Option<string?>("--resume") { Description = "continue the stopped run in this directory with its own profile, playlist, mode and boards, playing only the clips not yet committed (default: start a new run)" };
         var paced = new Option<bool>("--paced-uart") { Description = "virtual boards: pace the pseudo-terminal like the profile's UART (10 bit times per byte at serial.baud each way, RX ring of serial.rx_buffer_bytes), so the wall time shows the wire-time limit" };
         var store = new Option<string?>("--store") { Description = "history database (default RIG_STORE or runs/history.db)" };
+        var lineFaults = new Option<string?>("--line-faults")
+        {
+            Description = "put a seeded chaos link between the host and each board (virtual or serial:, so a real board's firmware can be checked too): " +
+                          Rig.Simulation.Link.LineFaults.Grammar + ". Byte faults hit each direction on its own; run.json records what was injected (link.injectedFaults)",
+        };
         var firmware = new Option<string?>("--firmware") { Description = "firmware image whose flash and RAM the run records for the gate (default: firmware/build/<profile>/firmware.elf, built or refreshed with cmake; not measured without arm-none-eabi-gcc)" };
         var command = new Command("run", "Play a playlist through the board(s) and check every feature value against the golden model")
         {
-            profile, playlist, board, mode, output, energy, resume, store, paced, firmware,
+            profile, playlist, board, mode, output, energy, resume, store, paced, lineFaults, firmware,
         };
         command.SetAction(parse => CliErrors.Run(() => Run(() => new RunOptions
         {
@@ -46,6 +51,7 @@ public static class RunCommand
             Energy = parse.GetValue(energy),
             HistoryStore = parse.GetValue(store),
             PacedUart = parse.GetValue(paced),
+            LineFaults = parse.GetValue(lineFaults) is { } spec ? Rig.Simulation.Link.LineFaults.Parse(spec) : null,
         }, parse.GetValue(resume), parse.GetValue(firmware))));
         return command;
     }
@@ -80,6 +86,7 @@ public static class RunCommand
                 foreach (var line in RunSummaryText.Timing(t, r.Mode)) Console.Out.WriteLine(line);
                 Console.Out.WriteLine(RunSummaryText.Power(r.Power));
                 Console.Out.WriteLine($"  cycles: {r.Cycles?.Unit} frontend/column median {r.Cycles?.FrontendPerColumn.Median:0}, model/inference median {r.Cycles?.ModelPerInference.Median:0}; link: {r.Link.FramesReceived} frames, {r.Link.CrcErrors} CRC errors, {r.Link.Retries} retries");
+                if (r.Link.InjectedFaults is { } injected) Console.Out.WriteLine(RunSummaryText.InjectedFaults(injected));
                 Console.Out.WriteLine($"  run: {Path.Combine(o.RunDir, "run.json")}" + (o.ReportIndex is null ? "" : $"\n  report: {o.ReportIndex}"));
                 mismatches |= r.FeatureMismatches != 0;
             }

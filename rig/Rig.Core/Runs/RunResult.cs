@@ -182,4 +182,6 @@ public sealed record LinkCounters
     public long RecoveredClips { get; init; }
     /// <summary>Clips that failed even after frame recovery and whole-clip retries (the run stopped there).</summary>
     public long FailedClips { get; init; }
+    /// <summary>What `--line-faults` injected (null when the line was left alone).</summary>
+    public InjectedFaults? InjectedFaults { get; init; }
 }

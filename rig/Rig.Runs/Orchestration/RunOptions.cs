@@ -25,6 +25,8 @@ public sealed record RunOptions
     public Rig.Simulation.Board.VirtualBoardOptions? VirtualBoardFaults { get; init; }
     /// <summary>Virtual boards: pace the pseudo-terminal like the profile's UART (serial.baud, serial.rx_buffer_bytes).</summary>
     public bool PacedUart { get; init; }
+    /// <summary>`--line-faults`: a seeded chaos link between host and each board (virtual or serial); null = the line as it is.</summary>
+    public Rig.Simulation.Link.LineFaults? LineFaults { get; init; }
     /// <summary>Stop after this many clips (a run killed midway, for resume tests); null = all.</summary>
     public int? StopAfterClips { get; init; }
 

@@ -27,25 +27,42 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
         var startedAt = time.GetUtcNow();
         var acoustic = options.Mode == "acoustic";
         var runs = new List<BoardRun>();
+        var outExisted = Directory.Exists(options.OutDir);
         try
         {
-            for (var i = 0; i < options.Boards.Count; i++)
+            try
             {
-                var target = options.Boards[i];
-                var id = target.Id(i);
-                var dir = options.Boards.Count == 1 ? options.OutDir : Path.Combine(options.OutDir, id);
-                var runId = Path.GetFileName(Path.GetFullPath(options.OutDir)) + (options.Boards.Count == 1 ? "" : "-" + id);
-                var header = new RunHeader(runId, profile.Name, options.Mode, target.ToString(), Path.GetFullPath(playlist.File),
-                    $"0x{goldenHash:X8}", startedAt, playlist.Items.Count);
-                var run = BoardRun.Open(target, id, dir, header, profile.Name, goldenHash, profile.Serial, acoustic, options, time);
-                runs.Add(run);
-                run.Session.Connect();
+                OpenBoards(options, profile, playlist, goldenHash, startedAt, acoustic, runs);
+            }
+            catch when (!options.Resume)
+            {
+                // Nothing was played: leave no run behind, so the same --out works once the board does.
+                foreach (var r in runs) r.Abandon();
+                runs.Clear();
+                if (!outExisted && Directory.Exists(options.OutDir) && !Directory.EnumerateFileSystemEntries(options.OutDir).Any()) Directory.Delete(options.OutDir);
+                throw;
             }
             return Play(options, profile, playlist, runs, acoustic, ct);
         }
         finally
         {
             foreach (var r in runs) r.Dispose();
+        }
+    }
+
+    /// <summary>Starts/opens every board and shakes hands with it (<see cref="BoardRun.Open"/>), in order.</summary>
+    private void OpenBoards(RunOptions options, BoardProfile profile, Playlist playlist, uint goldenHash, DateTimeOffset startedAt, bool acoustic, List<BoardRun> runs)
+    {
+        for (var i = 0; i < options.Boards.Count; i++)
+        {
+            var target = options.Boards[i];
+            var id = target.Id(i);
+            var dir = options.Boards.Count == 1 ? options.OutDir : Path.Combine(options.OutDir, id);
+            var runId = Path.GetFileName(Path.GetFullPath(options.OutDir)) + (options.Boards.Count == 1 ? "" : "-" + id);
+            var header = new RunHeader(runId, profile.Name, options.Mode, target.ToString(), Path.GetFullPath(playlist.File),
+                $"0x{goldenHash:X8}", startedAt, playlist.Items.Count);
+            var boardOptions = options with { LineFaults = options.LineFaults?.ForBoard(i) };
+            runs.Add(BoardRun.Open(target, id, dir, header, profile.Name, goldenHash, profile.Serial, acoustic, boardOptions, time));
         }
     }
 

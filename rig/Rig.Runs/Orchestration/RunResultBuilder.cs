@@ -68,6 +68,7 @@ public static class RunResultBuilder
                 ReplayedWindows = run.Session.Recovery.ReplayedWindows,
                 RecoveredClips = run.Session.Recovery.RecoveredClips,
                 FailedClips = run.Session.Recovery.FailedClips,
+                InjectedFaults = run.Chaos?.Injected,
             },
             Versions = new Dictionary<string, string>
             {
