@@ -22,6 +22,10 @@ public static class LinkTotals
             Resyncs = link.Resyncs,
             Retries = run.Session.Retries,
             RetryLog = run.Session.RetryLog.ToArray(),
+            ResentFrames = run.Session.Recovery.ResentFrames,
+            ReplayedWindows = run.Session.Recovery.ReplayedWindows,
+            RecoveredClips = run.Session.Recovery.RecoveredClips,
+            FailedClips = run.Session.Recovery.FailedClips,
             InjectedFaults = run.Chaos?.Injected,
         };
     }
@@ -36,6 +40,10 @@ public static class LinkTotals
         Resyncs = after.Resyncs - before.Resyncs,
         Retries = after.Retries - before.Retries,
         RetryLog = after.RetryLog.Skip(before.RetryLog.Count).ToArray(),
+        ResentFrames = after.ResentFrames - before.ResentFrames,
+        ReplayedWindows = after.ReplayedWindows - before.ReplayedWindows,
+        RecoveredClips = after.RecoveredClips - before.RecoveredClips,
+        FailedClips = after.FailedClips - before.FailedClips,
         InjectedFaults = after.InjectedFaults,
     };
 
@@ -48,6 +56,10 @@ public static class LinkTotals
         Resyncs = a.Resyncs + b.Resyncs,
         Retries = a.Retries + b.Retries,
         RetryLog = a.RetryLog.Concat(b.RetryLog).ToArray(),
+        ResentFrames = a.ResentFrames + b.ResentFrames,
+        ReplayedWindows = a.ReplayedWindows + b.ReplayedWindows,
+        RecoveredClips = a.RecoveredClips + b.RecoveredClips,
+        FailedClips = a.FailedClips + b.FailedClips,
         // A fault injector's counts are the whole session's; a resumed run reports its last session's injector.
         InjectedFaults = b.InjectedFaults ?? a.InjectedFaults,
     };

@@ -2,7 +2,6 @@ using System.Reflection;
 using Rig.Core;
 using Rig.Core.Profiles;
 using Rig.Core.Runs;
-using Rig.Protocol.Framing;
 
 namespace Rig.Runs.Orchestration;
 
@@ -59,7 +58,7 @@ public static class RunResultBuilder
             Versions = new Dictionary<string, string>
             {
                 ["firmware"] = hello.FirmwareVersion,
-                ["protocol"] = FrameFormat.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["protocol"] = run.Session.Link.ProtocolVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["board"] = hello.BoardName,
                 ["rig"] = typeof(RunResultBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "dev",
                 ["model"] = model?.Name ?? "unknown",
