@@ -26,6 +26,8 @@ public static class WavReader
         return Parse(stream, path);
     }
 
+    public static WavInfo ReadInfo(Stream stream, string name) => Parse(stream, name);
+
     /// <summary>The whole file decoded; for short files. Long ones are read in excerpts with <see cref="ReadExcerpt"/>.</summary>
     public static WavAudio Read(string path)
     {
