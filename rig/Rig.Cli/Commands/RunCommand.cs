@@ -82,6 +82,9 @@ public static class RunCommand
         {
             var options = readOptions();
             if (resume is not null) options = ResumePlan.Load(Path.GetFullPath(resume), options, boardsGiven);
+            // Bad input first: a broken profile or playlist is refused before any firmware build or board start.
+            ProfileCatalog.Load(options.Profile);
+            Rig.Audio.Playlists.Playlist.Load(options.Playlist);
             options = options with { Memory = MeasureMemory(options.Profile, firmware) };
             IReadOnlyList<RunOutcome> outcomes = [];
             AnsiConsole.Progress()

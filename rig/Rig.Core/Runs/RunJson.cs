@@ -23,8 +23,16 @@ public static class RunJson
         Directory.CreateDirectory(runDir);
         var path = Path.Combine(runDir, FileName);
         var tmp = path + ".tmp";
-        File.WriteAllText(tmp, JsonSerializer.Serialize(run, Options));
-        File.Move(tmp, path, overwrite: true);
+        try
+        {
+            File.WriteAllText(tmp, JsonSerializer.Serialize(run, Options));
+            File.Move(tmp, path, overwrite: true);
+        }
+        catch (IOException e)
+        {
+            // Typically a full disk: the clips are committed in run.db already, so nothing measured is lost.
+            throw new IOException($"{tmp}: cannot write run.json ({e.Message}); the run's clips are kept in its run.db: free space and continue with `rig run --resume {runDir}`", e);
+        }
     }
 
     /// <summary>Keys every run.json states; a file missing one was not written by `rig run` (or was cut).</summary>
