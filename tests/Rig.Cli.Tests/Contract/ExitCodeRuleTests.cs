@@ -203,7 +203,7 @@ internal static class JsonEdit
         if (delete) parent.AsObject().Remove(last);
         else
         {
-            var node = value == "NaN" ? JsonValue.Create("NaN") : JsonNode.Parse(value);
+            var node = value == "NaN" ? JsonValue.Create("NaN") : JsonNode.Parse(value!);
             if (int.TryParse(last, out var i)) parent[i] = node;
             else parent[last] = node;
         }
