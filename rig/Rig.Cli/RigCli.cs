@@ -55,8 +55,11 @@ public static class RigCli
             return new CliOutcome(CliErrors.BadInput, null);
         }
         var verbose = CliErrors.IsVerbose(parse);
-        if (parse.Errors.Count > 0)
+        var unknown = UnknownOptions(args, parse.CommandResult).ToList();
+        if (parse.Errors.Count > 0 || unknown.Count > 0)
         {
+            // An optional argument swallows "--typo" as its value, and a missing required option then hides it: name it.
+            foreach (var option in unknown) Console.Error.WriteLine($"error: unknown option '{option}'");
             foreach (var error in parse.Errors) Console.Error.WriteLine("error: " + error.Message);
             var name = string.Join(' ', Path(parse.CommandResult));
             Console.Error.WriteLine($"see `{name} --help`");
@@ -79,6 +82,19 @@ public static class RigCli
                                     + (verbose ? Environment.NewLine + e : " (run again with --verbose for the stack trace)"));
             return new CliOutcome(CliErrors.BadInput, e);
         }
+    }
+
+    /// <summary>Words spelled like a long option that no command on the path (nor a recursive option above it) knows.</summary>
+    private static IEnumerable<string> UnknownOptions(string[] args, System.CommandLine.Parsing.CommandResult? command)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        for (var r = command; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+            foreach (var option in r.Command.Options)
+            {
+                known.Add(option.Name);
+                foreach (var alias in option.Aliases) known.Add(alias);
+            }
+        return args.TakeWhile(a => a != "--").Where(a => a.StartsWith("--", StringComparison.Ordinal) && !known.Contains(a.Split('=')[0])).Distinct();
     }
 
     private static IEnumerable<string> Path(System.CommandLine.Parsing.CommandResult? r)

@@ -53,6 +53,16 @@ public sealed class RunFolderLock : IDisposable
         }
     }
 
+    /// <summary>
+    /// After a start that stored nothing (no board answered): removes the lock's files while still holding the
+    /// lock, so no other run can take the folder in between, then releases it. The caller removes the folder.
+    /// </summary>
+    public void Abandon()
+    {
+        File.Delete(_lock.Name);
+        Dispose();
+    }
+
     public void Dispose()
     {
         try

@@ -44,6 +44,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
                 // Nothing was played: leave no run behind, so the same --out works once the board does.
                 foreach (var r in runs) r.Abandon();
                 runs.Clear();
+                owned.Abandon();
                 if (!outExisted && Directory.Exists(options.OutDir) && !Directory.EnumerateFileSystemEntries(options.OutDir).Any()) Directory.Delete(options.OutDir);
                 throw;
             }
