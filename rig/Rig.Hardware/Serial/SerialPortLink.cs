@@ -82,7 +82,13 @@ public sealed class SerialPortLink : ISerialLink
                 if (_vanished is { } gone) throw new IOException(gone.Message, gone);
                 ObjectDisposedException.ThrowIf(_disposed, this);
                 var left = timeout - TimeProvider.System.GetElapsedTime(start);
-                if (left <= TimeSpan.Zero) return 0;
+                if (left <= TimeSpan.Zero)
+                {
+                    // Some drivers report an unplugged device only as a hang-up the port's I/O loop
+                    // ignores; its vanished device node still tells.
+                    if (timeout > TimeSpan.Zero && !File.Exists(Name)) throw Vanished(new IOException("no data"), "reading");
+                    return 0;
+                }
                 Monitor.Wait(_gate, left.TotalMilliseconds >= int.MaxValue ? TimeSpan.FromMilliseconds(int.MaxValue - 1) : left);
             }
             var n = _ring.Read(buffer);
