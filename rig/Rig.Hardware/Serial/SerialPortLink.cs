@@ -177,11 +177,16 @@ public sealed class SerialPortLink : ISerialLink
                 }
             }
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception e)
         {
+            // Queueing a read on a port that went away fails here; anything else would be a fault of
+            // this loop, and a failed Read says so instead of the link going quiet for good.
             lock (_gate)
             {
-                if (!_disposed) _vanished ??= Vanished(e, "reading");
+                if (!_disposed)
+                    _vanished ??= e is IOException or ObjectDisposedException or InvalidOperationException
+                        ? Vanished(e, "reading")
+                        : new IOException($"{Name}: the receive loop failed: {e.Message}", e);
                 Monitor.PulseAll(_gate);
             }
         }
