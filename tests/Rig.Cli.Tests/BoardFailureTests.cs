@@ -26,10 +26,10 @@ public sealed class BoardFailureTests(ITestOutputHelper output) : IDisposable
     private string ProfileWithShortTimeouts()
     {
         var yaml = File.ReadAllText(Path.Combine(RepoPaths.Profiles, "py32f003.yaml"));
-        const string anchor = "  rx_buffer_bytes: 160\n";
-        Assert.Contains(anchor, yaml);
+        const string shipped = "    hello_seconds: 2\n    silence_seconds: 3\n    request_seconds: 10\n";
+        Assert.Contains(shipped, yaml);
         var path = _tmp.Sub("py32f003.yaml");
-        File.WriteAllText(path, yaml.Replace(anchor, anchor + $"  timeouts:\n    hello_seconds: {HelloSeconds}\n    silence_seconds: 0.5\n    request_seconds: 2\n", StringComparison.Ordinal));
+        File.WriteAllText(path, yaml.Replace(shipped, $"    hello_seconds: {HelloSeconds}\n    silence_seconds: 0.5\n    request_seconds: 2\n", StringComparison.Ordinal));
         return path;
     }
 

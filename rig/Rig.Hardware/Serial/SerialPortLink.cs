@@ -14,13 +14,15 @@ namespace Rig.Hardware.Serial;
 /// With a read always queued the loop sits in poll() and hands bytes over as they land.
 /// </para>
 /// <para>
-/// Each buffer has one owner at a time: a receive thread keeps two reads queued on two buffers of
-/// its own (the port owns a buffer while its read is pending; the thread owns it once the read
-/// completed, copies it into a ring and only then queues it again), so one read stays queued while
-/// the other is copied out. <see cref="Read"/> drains the ring under a lock with a bounded wait.
-/// Nothing is overwritten before it was copied, so no byte is lost, doubled or reordered however
-/// late either thread runs. A full ring (the caller far behind) holds the receive thread back, and
-/// the port's own buffer and the sender wait; nothing is dropped.
+/// Each buffer has one owner at a time: a receive loop keeps two reads queued on two buffers of its
+/// own (the port owns a buffer while its read is pending; the loop owns it once the read completed,
+/// copies it into a ring and only then queues it again), so one read stays queued while the other
+/// is copied out. <see cref="Read"/> drains the ring under a lock with a bounded wait. Nothing is
+/// overwritten before it was copied, so no byte is lost, doubled or reordered however late either
+/// side runs. The loop runs as the continuation of each completed read (one thread hop from the
+/// port's I/O loop to the ring, fewer than a dedicated thread waiting on each read). A full ring
+/// (the caller far behind) holds the loop back, and the port's own buffer and the sender wait;
+/// nothing is dropped.
 /// </para>
 /// </summary>
 public sealed class SerialPortLink : ISerialLink
@@ -32,7 +34,7 @@ public sealed class SerialPortLink : ISerialLink
     private readonly Stream _stream;
     private readonly object _gate = new();
     private readonly ReceiveRing _ring = new(RingBytes);
-    private readonly Thread _receiver;
+    private readonly Task _receiver;
     private CancellationTokenSource _retire = new();
     private int _generation;
     private IOException? _vanished;
@@ -48,8 +50,7 @@ public sealed class SerialPortLink : ISerialLink
         Baud = baud;
         _port = PortOpening.Open(portName, baud, writeTimeout);
         _stream = _port.BaseStream;
-        _receiver = new Thread(Receive) { IsBackground = true, Name = "serial rx " + portName };
-        _receiver.Start();
+        _receiver = Task.Run(ReceiveAsync);
     }
 
     public void Write(ReadOnlySpan<byte> data)
@@ -82,7 +83,13 @@ public sealed class SerialPortLink : ISerialLink
                 if (_vanished is { } gone) throw new IOException(gone.Message, gone);
                 ObjectDisposedException.ThrowIf(_disposed, this);
                 var left = timeout - TimeProvider.System.GetElapsedTime(start);
-                if (left <= TimeSpan.Zero) return 0;
+                if (left <= TimeSpan.Zero)
+                {
+                    // Some drivers report an unplugged device only as a hang-up the port's I/O loop
+                    // ignores; its vanished device node still tells.
+                    if (timeout > TimeSpan.Zero && !File.Exists(Name)) throw Vanished(new IOException("no data"), "reading");
+                    return 0;
+                }
                 Monitor.Wait(_gate, left.TotalMilliseconds >= int.MaxValue ? TimeSpan.FromMilliseconds(int.MaxValue - 1) : left);
             }
             var n = _ring.Read(buffer);
@@ -94,7 +101,7 @@ public sealed class SerialPortLink : ISerialLink
     /// <summary>
     /// Drops every received byte not yet read, in the ring, in the queued reads and in the driver.
     /// The queued reads are retired (cancelled, their bytes ignored) and the driver flushed under the
-    /// lock the receive thread needs to queue new ones, so a byte read before the flush cannot turn
+    /// lock the receive loop needs to queue new ones, so a byte read before the flush cannot turn
     /// up after it. (A read the port's I/O loop is executing at that instant may lose what lands in
     /// that instant; a discard follows a reset, and the host asks for a fresh HELLO only afterwards.)
     /// </summary>
@@ -124,9 +131,9 @@ public sealed class SerialPortLink : ISerialLink
             _retire.Cancel();
             Monitor.PulseAll(_gate);
         }
-        // Closing the port fails the queued reads; the receive thread sees it is disposed and ends.
+        // Closing the port fails the queued reads; the receive loop sees it is disposed and ends.
         _port.Dispose();
-        _receiver.Join(TimeSpan.FromSeconds(2));
+        _receiver.Wait(TimeSpan.FromSeconds(2));
         _retire.Dispose();
     }
 
@@ -137,7 +144,7 @@ public sealed class SerialPortLink : ISerialLink
         public int Generation { get; set; }
     }
 
-    private void Receive()
+    private async Task ReceiveAsync()
     {
         ReadSlot[] slots = [new(new byte[SlotBytes]), new(new byte[SlotBytes])];
         try
@@ -152,7 +159,7 @@ public sealed class SerialPortLink : ISerialLink
                 Exception? failed = null;
                 try
                 {
-                    n = slot.Pending.GetAwaiter().GetResult();
+                    n = await slot.Pending.ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) { }
                 catch (Exception e) { failed = e; }
@@ -170,11 +177,16 @@ public sealed class SerialPortLink : ISerialLink
                 }
             }
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception e)
         {
+            // Queueing a read on a port that went away fails here; anything else would be a fault of
+            // this loop, and a failed Read says so instead of the link going quiet for good.
             lock (_gate)
             {
-                if (!_disposed) _vanished ??= Vanished(e, "reading");
+                if (!_disposed)
+                    _vanished ??= e is IOException or ObjectDisposedException or InvalidOperationException
+                        ? Vanished(e, "reading")
+                        : new IOException($"{Name}: the receive loop failed: {e.Message}", e);
                 Monitor.PulseAll(_gate);
             }
         }

@@ -24,6 +24,22 @@ public sealed class RunOrchestratorTests : IDisposable
     }
 
     [Fact]
+    public void A_board_that_cannot_be_opened_leaves_no_run_behind_even_after_another_board_started_one()
+    {
+        var playlist = Playlist(1);
+        var outDir = Path.Combine(_dir, "half-open");
+        var e = Assert.Throws<IOException>(() => new RunOrchestrator(TimeProvider.System, new DieAfter(int.MaxValue))
+            .Execute(Options(playlist, outDir, "virtual", "serial:/dev/rig-no-such-port")));
+        Assert.StartsWith("serial port /dev/rig-no-such-port does not exist", e.Message);
+        // The virtual board had shaken hands and opened its run store; nothing of it is left.
+        Assert.False(Directory.Exists(outDir));
+        Assert.Null(ExistingRun.Find(outDir));
+        // So the same --out takes the run once the boards are there.
+        var outcome = Assert.Single(new RunOrchestrator(TimeProvider.System, new DieAfter(int.MaxValue)).Execute(Options(playlist, outDir)));
+        Assert.True(outcome.Result.Complete);
+    }
+
+    [Fact]
     public void A_run_killed_midway_resumes_and_plays_only_the_missing_clips()
     {
         var playlist = Playlist(4);
