@@ -42,11 +42,11 @@ public class FrameRecoveryTests
         return played;
     }
 
-    private static (ClipCapture Capture, BoardSession Session) Play(Func<ISerialLink, ISerialLink> wrap)
+    private static (ClipCapture Capture, BoardSession Session) Play(Func<ISerialLink, ISerialLink> wrap, SessionOptions? options = null)
     {
         using var board = VirtualBoard.Start(new VirtualBoardOptions(Profile));
         var serial = wrap(new SerialPortLink(board.PtyPath, P.Serial.Baud, TimeSpan.FromSeconds(5)));
-        var session = new BoardSession("virtual-0", serial, Profile, new Q15Frontend(P.Frontend).ConfigHash, new SessionOptions(), TimeProvider.System);
+        var session = new BoardSession("virtual-0", serial, Profile, new Q15Frontend(P.Frontend).ConfigHash, options ?? new SessionOptions(), TimeProvider.System);
         using (session)
         {
             session.Connect();
@@ -209,5 +209,21 @@ public class FrameRecoveryTests
         Console.WriteLine($"ber {ber} seed {seed}: {capture.Recovery}, retries {capture.Retries}, link {session.Link.Counters}");
         AssertSameAsClean(capture, allowRetries: true);
         Assert.True(capture.Recovery.Any, capture.Recovery.ToString());
+    }
+
+    [Fact]
+    public void A_clip_that_frame_recovery_cannot_mend_fails_naming_the_clip_the_retries_and_the_counts()
+    {
+        using var board = VirtualBoard.Start(new VirtualBoardOptions(Profile));
+        var serial = new FrameFaultLink(new SerialPortLink(board.PtyPath, P.Serial.Baud, TimeSpan.FromSeconds(5))).DropAll(false, MessageType.Result);
+        using var session = new BoardSession("virtual-0", serial, Profile, new Q15Frontend(P.Frontend).ConfigHash,
+            new SessionOptions { MaxRetries = 1, RetryDelay = TimeSpan.Zero }, TimeProvider.System);
+        session.Connect();
+        var e = Assert.Throws<BoardGarbledException>(() => session.PlayInject("victim", Samples, P.Classifier.WindowColumns, P.Classifier.WindowHopColumns));
+        Assert.Contains("clip victim failed after 1 whole-clip retries", e.Message);
+        Assert.Contains("still missing after 4 replay rounds", e.Message);
+        Assert.Matches(@"\d+ replays", e.Message);
+        Assert.Equal(1, session.Recovery.FailedClips);
+        Assert.Equal(0, session.Recovery.RecoveredClips);
     }
 }
