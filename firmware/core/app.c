@@ -214,7 +214,7 @@ static void on_audio_gap(rig_app_t *a, uint32_t offset)
     send(a, RIG_MSG_NAK, rig_proto_put_nak(payload(a), a->audio_next));
 }
 
-static void on_audio(rig_app_t *a, const uint8_t *p, size_t len)
+static void on_audio(rig_app_t *a, const uint8_t *p, size_t len, uint8_t seq)
 {
     uint32_t offset = 0;
     size_t samples = 0;
@@ -230,8 +230,9 @@ static void on_audio(rig_app_t *a, const uint8_t *p, size_t len)
         a->audio_next += (uint32_t)samples;
     }
     /* The chunk has left the UART ring: the host may send the next one while we compute. The
-     * credit carries the next expected offset, so a lost CREDIT costs nothing once another comes. */
-    send(a, RIG_MSG_CREDIT, rig_proto_put_credit(payload(a), 1, a->audio_next));
+     * credit carries the next expected offset and this frame's sequence number (everything the host
+     * sent before it has left the ring as well), so a lost CREDIT costs nothing once another comes. */
+    send(a, RIG_MSG_CREDIT, rig_proto_put_credit(payload(a), 1, a->audio_next, seq));
     if (!injecting) { send_error(a, RIG_ERR_NOT_RUNNING, "audio while not injecting"); return; }
     if (!ok) { send_error(a, RIG_ERR_BAD_LENGTH, "audio payload is not an offset and whole samples"); return; }
     if (offset > a->audio_next) { on_audio_gap(a, offset); return; }
@@ -275,7 +276,7 @@ static void on_frame(rig_app_t *a, const rig_proto_frame_t *f)
         on_configure(a, f->payload, f->len);
         return;
     case RIG_MSG_AUDIO:
-        on_audio(a, f->payload, f->len);
+        on_audio(a, f->payload, f->len, f->seq);
         return;
     case RIG_MSG_START: {
         uint32_t first_column = 0;

@@ -72,10 +72,11 @@ void rig_proto_send(uint8_t *raw, uint8_t type, uint8_t seq, size_t payload_len,
     sink(&delimiter, 1);
 }
 
-size_t rig_proto_put_credit(uint8_t *p, uint8_t count, uint32_t next_offset)
+size_t rig_proto_put_credit(uint8_t *p, uint8_t count, uint32_t next_offset, uint8_t taken_seq)
 {
     p[0] = count;
     rig_put_u32(p + 1, next_offset);
+    p[5] = taken_seq;
     return RIG_PROTO_CREDIT_BYTES;
 }
 

@@ -52,7 +52,7 @@ enum {
     RIG_MSG_STATS = 0x84,
     RIG_MSG_LOG = 0x85,       /* text */
     RIG_MSG_ERROR = 0x86,     /* u8 code, text */
-    RIG_MSG_CREDIT = 0x87,    /* u8 credits returned, v2: u32 next expected AUDIO sample offset */
+    RIG_MSG_CREDIT = 0x87,    /* u8 credits returned; v2: u32 next expected AUDIO sample offset, u8 seq of the AUDIO frame taken */
     RIG_MSG_CAPTURE = 0x88,   /* u32 first sample index, i16 samples[] */
     RIG_MSG_ACK = 0x89,       /* u8 type of the CONFIGURE, START or MARK acknowledged */
     RIG_MSG_STAGE = 0x8A,     /* u32 column, u8 stage, i8 shift, u16 offset, values (int16, or uint32 for power/mel) */
@@ -104,10 +104,12 @@ void rig_proto_send(uint8_t *raw, uint8_t type, uint8_t seq, size_t payload_len,
 /* Frame recovery payloads (v2, PROTOCOL.md "Frame recovery"). Plain functions, not macros, so the
  * host tests can check them against the C# codec through librig_core. */
 #define RIG_PROTO_AUDIO_HEADER_BYTES 4u
-#define RIG_PROTO_CREDIT_BYTES 5u
+#define RIG_PROTO_CREDIT_BYTES 6u
 #define RIG_PROTO_NAK_BYTES 4u
-/* CREDIT v2: count frames released, next expected sample offset. Returns the payload length. */
-size_t rig_proto_put_credit(uint8_t *p, uint8_t count, uint32_t next_offset);
+/* CREDIT v2: count frames released, the next expected sample offset, and the frame sequence number
+ * of the AUDIO frame just taken (every frame the host sent before it has left the ring too, taken
+ * or lost on the line). Returns the payload length. */
+size_t rig_proto_put_credit(uint8_t *p, uint8_t count, uint32_t next_offset, uint8_t taken_seq);
 /* NAK: the next expected sample offset. Returns the payload length. */
 size_t rig_proto_put_nak(uint8_t *p, uint32_t next_offset);
 /* AUDIO v2: 1 and the sample offset and count when the payload is an offset plus whole samples. */

@@ -56,7 +56,7 @@ public sealed class BoardLink : IDisposable
 
     public void Send(MessageType type, ReadOnlySpan<byte> payload = default)
     {
-        Queue(type, payload);
+        _ = Queue(type, payload);
         Flush();
     }
 
@@ -64,11 +64,14 @@ public sealed class BoardLink : IDisposable
     /// Adds a frame to the outgoing batch without writing it: several frames then go out in one
     /// write (a serial write costs a round trip through the port's I/O loop, far more than its bytes).
     /// </summary>
-    public void Queue(MessageType type, ReadOnlySpan<byte> payload = default)
+    /// <returns>The frame's sequence number (a v2 CREDIT names the AUDIO frame it took by it).</returns>
+    public byte Queue(MessageType type, ReadOnlySpan<byte> payload = default)
     {
-        var wire = FrameFormat.Encode(type, _sequence++, payload, ProtocolVersion);
+        var sequence = _sequence++;
+        var wire = FrameFormat.Encode(type, sequence, payload, ProtocolVersion);
         _outgoing.AddRange(wire);
         BytesSent += wire.Length;
+        return sequence;
     }
 
     public void Flush()

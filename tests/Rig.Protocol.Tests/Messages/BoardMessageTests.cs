@@ -38,9 +38,9 @@ public class BoardMessageTests
     public void Credit_v1_has_a_count_and_v2_the_next_expected_offset_too()
     {
         Assert.Equal(new Credit(3), BoardMessage.Parse(new Frame(MessageType.Credit, 0, [3])));
-        Assert.Equal(new Credit(1, 0x01020304), BoardMessage.Parse(new Frame(MessageType.Credit, 0, [1, 4, 3, 2, 1])));
+        Assert.Equal(new Credit(1, 0x01020304, 0xEE), BoardMessage.Parse(new Frame(MessageType.Credit, 0, [1, 4, 3, 2, 1, 0xEE])));
         Assert.Equal(new Nak(0x0A0B0C0D), BoardMessage.Parse(new Frame(MessageType.Nak, 0, [0x0D, 0x0C, 0x0B, 0x0A])));
-        Assert.Throws<InvalidDataException>(() => BoardMessage.Parse(new Frame(MessageType.Credit, 0, [1, 2, 3])));
+        Assert.Throws<InvalidDataException>(() => BoardMessage.Parse(new Frame(MessageType.Credit, 0, [1, 2, 3, 4, 5])));
         Assert.Throws<InvalidDataException>(() => BoardMessage.Parse(new Frame(MessageType.Nak, 0, [1, 2, 3])));
     }
 

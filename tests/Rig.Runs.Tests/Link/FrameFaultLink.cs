@@ -29,6 +29,13 @@ internal sealed class FrameFaultLink(ISerialLink inner) : ISerialLink
         return this;
     }
 
+    /// <summary>Every frame of the type, from the first on (a board that never gets it across).</summary>
+    public FrameFaultLink DropAll(bool toBoard, MessageType type)
+    {
+        _faults.Add(new Fault(toBoard, type, 0, Corrupt: false));
+        return this;
+    }
+
     public FrameFaultLink Corrupt(bool toBoard, MessageType type, params int[] nth)
     {
         foreach (var n in nth) _faults.Add(new Fault(toBoard, type, n, Corrupt: true));
@@ -77,7 +84,7 @@ internal sealed class FrameFaultLink(ISerialLink inner) : ISerialLink
             return FrameFormat.Encode(type, raw[2], HelloRewrite(raw.AsSpan(FrameFormat.HeaderBytes, raw[3]).ToArray()), raw[0]);
         var key = (toBoard, type);
         var count = _seen[key] = _seen.GetValueOrDefault(key) + 1;
-        var fault = _faults.FirstOrDefault(f => f.ToBoard == toBoard && f.Type == type && f.Nth == count);
+        var fault = _faults.FirstOrDefault(f => f.ToBoard == toBoard && f.Type == type && (f.Nth == count || f.Nth == 0));
         if (fault is null) return wire;
         Applied++;
         if (!fault.Corrupt) return [];

@@ -7,6 +7,7 @@ using Rig.Protocol.Messages;
 using Rig.Runs.Clips;
 using Rig.Runs.Link;
 using Rig.Simulation.Board;
+using Rig.Simulation.Link;
 
 namespace Rig.Runs.Tests.Link;
 
@@ -35,10 +36,17 @@ public class FrameRecoveryTests
 
     private static (ClipCapture Capture, BoardSession Session) Play(Func<ISerialLink, FrameFaultLink>? faults, out FrameFaultLink? link)
     {
-        using var board = VirtualBoard.Start(new VirtualBoardOptions(Profile));
-        ISerialLink serial = new SerialPortLink(board.PtyPath, P.Serial.Baud, TimeSpan.FromSeconds(5));
-        link = faults?.Invoke(serial);
-        var session = new BoardSession("virtual-0", link ?? serial, Profile, new Q15Frontend(P.Frontend).ConfigHash, new SessionOptions(), TimeProvider.System);
+        FrameFaultLink? made = null;
+        var played = Play(serial => (made = faults?.Invoke(serial)) ?? serial);
+        link = made;
+        return played;
+    }
+
+    private static (ClipCapture Capture, BoardSession Session) Play(Func<ISerialLink, ISerialLink> wrap, SessionOptions? options = null, bool paced = false)
+    {
+        using var board = VirtualBoard.Start(new VirtualBoardOptions(Profile, Uart: paced ? new UartPacing(P.Serial.Baud, P.Serial.RxBufferBytes) : null));
+        var serial = wrap(new SerialPortLink(board.PtyPath, P.Serial.Baud, TimeSpan.FromSeconds(5)));
+        var session = new BoardSession("virtual-0", serial, Profile, new Q15Frontend(P.Frontend).ConfigHash, options ?? new SessionOptions(), TimeProvider.System);
         using (session)
         {
             session.Connect();
@@ -49,12 +57,12 @@ public class FrameRecoveryTests
 
     private static readonly Lazy<(ClipCapture Capture, Hello Hello)> CleanRun = new(() =>
     {
-        var (capture, session) = Play(null, out _);
+        var (capture, session) = Play(s => s);
         return (capture, session.Hello);
     });
     private static ClipCapture CleanCapture => CleanRun.Value.Capture;
 
-    private static void AssertSameAsClean(ClipCapture capture)
+    private static void AssertSameAsClean(ClipCapture capture, bool allowRetries = false)
     {
         var clean = CleanCapture;
         var golden = new Q15Frontend(P.Frontend).ComputeAll(Samples);
@@ -72,13 +80,13 @@ public class FrameRecoveryTests
             Assert.Equal(clean.Windows[w].Scores, capture.Windows[w].Scores);
         }
         Assert.Equal(clean.Stats.Columns, capture.Stats.Columns);
-        Assert.Equal(0, capture.Retries);
+        if (!allowRetries) Assert.Equal(0, capture.Retries);
     }
 
     [Fact]
     public void A_clean_clip_needs_no_recovery()
     {
-        var (capture, session) = Play(null, out _);
+        var (capture, session) = Play(s => s);
         // A busy test host may stall the board past a per-frame timeout (a harmless resend), but
         // nothing is lost: no NAK, no replay, no retry.
         Assert.Equal(0, capture.Recovery.Naks);
@@ -189,5 +197,34 @@ public class FrameRecoveryTests
         Assert.Equal(1, session.Recovery.RecoveredClips);
         var golden = new Q15Frontend(P.Frontend).ComputeAll(Samples);
         Assert.Equal(golden.Count, capture.Columns.Count);
+    }
+
+    [Theory]
+    [InlineData(1e-4, 7, false)]
+    [InlineData(1e-3, 7, false)]
+    [InlineData(1e-3, 8, false)]
+    [InlineData(1e-3, 9, true)] // the profile's UART: 3 credits, a 160-byte ring that loses bytes on overflow
+    public void A_noisy_line_costs_frames_not_the_clip(double ber, int seed, bool paced)
+    {
+        var (capture, session) = Play(s => new ChaosLink(s, new LineFaults { Ber = ber, Seed = seed }, TimeProvider.System), paced: paced);
+        Console.WriteLine($"ber {ber} seed {seed} paced {paced}: {capture.Recovery}, retries {capture.Retries}, link {session.Link.Counters}, board {capture.Stats.RxFrames} frames {capture.Stats.RxBadFrames} bad {capture.Stats.RxDropped} gaps");
+        AssertSameAsClean(capture, allowRetries: true);
+        Assert.True(capture.Recovery.Any, capture.Recovery.ToString());
+    }
+
+    [Fact]
+    public void A_clip_that_frame_recovery_cannot_mend_fails_naming_the_clip_the_retries_and_the_counts()
+    {
+        using var board = VirtualBoard.Start(new VirtualBoardOptions(Profile));
+        var serial = new FrameFaultLink(new SerialPortLink(board.PtyPath, P.Serial.Baud, TimeSpan.FromSeconds(5))).DropAll(false, MessageType.Result);
+        using var session = new BoardSession("virtual-0", serial, Profile, new Q15Frontend(P.Frontend).ConfigHash,
+            new SessionOptions { MaxRetries = 1, RetryDelay = TimeSpan.Zero }, TimeProvider.System);
+        session.Connect();
+        var e = Assert.Throws<BoardGarbledException>(() => session.PlayInject("victim", Samples, P.Classifier.WindowColumns, P.Classifier.WindowHopColumns));
+        Assert.Contains("clip victim failed after 1 whole-clip retries", e.Message);
+        Assert.Contains("still missing after 4 replay rounds", e.Message);
+        Assert.Matches(@"\d+ replays", e.Message);
+        Assert.Equal(1, session.Recovery.FailedClips);
+        Assert.Equal(0, session.Recovery.RecoveredClips);
     }
 }

@@ -13,7 +13,7 @@ namespace Rig.Runs.Tests.Link;
 public unsafe class NativeRecoveryCodecTests
 {
     private static readonly RigCoreLibrary Lib = RigCoreLibrary.Load("py32f003");
-    private static readonly delegate* unmanaged<byte*, byte, uint, nuint> PutCredit = (delegate* unmanaged<byte*, byte, uint, nuint>)Lib.Export("rig_proto_put_credit");
+    private static readonly delegate* unmanaged<byte*, byte, uint, byte, nuint> PutCredit = (delegate* unmanaged<byte*, byte, uint, byte, nuint>)Lib.Export("rig_proto_put_credit");
     private static readonly delegate* unmanaged<byte*, uint, nuint> PutNak = (delegate* unmanaged<byte*, uint, nuint>)Lib.Export("rig_proto_put_nak");
     private static readonly delegate* unmanaged<byte*, nuint, uint*, nuint*, int> GetAudio = (delegate* unmanaged<byte*, nuint, uint*, nuint*, int>)Lib.Export("rig_proto_get_audio");
     private static readonly delegate* unmanaged<byte*, nuint, uint*, int> GetStart = (delegate* unmanaged<byte*, nuint, uint*, int>)Lib.Export("rig_proto_get_start");
@@ -22,13 +22,13 @@ public unsafe class NativeRecoveryCodecTests
 
     [Fact]
     public void C_credits_and_naks_read_back_in_csharp() =>
-        Gen.Select(Gen.Byte, Gen.UInt).Sample((count, next) =>
+        Gen.Select(Gen.Byte, Gen.UInt, Gen.Byte).Sample((count, next, seq) =>
         {
             var p = new byte[8];
             nuint n;
-            fixed (byte* b = p) n = PutCredit(b, count, next);
+            fixed (byte* b = p) n = PutCredit(b, count, next, seq);
             var credit = (Credit)BoardMessage.Parse(new Frame(MessageType.Credit, 0, p[..(int)n]));
-            Assert.Equal(new Credit(count, next), credit);
+            Assert.Equal(new Credit(count, next, seq), credit);
             Assert.Equal(credit.ToPayload(), p[..(int)n]);
             fixed (byte* b = p) n = PutNak(b, next);
             Assert.Equal(new Nak(next), BoardMessage.Parse(new Frame(MessageType.Nak, 0, p[..(int)n])));
