@@ -21,7 +21,7 @@ public static class GateCommand
         var baseline = new Option<FileInfo?>("--baseline", "-b") { Description = "baseline file (default: reports/baselines/<profile>.json)" };
         var profile = new Option<string?>("--profile", "-p") { Description = "profile whose gate: limits apply (default: the run's profile)" };
         var command = new Command("gate", "Check a run against its baseline; exit 0 pass, 1 regression, 2 cannot compare") { runDir, baseline, profile };
-        command.SetAction(parse => CliErrors.Run(() => Run(parse.GetValue(runDir)!, parse.GetValue(baseline), parse.GetValue(profile))));
+        command.SetAction(parse => CliErrors.Run(parse, () => Run(parse.GetValue(runDir)!, parse.GetValue(baseline), parse.GetValue(profile))));
         return command;
     }
 

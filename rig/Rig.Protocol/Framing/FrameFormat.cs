@@ -6,7 +6,10 @@ namespace Rig.Protocol.Framing;
 /// </summary>
 public static class FrameFormat
 {
-    public const byte Version = 1;
+    /// <summary>The version this host speaks (v2: frame recovery, PROTOCOL.md); it reads frames of <see cref="MinVersion"/>..<see cref="Version"/>.</summary>
+    public const byte Version = 2;
+    /// <summary>The oldest version still read and spoken (to a v1 board, and before a board's HELLO says which it is).</summary>
+    public const byte MinVersion = 1;
     public const int HeaderBytes = 4;
     public const int CrcBytes = 2;
     public const int Overhead = HeaderBytes + CrcBytes;
@@ -16,12 +19,14 @@ public static class FrameFormat
     public static readonly int MaxEncodedFrame = Cobs.MaxEncodedLength(MaxPayload + Overhead);
 
     /// <summary>The wire bytes of one frame, delimiter included.</summary>
-    public static byte[] Encode(MessageType type, byte sequence, ReadOnlySpan<byte> payload)
+    public static byte[] Encode(MessageType type, byte sequence, ReadOnlySpan<byte> payload, byte version = Version)
     {
+        if (version is < MinVersion or > Version)
+            throw new ArgumentOutOfRangeException(nameof(version), $"protocol version {version} is outside {MinVersion}..{Version}");
         if (payload.Length > MaxPayload)
             throw new ArgumentOutOfRangeException(nameof(payload), $"payload of {payload.Length} bytes exceeds {MaxPayload}");
         Span<byte> raw = stackalloc byte[payload.Length + Overhead];
-        raw[0] = Version;
+        raw[0] = version;
         raw[1] = (byte)type;
         raw[2] = sequence;
         raw[3] = (byte)payload.Length;

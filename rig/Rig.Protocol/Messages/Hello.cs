@@ -5,7 +5,8 @@ namespace Rig.Protocol.Messages;
 
 /// <summary>
 /// The board introduces itself (at boot and on request): what it runs, the frontend config hash of
-/// its tables, its buffer limits and how it counts cycles.
+/// its tables, its buffer limits and how it counts cycles. Protocol v2 adds a capability byte after
+/// the class count (offset 34, the name follows from 35); a v1 HELLO has none (<see cref="BoardCapabilities.None"/>).
 /// </summary>
 public sealed record Hello(
     byte ProtocolVersion,
@@ -26,14 +27,23 @@ public sealed record Hello(
     string BoardName) : BoardMessage
 {
     public const int FixedBytes = 34;
+    /// <summary>Fixed part of a v2 HELLO: the v1 part and the capability byte.</summary>
+    public const int FixedBytesV2 = FixedBytes + 1;
+
+    /// <summary>What the firmware can do beyond v1 (HELLO v2 byte 34).</summary>
+    public BoardCapabilities Capabilities { get; init; }
+
+    /// <summary>The board resends, replays and NAKs at the frame level (PROTOCOL.md, frame recovery).</summary>
+    public bool FrameRecovery => ProtocolVersion >= 2 && Capabilities.HasFlag(BoardCapabilities.FrameRecovery);
 
     /// <summary>"mcu-cycles" or "host-cycles" (the run.json cycle unit).</summary>
     public string CycleUnit => McuCycles ? "mcu-cycles" : "host-cycles";
 
     public static Hello FromPayload(byte[] p)
     {
-        if (p.Length < FixedBytes) throw Bad("hello", p.Length);
+        if (p.Length < FixedBytes || (p[0] >= 2 && p.Length < FixedBytesV2)) throw Bad("hello", p.Length);
         var s = p.AsSpan();
+        var nameAt = p[0] >= 2 ? FixedBytesV2 : FixedBytes;
         return new Hello(
             p[0], $"{p[1]}.{p[2]}",
             BinaryPrimitives.ReadUInt32LittleEndian(s[3..]),
@@ -48,14 +58,18 @@ public sealed record Hello(
             BinaryPrimitives.ReadUInt16LittleEndian(s[29..]),
             BinaryPrimitives.ReadUInt16LittleEndian(s[31..]),
             p[33],
-            Encoding.ASCII.GetString(p, FixedBytes, p.Length - FixedBytes));
+            Encoding.ASCII.GetString(p, nameAt, p.Length - nameAt))
+        {
+            Capabilities = p[0] >= 2 ? (BoardCapabilities)p[FixedBytes] : BoardCapabilities.None,
+        };
     }
 
     /// <summary>The hello payload (for tests and for a scripted board).</summary>
     public byte[] ToPayload()
     {
         var name = Encoding.ASCII.GetBytes(BoardName);
-        var p = new byte[FixedBytes + name.Length];
+        var nameAt = ProtocolVersion >= 2 ? FixedBytesV2 : FixedBytes;
+        var p = new byte[nameAt + name.Length];
         var s = p.AsSpan();
         var version = FirmwareVersion.Split('.');
         p[0] = ProtocolVersion;
@@ -74,7 +88,18 @@ public sealed record Hello(
         BinaryPrimitives.WriteUInt16LittleEndian(s[29..], (ushort)WindowColumns);
         BinaryPrimitives.WriteUInt16LittleEndian(s[31..], (ushort)WindowHopColumns);
         p[33] = (byte)Classes;
-        name.CopyTo(s[FixedBytes..]);
+        if (ProtocolVersion >= 2) p[FixedBytes] = (byte)Capabilities;
+        name.CopyTo(s[nameAt..]);
         return p;
     }
+}
+
+/// <summary>HELLO v2 capability bits (firmware/core/protocol.h RIG_CAP_*).</summary>
+[Flags]
+public enum BoardCapabilities : byte
+{
+    None = 0,
+    FrameRecovery = 0x01,
+    Burst = 0x02,
+    Idle = 0x04,
 }

@@ -8,26 +8,9 @@ public sealed class RunOrchestratorTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("rig-run-test-").FullName;
 
-    private string Playlist(int clips)
-    {
-        var labels = new[] { "jazz", "dog_bark", "metal", "background", "disco", "jackhammer" };
-        var lines = new List<string> { "name: tiny", "items:" };
-        for (var i = 0; i < clips; i++) lines.Add($"  - {{name: c{i}, label: {labels[i % labels.Length]}, synth: {labels[i % labels.Length]}, seed: {100 + i}, duration: 0.6}}");
-        var path = Path.Combine(_dir, "tiny.yaml");
-        File.WriteAllLines(path, lines);
-        return path;
-    }
+    private string Playlist(int clips) => TinyRuns.Playlist(_dir, clips);
 
-    private RunOptions Options(string playlist, string outDir, params string[] boards) => new()
-    {
-        Profile = "py32f003",
-        Playlist = playlist,
-        Boards = (boards.Length == 0 ? ["virtual"] : boards).Select(BoardTarget.Parse).ToList(),
-        Mode = "inject",
-        OutDir = outDir,
-        HistoryStore = Path.Combine(_dir, "history.db"),
-        Report = false,
-    };
+    private RunOptions Options(string playlist, string outDir, params string[] boards) => TinyRuns.Options(_dir, playlist, outDir, boards);
 
     /// <summary>Progress that dies after a number of clips, like a rig process killed midway.</summary>
     private sealed class DieAfter(int clips) : IRunProgress
