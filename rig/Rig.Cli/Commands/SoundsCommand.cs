@@ -72,7 +72,7 @@ public static class SoundsCommand
         var playlist = PlaylistOption();
         var device = new Option<string?>("--device", "-d") { Description = "ALSA device name (default: the profile's acoustic.device, else 'default')" };
         var profile = new Option<string?>("--profile", "-p") { Description = "use this profile's acoustic.device when --device is not given (default: none, so ALSA 'default')" };
-        var rate = new Option<int?>("--rate", "-r") { Description = $"playback sample rate in Hz, 4000..{SoundsOptions.MaxRate} (default: 48000)" };
+        var rate = new Option<int>("--rate", "-r") { Description = $"playback sample rate in Hz, 4000..{SoundsOptions.MaxRate}", DefaultValueFactory = _ => 48000 };
         var command = new Command("play", "Play every clip of a playlist on an ALSA device") { playlist, device, profile, rate };
         command.SetAction(parse => CliErrors.Run(() =>
         {

@@ -47,7 +47,7 @@ public sealed class YamlDocument
         catch (InvalidOperationException) when (parser.UnclosedFlow is { } unclosed)
         {
             // YamlDotNet's own words here are "Operation is not valid due to the current state of the object".
-            throw new ConfigException(file, unclosed.Line, "(yaml)", $"bad YAML: {unclosed.Reason}");
+            throw new ConfigException(file, Math.Max(1, parser.ScannerLine), "(yaml)", $"bad YAML: {unclosed.Reason}");
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {

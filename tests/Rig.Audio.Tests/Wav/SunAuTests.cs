@@ -1,3 +1,4 @@
+using CsCheck;
 using System.Buffers.Binary;
 using Rig.Audio.Tests.Support;
 using Rig.Audio.Wav;
@@ -94,6 +95,27 @@ public class SunAuTests
         var clip = Rig.Audio.Playlists.ClipRenderer.Render(item, 16000);
         Assert.Equal(8000, clip.Length);
         Assert.InRange(Signals.AmplitudeAt(clip.AsSpan(1000, 6000), 440, 16000), 0.29, 0.31);
+    }
+
+    [Fact]
+    public void Corrupted_au_bytes_are_either_read_or_refused_never_a_crash()
+    {
+        var good = AuBuilder.Build(3, 8000, 2, new byte[64]);
+        Gen.Select(Gen.Int[0, 23].Array[1, 4], Gen.Byte.Array[4], Gen.Int[0, good.Length])
+            .Sample((positions, values, cut) =>
+            {
+                var bytes = good.ToArray();
+                for (var i = 0; i < positions.Length; i++) bytes[positions[i]] = values[i];
+                bytes = bytes[..cut];
+                try
+                {
+                    Assert.NotEmpty(WavReader.Read(new MemoryStream(bytes), "fuzz.au").Mono);
+                }
+                catch (InvalidDataException e)
+                {
+                    Assert.StartsWith("fuzz.au: ", e.Message);
+                }
+            }, iter: 3000);
     }
 
     private static byte[] Patch(byte[] bytes, int at, uint value)
