@@ -20,7 +20,7 @@ namespace Rig.Cli.Tests.Contract;
 [Collection(ConsoleCollection.Name)]
 public sealed class MutatedInputsPropertyTests(ITestOutputHelper output) : IDisposable
 {
-    private const int Cases = 10_500;
+    private const int Cases = 10_050;
 
     private readonly TempDir _tmp = new();
 
@@ -129,12 +129,17 @@ public sealed class MutatedInputsPropertyTests(ITestOutputHelper output) : IDisp
 
     private static string PlaylistPath() => Path.Combine(RepoPaths.Root, "playlists", "reference.yaml");
 
-    /// <summary>Writes the mutated file where its reader looks and returns the command line that reads it.</summary>
+    /// <summary>
+    /// Writes the mutated file where its reader looks and returns the command line that reads it. The case folders are
+    /// reused (only the mutated file is rewritten, and SQLite's -wal/-shm files of the previous case removed), so a case
+    /// costs little more than the reader itself.
+    /// </summary>
     private string[] Prepare(SeedFiles seeds, Target target, Mutation[] mutations, int pick)
     {
         var dir = _tmp.Sub("case");
-        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         Directory.CreateDirectory(dir);
+        var output = Path.Combine(dir, "out");
+        if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
         switch (target)
         {
             case Target.Profile:
@@ -150,17 +155,17 @@ public sealed class MutatedInputsPropertyTests(ITestOutputHelper output) : IDisp
                 var path = Path.Combine(dir, "tiny.yaml");
                 File.WriteAllBytes(path, Mutate(seeds.Playlist, mutations, yaml: true));
                 // The playlist is read before anything is built or started; the missing image then stops the run (exit 2).
-                return ["run", "--playlist", path, "--out", Path.Combine(dir, "out"), "--firmware", Path.Combine(dir, "none.elf"), "--store", Path.Combine(dir, "h.db")];
+                return ["run", "--playlist", path, "--out", output, "--firmware", Path.Combine(dir, "none.elf"), "--store", Path.Combine(dir, "h.db")];
             }
             case Target.RunJson:
             {
                 var run = Path.Combine(dir, "run");
-                CopyRun(seeds.RunDir, run);
+                if (!Directory.Exists(run)) CopyRun(seeds.RunDir, run);
                 File.WriteAllBytes(Path.Combine(run, RunJson.FileName), Mutate(seeds.RunJson, mutations, yaml: false));
                 return pick switch
                 {
                     // report draws seven PNGs when the file survives: a few cases are enough to cover its reader.
-                    0 when mutations[0].A % 4 == 0 => ["report", run, "--baseline", seeds.Baseline],
+                    0 when mutations[0].A % 4 == 0 => ["report", run, "--baseline", seeds.Baseline, "--out", output],
                     < 10 => ["gate", run, "--baseline", seeds.Baseline],
                     _ => ["baseline", "accept", run, "--out", Path.Combine(dir, "b.json")],
                 };
@@ -175,16 +180,22 @@ public sealed class MutatedInputsPropertyTests(ITestOutputHelper output) : IDisp
             {
                 var run = Path.Combine(dir, "stopped");
                 Directory.CreateDirectory(run);
-                File.WriteAllBytes(Path.Combine(run, RunStore.RunDbFileName), Mutate(seeds.RunDb, mutations, yaml: false, binary: true));
+                WriteStore(RunStore.RunDbPath(run), Mutate(seeds.RunDb, mutations, yaml: false, binary: true));
                 return ["run", "--resume", run, "--firmware", Path.Combine(dir, "none.elf"), "--store", Path.Combine(dir, "h.db")];
             }
             default:
             {
                 var path = Path.Combine(dir, "history.db");
-                File.WriteAllBytes(path, Mutate(seeds.HistoryDb, mutations, yaml: false, binary: true));
+                WriteStore(path, Mutate(seeds.HistoryDb, mutations, yaml: false, binary: true));
                 return ["history", "--profile", "py32f003", "--store", path, "--plot", Path.Combine(dir, "h.png")];
             }
         }
+    }
+
+    private static void WriteStore(string path, byte[] bytes)
+    {
+        foreach (var side in new[] { "-wal", "-shm", "-journal" }) File.Delete(path + side);
+        File.WriteAllBytes(path, bytes);
     }
 
     private static void CopyRun(string from, string to)
