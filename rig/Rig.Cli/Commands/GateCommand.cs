@@ -47,6 +47,9 @@ public static class GateCommand
         PlainTextTable.Write(new Text($"run {run.RunId} against baseline {baseline.RunId} ({baselinePath})\n"));
         PlainTextTable.Write(table);
         PlainTextTable.Write(new Text($"gate: {result.Summary}\n"));
+        if (result.ExitCode == GateResult.ExitCannotCompare)
+            Console.Error.WriteLine($"error: cannot compare {Path.Combine(runDir.FullName, Rig.Core.Runs.RunJson.FileName)} with {baselinePath}: "
+                                    + string.Join("; ", result.Checks.Where(c => c.Verdict == GateVerdict.CannotCompare).Select(c => $"{c.Name}: {c.Reason}")));
         return result.ExitCode;
     }
 }

@@ -110,7 +110,7 @@ public static class RunCommand
                 interrupted |= o.Interrupted;
             }
             if (interrupted)
-                Console.Error.WriteLine($"run stopped after {outcomes.Max(o => o.Result.Clips.Count)} clips: run.json is marked incomplete; continue it with `rig run --resume {options.OutDir}`");
+                Console.Error.WriteLine($"error: run stopped after {outcomes.Max(o => o.Result.Clips.Count)} clips: run.json is marked incomplete; continue it with `rig run --resume {options.OutDir}`");
             return mismatches ? 1 : interrupted ? CliErrors.BadInput : 0;
         }
         catch (Exception e) when (e is BoardLinkException or BoardRefusedException or ConfigHashMismatchException or ArgumentException

@@ -9,26 +9,25 @@ namespace Rig.Core.Runs;
 /// </summary>
 public static class JsonInputFile
 {
-    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly System.Text.UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The file's top-level object, after checking it parses, is an object, has a schema this rig reads and holds <paramref name="requiredKeys"/>.</summary>
     public static JsonDocument ReadObject(string path, string what, int currentSchema, IEnumerable<string> requiredKeys)
     {
         if (!File.Exists(path)) throw new InvalidDataException($"{path}: no such {what} file");
-        var bytes = File.ReadAllBytes(path);
+        string text;
         try
         {
-            // The parser checks the structure but decodes names and strings only when they are read, far from here.
-            _ = StrictUtf8.GetCharCount(bytes);
+            text = s_strictUtf8.GetString(File.ReadAllBytes(path));
         }
         catch (System.Text.DecoderFallbackException e)
         {
-            throw new InvalidDataException($"{path}: not UTF-8 text (byte 0x{e.BytesUnknown?.FirstOrDefault():X2} at offset {e.Index}): a {what} file is JSON the rig wrote", e);
+            throw new InvalidDataException($"{path}: not UTF-8 text (byte {e.Index} is not valid UTF-8)", e);
         }
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
+            doc = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 64 });
         }
         catch (JsonException e)
         {

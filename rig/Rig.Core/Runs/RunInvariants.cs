@@ -100,7 +100,8 @@ public static class RunInvariants
             Clip(v, clip, $"clips[{i}]");
         }
         if (run.Clips.Any(c => c is null)) return;
-        var mismatches = run.Clips.Sum(c => Math.Max(0, c.MismatchingValues));
+        // decimal: a file may hold counts whose sum overflows a long; that is a refusal, not a crash.
+        var mismatches = run.Clips.Sum(c => (decimal)Math.Max(0, c.MismatchingValues));
         if (run.FeatureMismatches != mismatches) v.Add("featureMismatches", $"{run.FeatureMismatches} but the clips' mismatchingValues add up to {mismatches}");
         var correct = run.Clips.Count(c => c.Predicted == c.Label);
         var accuracy = run.Clips.Count == 0 ? 0 : correct / (double)run.Clips.Count;
