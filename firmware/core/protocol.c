@@ -24,7 +24,7 @@ static int rig_proto_rx_complete(rig_proto_rx_t *rx, rig_proto_frame_t *frame)
     if (n < (int)RIG_PROTO_OVERHEAD) { rx->bad_frames++; return 0; }
     const uint8_t *raw = rx->buf;
     size_t len = raw[3];
-    if (raw[0] != RIG_PROTO_VERSION || len + RIG_PROTO_OVERHEAD != (size_t)n || len > rx->max_payload) {
+    if (raw[0] < RIG_PROTO_MIN_VERSION || raw[0] > RIG_PROTO_VERSION || len + RIG_PROTO_OVERHEAD != (size_t)n || len > rx->max_payload) {
         rx->bad_frames++;
         return 0;
     }

@@ -61,7 +61,7 @@ public sealed class FrameDecoder
         frame = null!;
         var n = Cobs.Decode(_encoded.AsSpan(0, _fill), _raw);
         var raw = _raw.AsSpan(0, Math.Max(n, 0));
-        if (n < FrameFormat.Overhead || raw[0] != FrameFormat.Version || raw[3] + FrameFormat.Overhead != n)
+        if (n < FrameFormat.Overhead || raw[0] is < FrameFormat.MinVersion or > FrameFormat.Version || raw[3] + FrameFormat.Overhead != n)
             return Reject(ref _malformed);
         var len = raw[3];
         var crc = (ushort)(raw[FrameFormat.HeaderBytes + len] | raw[FrameFormat.HeaderBytes + len + 1] << 8);

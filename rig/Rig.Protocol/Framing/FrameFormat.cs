@@ -6,7 +6,10 @@ namespace Rig.Protocol.Framing;
 /// </summary>
 public static class FrameFormat
 {
-    public const byte Version = 1;
+    /// <summary>Newest frame version the host understands (v2 adds HELLO capabilities, BURST and IDLE).</summary>
+    public const byte Version = 2;
+    /// <summary>Oldest version accepted. The host sends this one: a v1 board takes nothing else, a v2 board takes both.</summary>
+    public const byte MinVersion = 1;
     public const int HeaderBytes = 4;
     public const int CrcBytes = 2;
     public const int Overhead = HeaderBytes + CrcBytes;
@@ -21,7 +24,7 @@ public static class FrameFormat
         if (payload.Length > MaxPayload)
             throw new ArgumentOutOfRangeException(nameof(payload), $"payload of {payload.Length} bytes exceeds {MaxPayload}");
         Span<byte> raw = stackalloc byte[payload.Length + Overhead];
-        raw[0] = Version;
+        raw[0] = MinVersion;
         raw[1] = (byte)type;
         raw[2] = sequence;
         raw[3] = (byte)payload.Length;

@@ -25,7 +25,15 @@ public sealed record Hello(
     int Classes,
     string BoardName) : BoardMessage
 {
+    /// <summary>Bytes before the board name in a v1 HELLO; v2 puts the capability byte there (offset 34).</summary>
     public const int FixedBytes = 34;
+
+    /// <summary>Protocol v2 capability bits (0 from a v1 board, which has no such byte).</summary>
+    public BoardCapabilities Capabilities { get; init; }
+
+    public bool Supports(BoardCapabilities c) => (Capabilities & c) == c;
+
+    private int NameOffset => ProtocolVersion >= 2 ? FixedBytes + 1 : FixedBytes;
 
     /// <summary>"mcu-cycles" or "host-cycles" (the run.json cycle unit).</summary>
     public string CycleUnit => McuCycles ? "mcu-cycles" : "host-cycles";
@@ -34,6 +42,9 @@ public sealed record Hello(
     {
         if (p.Length < FixedBytes) throw Bad("hello", p.Length);
         var s = p.AsSpan();
+        var v2 = p[0] >= 2;
+        if (v2 && p.Length < FixedBytes + 1) throw Bad("hello (v2)", p.Length);
+        var nameAt = v2 ? FixedBytes + 1 : FixedBytes;
         return new Hello(
             p[0], $"{p[1]}.{p[2]}",
             BinaryPrimitives.ReadUInt32LittleEndian(s[3..]),
@@ -48,14 +59,17 @@ public sealed record Hello(
             BinaryPrimitives.ReadUInt16LittleEndian(s[29..]),
             BinaryPrimitives.ReadUInt16LittleEndian(s[31..]),
             p[33],
-            Encoding.ASCII.GetString(p, FixedBytes, p.Length - FixedBytes));
+            Encoding.ASCII.GetString(p, nameAt, p.Length - nameAt))
+        {
+            Capabilities = v2 ? (BoardCapabilities)p[FixedBytes] : BoardCapabilities.None,
+        };
     }
 
     /// <summary>The hello payload (for tests and for a scripted board).</summary>
     public byte[] ToPayload()
     {
         var name = Encoding.ASCII.GetBytes(BoardName);
-        var p = new byte[FixedBytes + name.Length];
+        var p = new byte[NameOffset + name.Length];
         var s = p.AsSpan();
         var version = FirmwareVersion.Split('.');
         p[0] = ProtocolVersion;
@@ -74,7 +88,21 @@ public sealed record Hello(
         BinaryPrimitives.WriteUInt16LittleEndian(s[29..], (ushort)WindowColumns);
         BinaryPrimitives.WriteUInt16LittleEndian(s[31..], (ushort)WindowHopColumns);
         p[33] = (byte)Classes;
-        name.CopyTo(s[FixedBytes..]);
+        if (ProtocolVersion >= 2) p[FixedBytes] = (byte)Capabilities;
+        name.CopyTo(s[NameOffset..]);
         return p;
     }
+}
+
+/// <summary>What a v2 board's HELLO says it supports (firmware/core/protocol.h RIG_CAP_*).</summary>
+[Flags]
+public enum BoardCapabilities : byte
+{
+    None = 0,
+    /// <summary>Frame-level recovery (link).</summary>
+    FrameRecovery = 0x01,
+    /// <summary>BURST: K inferences back to back with the marker high (energy).</summary>
+    Burst = 0x02,
+    /// <summary>IDLE: sleep as between hops with the marker high (energy).</summary>
+    Idle = 0x04,
 }
