@@ -228,14 +228,14 @@ static void on_configure(rig_app_t *a, const uint8_t *p, size_t len)
 
 /* ---- Energy (protocol v2: BURST, IDLE; PROTOCOL.md "Energy") ---- */
 
-static void send_burst_done(rig_app_t *a, uint8_t request, uint8_t status, uint16_t inferences, uint32_t cycles)
+static void send_burst_done(rig_app_t *a, uint8_t request, uint8_t status, uint32_t inferences, uint32_t cycles)
 {
     uint8_t *p = payload(a);
     p[0] = request;
     p[1] = status;
-    rig_put_u16(p + 2, inferences);
-    rig_put_u32(p + 4, cycles);
-    send(a, RIG_MSG_BURST_DONE, 8);
+    rig_put_u32(p + 2, inferences);
+    rig_put_u32(p + 6, cycles);
+    send(a, RIG_MSG_BURST_DONE, 10);
 }
 
 /* One hop of frontend work, as the stream does per inference: RIG_APP_WINDOW_HOP columns from the
@@ -256,10 +256,10 @@ static void burst_frontend_hop(rig_app_t *a)
  * longest window), so a wrong K can never hang it. */
 static void on_burst(rig_app_t *a, const uint8_t *p, size_t len)
 {
-    if (len != 7 || rig_get_u16(p + 1) == 0) { send_error(a, RIG_ERR_BAD_LENGTH, "burst: u8 flags, u16 K >= 1, u32 budget"); return; }
+    if (len != 9 || rig_get_u32(p + 1) == 0) { send_error(a, RIG_ERR_BAD_LENGTH, "burst: u8 flags, u32 K >= 1, u32 budget"); return; }
     uint8_t flags = p[0];
-    uint16_t k = rig_get_u16(p + 1);
-    uint32_t budget = rig_get_u32(p + 3);
+    uint32_t k = rig_get_u32(p + 1);
+    uint32_t budget = rig_get_u32(p + 5);
     if (!a->last_valid || ((flags & RIG_BURST_HOST_WINDOW) && !a->last_since_start)) {
         send_burst_done(a, RIG_MSG_BURST, RIG_BURST_NO_WINDOW, 0, 0);
         return;
@@ -268,7 +268,7 @@ static void on_burst(rig_app_t *a, const uint8_t *p, size_t len)
     a->running = 0; /* the stream's frontend state is spent: the host STARTs again */
     const rig_model_window_t *w = &a->windows[a->last_slot];
     int16_t scores[RIG_MODEL_CLASSES];
-    uint16_t done = 0;
+    uint32_t done = 0;
     uint8_t status = RIG_BURST_OK;
     rig_frontend_set_tap(&a->fe, 0, a);
     board_marker(1);

@@ -43,7 +43,7 @@ enum {
     RIG_MSG_STOP = 0x06,      /* -                             -> STATS */
     RIG_MSG_MARK = 0x07,      /* u8 level (marker pin for power windows) */
     RIG_MSG_HELLO_REQ = 0x08, /* -                             -> HELLO */
-    RIG_MSG_BURST = 0x09,     /* u8 flags, u16 K, u32 cycle budget -> BURST_DONE (v2, energy) */
+    RIG_MSG_BURST = 0x09,     /* u8 flags, u32 K, u32 cycle budget -> BURST_DONE (v2, energy) */
     RIG_MSG_IDLE = 0x0A,      /* u32 cycles to sleep           -> BURST_DONE (v2, energy) */
 
     RIG_MSG_HELLO = 0x80,
@@ -57,7 +57,7 @@ enum {
     RIG_MSG_CAPTURE = 0x88,   /* u32 first sample index, i16 samples[] */
     RIG_MSG_ACK = 0x89,       /* u8 type of the CONFIGURE, START or MARK acknowledged */
     RIG_MSG_STAGE = 0x8A,     /* u32 column, u8 stage, i8 shift, u16 offset, values (int16, or uint32 for power/mel) */
-    RIG_MSG_BURST_DONE = 0x8C /* u8 request type, u8 status, u16 inferences, u32 cycles (v2, energy) */
+    RIG_MSG_BURST_DONE = 0x8C /* u8 request type, u8 status, u32 inferences, u32 cycles (v2, energy) */
 };
 
 enum { RIG_MODE_INJECT = 0, RIG_MODE_ACOUSTIC = 1 };

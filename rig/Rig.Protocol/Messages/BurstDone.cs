@@ -9,13 +9,15 @@ namespace Rig.Protocol.Messages;
 /// </summary>
 public sealed record BurstDone(MessageType Request, BurstStatus Status, int Inferences, uint Cycles) : BoardMessage
 {
-    public const int Bytes = 8;
+    public const int Bytes = 10;
 
     public static BurstDone FromPayload(byte[] p)
     {
         if (p.Length != Bytes) throw Bad("burst done", p.Length);
-        return new BurstDone((MessageType)p[0], (BurstStatus)p[1], BinaryPrimitives.ReadUInt16LittleEndian(p.AsSpan(2)),
-            BinaryPrimitives.ReadUInt32LittleEndian(p.AsSpan(4)));
+        var inferences = BinaryPrimitives.ReadUInt32LittleEndian(p.AsSpan(2));
+        if (inferences > int.MaxValue) throw new InvalidDataException($"board reported {inferences} inferences in a burst, more than any request asks for");
+        return new BurstDone((MessageType)p[0], (BurstStatus)p[1], (int)inferences,
+            BinaryPrimitives.ReadUInt32LittleEndian(p.AsSpan(6)));
     }
 
     public byte[] ToPayload()
@@ -23,8 +25,8 @@ public sealed record BurstDone(MessageType Request, BurstStatus Status, int Infe
         var p = new byte[Bytes];
         p[0] = (byte)Request;
         p[1] = (byte)Status;
-        BinaryPrimitives.WriteUInt16LittleEndian(p.AsSpan(2), checked((ushort)Inferences));
-        BinaryPrimitives.WriteUInt32LittleEndian(p.AsSpan(4), Cycles);
+        BinaryPrimitives.WriteUInt32LittleEndian(p.AsSpan(2), (uint)Inferences);
+        BinaryPrimitives.WriteUInt32LittleEndian(p.AsSpan(6), Cycles);
         return p;
     }
 }

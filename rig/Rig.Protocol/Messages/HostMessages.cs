@@ -42,12 +42,11 @@ public static class HostMessages
     /// </summary>
     public static byte[] Burst(BurstFlags flags, int inferences, uint cycleBudget)
     {
-        if (inferences is < 1 or > ushort.MaxValue)
-            throw new ArgumentOutOfRangeException(nameof(inferences), inferences, "a burst runs 1..65535 inferences");
-        var p = new byte[7];
+        if (inferences < 1) throw new ArgumentOutOfRangeException(nameof(inferences), inferences, "a burst runs at least one inference");
+        var p = new byte[9];
         p[0] = (byte)flags;
-        BinaryPrimitives.WriteUInt16LittleEndian(p.AsSpan(1), (ushort)inferences);
-        BinaryPrimitives.WriteUInt32LittleEndian(p.AsSpan(3), cycleBudget);
+        BinaryPrimitives.WriteUInt32LittleEndian(p.AsSpan(1), (uint)inferences);
+        BinaryPrimitives.WriteUInt32LittleEndian(p.AsSpan(5), cycleBudget);
         return p;
     }
 

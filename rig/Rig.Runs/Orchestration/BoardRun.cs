@@ -44,10 +44,12 @@ public sealed class BoardRun : IDisposable
             {
                 var faults = options.VirtualBoardFaults;
                 var uart = options.PacedUart ? new UartPacing(wire.Baud, wire.RxBufferBytes) : null;
-                board = VirtualBoard.Start(new VirtualBoardOptions(profile, microphone, faults?.FaultResetAfterBytes ?? 0, faults?.FaultSilentAfterBytes ?? 0, uart));
+                board = VirtualBoard.Start(new VirtualBoardOptions(profile, microphone, faults?.FaultResetAfterBytes ?? 0, faults?.FaultSilentAfterBytes ?? 0, uart,
+                    PowerLine: options.Energy));
             }
             serial = new SerialPortLink(board?.PtyPath ?? target.Port!, wire.Baud, options.Session.SilenceTimeout);
-            var session = new BoardSession(id, serial, profile, goldenHash, options.Session, time);
+            Rig.Core.Seams.ISerialLink link = board is not null && options.VirtualBoardAsProtocolV1 ? new ProtocolV1Link(serial) : serial;
+            var session = new BoardSession(id, link, profile, goldenHash, options.Session, time);
             return new BoardRun
             {
                 Target = target, Id = id, RunDir = runDir, Store = store, Header = header with { RunId = runId },

@@ -25,6 +25,10 @@ public sealed record RunOptions
     public Rig.Simulation.Board.VirtualBoardOptions? VirtualBoardFaults { get; init; }
     /// <summary>Virtual boards: pace the pseudo-terminal like the profile's UART (serial.baud, serial.rx_buffer_bytes).</summary>
     public bool PacedUart { get; init; }
+    /// <summary>Test hook: faults of a virtual board's energy bench (NAK, cut marker wire, no marker).</summary>
+    public Rig.Simulation.Power.VirtualBenchFaults? EnergyFaults { get; init; }
+    /// <summary>Test hook: a virtual board speaks protocol v1 on the wire (no HELLO capabilities, no BURST).</summary>
+    public bool VirtualBoardAsProtocolV1 { get; init; }
     /// <summary>Stop after this many clips (a run killed midway, for resume tests); null = all.</summary>
     public int? StopAfterClips { get; init; }
 
