@@ -38,6 +38,8 @@ public static class VirtualEnergyBench
         {
             BusId = setup.Bus, Address = setup.Address, ShuntOhms = setup.Calibration.ShuntOhms, I2cBusHz = 400_000,
             NakAfterTransfers = faults.NakAfterTransfers,
+            // The host clock moves by itself; each transfer holds the thread for its bus time like i2c-dev does.
+            AdvanceClock = BlockingBusTime.Hold,
         });
         inputs.OriginTimestamp = chip.OriginTimestamp;
         var device = new Ina219Device(chip, profile.Name, time);
