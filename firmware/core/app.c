@@ -68,7 +68,7 @@ static void send_hello(rig_app_t *a)
     rig_put_u16(p + 29, RIG_MODEL_WINDOW_COLUMNS);
     rig_put_u16(p + 31, RIG_APP_WINDOW_HOP);
     p[33] = RIG_MODEL_CLASSES;
-    p[34] = RIG_APP_CAPABILITIES;
+    p[34] = (uint8_t)(RIG_APP_CAPABILITIES | RIG_APP_ENERGY_CAPABILITIES); /* v2: capability bits */
     size_t n = 35;
     const char *name = board_name();
     for (size_t i = 0; name[i] != 0 && n < 35u + 24u; i++) p[n++] = (uint8_t)name[i];
@@ -135,6 +135,7 @@ static void restart_stream(rig_app_t *a, uint32_t first_column)
     a->pending_cycles = 0;
     a->captured = 0;
     a->results = 0;
+    a->last_since_start = 0;
 }
 
 static void finish_window(rig_app_t *a, size_t slot)
@@ -145,6 +146,9 @@ static void finish_window(rig_app_t *a, size_t slot)
     uint32_t model_cycles = board_cycles() - t0;
     a->window_active[slot] = 0;
     a->results++;
+    a->last_slot = (uint8_t)slot;
+    a->last_valid = 1;
+    a->last_since_start = 1;
     if ((a->stream & RIG_STREAM_RESULTS) == 0) return;
     uint8_t *p = payload(a);
     rig_put_u32(p, a->window_index[slot]);
@@ -171,6 +175,7 @@ static void column_done(rig_app_t *a)
     }
     if (a->columns_to_window == 0) {
         size_t slot = a->next_window & 1u;
+        if (slot == a->last_slot) a->last_valid = 0;
         rig_model_window_reset(&a->windows[slot]);
         a->window_active[slot] = 1;
         a->window_index[slot] = a->next_window++;
@@ -258,6 +263,87 @@ static void on_configure(rig_app_t *a, const uint8_t *p, size_t len)
     send_ack(a, RIG_MSG_CONFIGURE);
 }
 
+/* ---- Energy (protocol v2: BURST, IDLE; PROTOCOL.md "Energy") ---- */
+
+static void send_burst_done(rig_app_t *a, uint8_t request, uint8_t status, uint32_t inferences, uint32_t cycles)
+{
+    uint8_t *p = payload(a);
+    p[0] = request;
+    p[1] = status;
+    rig_put_u32(p + 2, inferences);
+    rig_put_u32(p + 6, cycles);
+    send(a, RIG_MSG_BURST_DONE, 10);
+}
+
+/* One hop of frontend work, as the stream does per inference: RIG_APP_WINDOW_HOP columns from the
+ * last samples the board fed (the column values are dropped: only the work counts). */
+static void burst_frontend_hop(rig_app_t *a)
+{
+    uint16_t columns = 0;
+    while (columns < RIG_APP_WINDOW_HOP) {
+        int ready = 0;
+        size_t used = rig_frontend_push(&a->fe, a->samples, RIG_APP_CAPTURE_SAMPLES, &ready);
+        if (ready) columns++;
+        else if (used == 0) break;
+    }
+}
+
+/* K inferences back to back on the kept window, marker high for exactly that stretch. The board
+ * stops after the inference that exhausts the host's cycle budget (its watchdog / the profile's
+ * longest window), so a wrong K can never hang it. */
+static void on_burst(rig_app_t *a, const uint8_t *p, size_t len)
+{
+    if (len != 9 || rig_get_u32(p + 1) == 0) { send_error(a, RIG_ERR_BAD_LENGTH, "burst: u8 flags, u32 K >= 1, u32 budget"); return; }
+    uint8_t flags = p[0];
+    uint32_t k = rig_get_u32(p + 1);
+    uint32_t budget = rig_get_u32(p + 5);
+    if (!a->last_valid || ((flags & RIG_BURST_HOST_WINDOW) && !a->last_since_start)) {
+        send_burst_done(a, RIG_MSG_BURST, RIG_BURST_NO_WINDOW, 0, 0);
+        return;
+    }
+    if (a->running && a->mode == RIG_MODE_ACOUSTIC) board_mic_stop();
+    a->running = 0; /* the stream's frontend state is spent: the host STARTs again */
+    const rig_model_window_t *w = &a->windows[a->last_slot];
+    int16_t scores[RIG_MODEL_CLASSES];
+    uint32_t done = 0;
+    uint8_t status = RIG_BURST_OK;
+    rig_frontend_set_tap(&a->fe, 0, a);
+    board_marker(1);
+    uint32_t t0 = board_cycles();
+    while (done < k) {
+        if (flags & RIG_BURST_FRONTEND) burst_frontend_hop(a);
+        (void)rig_model_infer(w, scores);
+        done++;
+        if (done < k && board_cycles() - t0 >= budget) { status = RIG_BURST_OVER_BUDGET; break; }
+    }
+    uint32_t cycles = board_cycles() - t0;
+    board_marker(0);
+    if (flags & RIG_BURST_FRONTEND) rig_frontend_init(&a->fe);
+    send_burst_done(a, RIG_MSG_BURST, status, done, cycles);
+}
+
+/* Sleeps as between hops (microphone running, WFI until its next block) for the stated cycles,
+ * marker high; the samples are dropped. */
+static void on_idle(rig_app_t *a, const uint8_t *p, size_t len)
+{
+    if (len != 4) { send_error(a, RIG_ERR_BAD_LENGTH, "idle: u32 cycles"); return; }
+    uint32_t span = rig_get_u32(p);
+    int mic_was_on = a->running && a->mode == RIG_MODE_ACOUSTIC;
+    if (!mic_was_on) board_mic_start();
+    board_marker(1);
+    uint32_t t0 = RIG_APP_IDLE_CLOCK();
+    while (RIG_APP_IDLE_CLOCK() - t0 < span) {
+        while (board_mic_read(a->samples, RIG_APP_CAPTURE_SAMPLES) != 0) { }
+        board_idle();
+    }
+    uint32_t cycles = RIG_APP_IDLE_CLOCK() - t0;
+    board_marker(0);
+    if (!mic_was_on) board_mic_stop();
+    send_burst_done(a, RIG_MSG_IDLE, RIG_BURST_OK, 0, cycles);
+}
+
+/* ---- end of energy ---- */
+
 static void on_frame(rig_app_t *a, const rig_proto_frame_t *f)
 {
     switch (f->type) {
@@ -297,6 +383,12 @@ static void on_frame(rig_app_t *a, const rig_proto_frame_t *f)
         a->running = 0;
         send_stats(a);
         return;
+    case RIG_MSG_BURST:
+        on_burst(a, f->payload, f->len);
+        return;
+    case RIG_MSG_IDLE:
+        on_idle(a, f->payload, f->len);
+        return;
     case RIG_MSG_MARK:
         board_marker(f->len != 0 && f->payload[0] != 0);
         send_ack(a, RIG_MSG_MARK);
@@ -329,6 +421,8 @@ void rig_app_init(rig_app_t *app)
     app->mode = RIG_MODE_INJECT;
     app->stream = RIG_STREAM_FEATURES | RIG_STREAM_RESULTS;
     app->running = 0;
+    app->last_slot = 0;
+    app->last_valid = 0;
     restart_stream(app, 0);
     send_hello(app);
 }

@@ -15,6 +15,10 @@
  * model windows alive at once. Each full window is inferred and sent as RESULT (per window;
  * the rig aggregates per clip with the profile's mean or vote).
  *
+ * Energy (protocol v2): BURST runs K inferences back to back on a kept window with the marker pin
+ * high for exactly the burst, IDLE sleeps as between hops with the marker high; both answer
+ * BURST_DONE with the board_cycles() the marked stretch took (PROTOCOL.md, "Energy").
+ *
  * Flow control: HELLO announces RIG_APP_RX_CREDITS; the host keeps at most that many AUDIO
  * frames unacknowledged. The app returns a CREDIT (with the next expected sample offset) as soon
  * as a chunk has left the UART buffer (before processing it), also for a chunk it drops (a gap or
@@ -88,6 +92,19 @@ uint16_t rig_port_rx_max_audio(void); /* at most RIG_APP_RX_MAX_PAYLOAD, even */
 #define RIG_APP_TX_MAX_PAYLOAD (RIG_APP_TX_MAX_PAYLOAD_COLUMN > 72u ? RIG_APP_TX_MAX_PAYLOAD_COLUMN : 72u)
 #define RIG_APP_WINDOWS 2u
 
+/* Energy (protocol v2): HELLO announces BURST and IDLE. IDLE sleeps until a clock at
+ * board_cycles_hz() that keeps counting while the core sleeps has moved on by the stated ticks:
+ * board_cycles() on the chips (SysTick runs in WFI sleep; DWT CYCCNT keeps counting in sleep mode,
+ * where the core clock is gated but not stopped), wall-clock ns on the native board, whose
+ * board_cycles() counts CPU time (RIG_APP_PORT_IDLE_CLOCK). */
+#define RIG_APP_ENERGY_CAPABILITIES (RIG_CAP_BURST | RIG_CAP_IDLE)
+#ifdef RIG_APP_PORT_IDLE_CLOCK
+uint32_t rig_port_idle_clock(void);
+#define RIG_APP_IDLE_CLOCK() rig_port_idle_clock()
+#else
+#define RIG_APP_IDLE_CLOCK() board_cycles()
+#endif
+
 #define RIG_APP_RX_ENCODED_FRAME_BYTES (RIG_PROTO_RX_BUFFER_BYTES(RIG_APP_RX_MAX_PAYLOAD) + 1u)
 
 typedef struct {
@@ -117,6 +134,10 @@ typedef struct {
     uint8_t mode;
     uint8_t stream;
     uint8_t running;
+    /* Energy: the slot of the last window inferred, while it still holds that whole window. */
+    uint8_t last_slot;
+    uint8_t last_valid;        /* 0 once a new window reuses the slot */
+    uint8_t last_since_start;  /* the last window came from audio sent since START */
 } rig_app_t;
 
 void rig_app_init(rig_app_t *app);

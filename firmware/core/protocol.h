@@ -17,7 +17,7 @@
 #include "cobs.h"
 
 /* Version 2 (PROTOCOL.md): HELLO capability byte, AUDIO sample offsets, cumulative CREDIT, NAK,
- * START from a column. The receiver accepts frames of versions RIG_PROTO_MIN_VERSION..RIG_PROTO_VERSION
+ * START from a column, BURST/IDLE. The receiver accepts frames of versions RIG_PROTO_MIN_VERSION..RIG_PROTO_VERSION
  * (a host speaks version 1 until it has read the board's HELLO). */
 #define RIG_PROTO_VERSION 2u
 #define RIG_PROTO_MIN_VERSION 1u
@@ -44,6 +44,8 @@ enum {
     RIG_MSG_STOP = 0x06,      /* -                             -> STATS */
     RIG_MSG_MARK = 0x07,      /* u8 level (marker pin for power windows) */
     RIG_MSG_HELLO_REQ = 0x08, /* -                             -> HELLO */
+    RIG_MSG_BURST = 0x09,     /* u8 flags, u32 K, u32 cycle budget -> BURST_DONE (v2, energy) */
+    RIG_MSG_IDLE = 0x0A,      /* u32 cycles to sleep           -> BURST_DONE (v2, energy) */
 
     RIG_MSG_HELLO = 0x80,
     RIG_MSG_PONG = 0x81,
@@ -56,12 +58,18 @@ enum {
     RIG_MSG_CAPTURE = 0x88,   /* u32 first sample index, i16 samples[] */
     RIG_MSG_ACK = 0x89,       /* u8 type of the CONFIGURE, START or MARK acknowledged */
     RIG_MSG_STAGE = 0x8A,     /* u32 column, u8 stage, i8 shift, u16 offset, values (int16, or uint32 for power/mel) */
-    RIG_MSG_NAK = 0x8B        /* u32 next expected AUDIO sample offset (an AUDIO frame was lost) */
+    RIG_MSG_NAK = 0x8B,       /* u32 next expected AUDIO sample offset (an AUDIO frame was lost) */
+    RIG_MSG_BURST_DONE = 0x8C /* u8 request type, u8 status, u32 inferences, u32 cycles (v2, energy) */
 };
-
 enum { RIG_MODE_INJECT = 0, RIG_MODE_ACOUSTIC = 1 };
-/* HELLO v2 capability bits (byte 34). */
+/* HELLO v2 capability bits (payload offset 34). */
 enum { RIG_CAP_FRAME_RECOVERY = 0x01u, RIG_CAP_BURST = 0x02u, RIG_CAP_IDLE = 0x04u };
+/* BURST flags: run the frontend over a hop of columns before each inference; run on the window
+ * completed from the host's AUDIO since the last START (else the last window since boot). */
+enum { RIG_BURST_FRONTEND = 1u, RIG_BURST_HOST_WINDOW = 2u };
+/* BURST_DONE status: all K done; stopped when the cycle budget ran out (inferences says how many);
+ * no window to run on (nothing run, marker never raised). */
+enum { RIG_BURST_OK = 0, RIG_BURST_OVER_BUDGET = 1, RIG_BURST_NO_WINDOW = 2 };
 enum { RIG_STREAM_FEATURES = 1u, RIG_STREAM_RESULTS = 2u, RIG_STREAM_CAPTURE = 4u, RIG_STREAM_STAGES = 8u };
 enum {
     RIG_ERR_BAD_FRAME = 1, RIG_ERR_UNKNOWN_TYPE = 2, RIG_ERR_BAD_LENGTH = 3, RIG_ERR_BAD_CONFIG = 4,

@@ -9,17 +9,27 @@ public static class HistoryTrends
     public static IReadOnlyList<TrendSeries> Series(IReadOnlyList<RunSummary> runs)
     {
         var units = runs.Select(r => r.CycleUnit).Where(u => u is not null).Distinct().ToList();
-        var cycleUnit = units.Count == 1 ? units[0]! : "cycles (units differ between runs)";
+        var cycleClocks = runs.Select(r => r.CycleClock).OfType<Rig.Core.Runs.MeasurementClock>().Distinct().ToList();
+        var cycleUnit = (units.Count == 1 ? units[0]! : "cycles (units differ between runs)") + ClockNote(cycleClocks);
+        var energyClocks = runs.Where(r => r.EnergyPerInferenceUj is not null).Select(r => r.EnergyClock).OfType<Rig.Core.Runs.MeasurementClock>().Distinct().ToList();
         return
         [
             new TrendSeries("Accuracy", "%", runs.Select(r => (double?)(r.Accuracy * 100)).ToList()),
             new TrendSeries("Frontend cycles per column (median)", cycleUnit, runs.Select(r => r.FrontendCyclesMedian).ToList()),
             new TrendSeries("Model cycles per inference (median)", cycleUnit, runs.Select(r => r.ModelCyclesMedian).ToList()),
-            new TrendSeries("Energy per inference", "uJ", runs.Select(r => r.EnergyPerInferenceUj).ToList()),
+            new TrendSeries("Energy per inference", "uJ" + ClockNote(energyClocks), runs.Select(r => r.EnergyPerInferenceUj).ToList()),
             new TrendSeries("RAM", "bytes", runs.Select(r => (double?)r.RamBytes).ToList()),
             new TrendSeries("Flash", "bytes", runs.Select(r => (double?)r.FlashBytes).ToList()),
         ];
     }
+
+    /// <summary>" (host time)", or " (clocks differ: mcu, host)" when runs mix clocks.</summary>
+    private static string ClockNote(IReadOnlyList<Rig.Core.Runs.MeasurementClock> clocks) => clocks.Count switch
+    {
+        0 => "",
+        1 => $" ({Rig.Core.Runs.MeasurementClocks.Label(clocks[0])})",
+        _ => $" (clocks differ: {string.Join(", ", clocks.Select(Rig.Core.Runs.MeasurementClocks.Name))})",
+    };
 
     /// <summary>Writes the trend PNG and returns its path.</summary>
     public static string WritePlot(string path, IReadOnlyList<RunSummary> runs)

@@ -228,7 +228,7 @@ public sealed class RunStore : IDisposable
             SELECT * FROM (
                 SELECT run_id, profile, started_at, mode, board, config_hash, complete, accuracy, feature_mismatches,
                        cycle_unit, frontend_cycles_median, model_cycles_median, energy_uj, ram_bytes, flash_bytes,
-                       clip_count, run_dir
+                       clip_count, run_dir, json_extract(run_json, '$.cycles.clock'), json_extract(run_json, '$.power.clock')
                 FROM runs WHERE profile = $profile AND run_json IS NOT NULL
                 ORDER BY started_at DESC, run_id DESC LIMIT $limit)
             ORDER BY started_at, run_id
@@ -247,10 +247,24 @@ public sealed class RunStore : IDisposable
                 r.IsDBNull(10) ? null : r.GetDouble(10), r.IsDBNull(11) ? null : r.GetDouble(11),
                 r.IsDBNull(12) ? null : r.GetDouble(12),
                 r.IsDBNull(13) ? null : r.GetInt32(13), r.IsDBNull(14) ? null : r.GetInt32(14),
-                r.IsDBNull(15) ? 0 : r.GetInt32(15), r.IsDBNull(16) ? null : r.GetString(16)));
+                r.IsDBNull(15) ? 0 : r.GetInt32(15), r.IsDBNull(16) ? null : r.GetString(16))
+            {
+                CycleClock = r.IsDBNull(9) ? null : ClockOf(r.IsDBNull(17) ? null : r.GetString(17)) ?? MeasurementClocks.FromCycleUnit(r.GetString(9)),
+                EnergyClock = r.IsDBNull(12) ? null
+                    : ClockOf(r.IsDBNull(18) ? null : r.GetString(18)) ?? ClockOf(r.IsDBNull(17) ? null : r.GetString(17))
+                      ?? MeasurementClocks.FromCycleUnit(r.IsDBNull(9) ? null : r.GetString(9)),
+            });
         }
         return rows;
     });
+
+    private static MeasurementClock? ClockOf(string? name) => name switch
+    {
+        "mcu" => MeasurementClock.Mcu,
+        "emulated-mcu" => MeasurementClock.EmulatedMcu,
+        "host" => MeasurementClock.Host,
+        _ => null,
+    };
 
     /// <summary>The stored run.json of a finished run, or null.</summary>
     public RunResult? FinishedRun(string runId) => Guard("read the finished run", () =>

@@ -18,4 +18,11 @@ public sealed record RunSummary(
     int? RamBytes,
     int? FlashBytes,
     int Clips,
-    string? RunDir);
+    string? RunDir)
+{
+    /// <summary>Whose clock counted the cycles (from run.json; older runs: from the cycle unit).</summary>
+    public Rig.Core.Runs.MeasurementClock? CycleClock { get; init; }
+
+    /// <summary>Whose clock timed the energy figure; null when energy was not measured.</summary>
+    public Rig.Core.Runs.MeasurementClock? EnergyClock { get; init; }
+}

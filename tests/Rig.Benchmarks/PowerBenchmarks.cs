@@ -30,7 +30,7 @@ public class PowerBenchmarks
     public double EnergyPerInference()
     {
         var burst = new ReplayedBurst(96_000, _profile.Board.ClockHz); // 4 ms per inference at 24 MHz
-        return _monitor.MeasureAsync(burst, 0.004).GetAwaiter().GetResult().Result.EnergyPerInferenceUj;
+        return _monitor.MeasureAsync(burst, 0.004).GetAwaiter().GetResult().Result.EnergyPerInferenceUj ?? double.NaN;
     }
 
     [Benchmark]

@@ -22,6 +22,7 @@
 #include "app.h"
 #include "board.h"
 #include "native_board.h"
+#include "power_line.h"
 #include "uart_wire.h"
 
 jmp_buf native_board_reset_point;
@@ -78,6 +79,7 @@ void native_board_parse(int argc, char **argv, native_board_options_t *opt)
         else if (strcmp(a, "--uart-rx-bytes") == 0) opt->uart_rx_bytes = parse_count(a, v);
         else if (strcmp(a, "--fault-reset-after") == 0) opt->fault_reset_after = parse_count(a, v);
         else if (strcmp(a, "--fault-silent-after") == 0) opt->fault_silent_after = parse_count(a, v);
+        else if (strcmp(a, "--power-line") == 0) opt->power_line = v;
         else { fprintf(stderr, "rig native board: unknown option %s\n", a); exit(2); }
     }
     if ((opt->uart_baud != 0) != (opt->uart_rx_bytes != 0)) {
@@ -140,6 +142,9 @@ void board_init(void)
         fprintf(f, "%s\n", path);
         fclose(f);
     }
+    power_line_open(s_opt.power_line);
+    power_line_set('A', 1);
+    power_line_set('M', 0);
     if (paced())
         uart_wire_init(&s_wire, s_master, (uint32_t)s_opt.uart_baud, s_wire_rx, (uint16_t)s_opt.uart_rx_bytes,
                        s_wire_tx, (uint16_t)NATIVE_TX_RING_BYTES);
@@ -207,7 +212,14 @@ size_t board_mic_read(int16_t *dst, size_t max)
 uint32_t board_mic_dropped(void) { return 0; }
 void board_mic_start(void) { s_mic_on = 1; }
 void board_mic_stop(void) { s_mic_on = 0; }
-void board_marker(int level) { s_marker = level; }
+void board_marker(int level)
+{
+    s_marker = level;
+    power_line_set('M', level);
+}
+
+/* IDLE's clock: wall time, because board_cycles() here is CPU time, which stands still asleep. */
+uint32_t rig_port_idle_clock(void) { return power_line_now32(); }
 
 void board_idle(void)
 {
@@ -223,7 +235,10 @@ void board_idle(void)
         wait.tv_nsec = (long)uart_wire_wait_ns(&s_wire, 20000000u, &watch);
         if (!watch) p[0].fd = -1;
     }
-    if (ppoll(p, count, &wait, NULL) <= 0) return;
+    power_line_set('A', 0);
+    int ready = ppoll(p, count, &wait, NULL);
+    power_line_set('A', 1);
+    if (ready <= 0) return;
     if (p[1].revents & (POLLHUP | POLLIN | POLLERR)) {
         char c;
         if (read(STDIN_FILENO, &c, 1) <= 0) exit(0); /* the rig closed our stdin: it is gone */

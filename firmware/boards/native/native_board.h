@@ -16,9 +16,12 @@ typedef struct {
     uint64_t uart_rx_bytes;      /* the paced board's UART RX ring (the profile's serial.rx_buffer_bytes) */
     uint64_t fault_reset_after;  /* test hook: one board_reset() once this many bytes arrived (0 = off) */
     uint64_t fault_silent_after; /* test hook: go silent for good after this many bytes (0 = off) */
+    const char *power_line;      /* optional FIFO: the marker pin and run/sleep edges, for the rig's
+                                    virtual GPIO line and power model (native_power_line.h) */
 } native_board_options_t;
 
-/* Parses --mic, --name, --pty-link, --uart-baud, --uart-rx-bytes, --fault-reset-after, --fault-silent-after; exits with a
+/* Parses --mic, --name, --pty-link, --uart-baud, --uart-rx-bytes, --fault-reset-after, --fault-silent-after,
+ * --power-line; exits with a
  * message on bad arguments. */
 void native_board_parse(int argc, char **argv, native_board_options_t *opt);
 void native_board_set_options(const native_board_options_t *opt);

@@ -156,6 +156,8 @@ void board_early_init(void) { }
 
 void board_init(void)
 {
+    /* The run current the rig's power model assumes is the DC/DC one (profiles/nrf52840.yaml). */
+    REG32(POWER_DCDCEN) = POWER_DCDCEN_ENABLE;
     clock_init();
     REG32(P0_BASE + GPIO_DIRSET) = 1u << MARKER_PIN;
     board_marker(0);

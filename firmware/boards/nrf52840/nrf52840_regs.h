@@ -15,6 +15,15 @@ enum {
     CLOCK_EVENTS_HFCLKSTARTED = CLOCK_BASE + 0x100u
 };
 
+/* PS "POWER - Power supply": POWER shares its base with CLOCK (0x40000000). DCDCEN (0x578) switches the
+ * REG1 stage from the LDO to the DC/DC buck (needs the DCC inductor, which the Nano 33 BLE's NINA-B306
+ * module carries); the profile's power model is the DC/DC figure (profiles/nrf52840.yaml power.regulator). */
+enum {
+    POWER_BASE = 0x40000000u,
+    POWER_DCDCEN = POWER_BASE + 0x578u,
+    POWER_DCDCEN_ENABLE = 1u
+};
+
 /* PS "GPIO - General purpose input/output": P0 at 0x50000000, P1 at 0x50000300; OUTSET/OUTCLR/DIRSET, PIN_CNF[n]. */
 enum {
     P0_BASE = 0x50000000u,

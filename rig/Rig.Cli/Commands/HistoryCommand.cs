@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Rig.Core.Profiles;
+using Rig.Core.Runs;
 using Rig.Reports;
 using Rig.Reports.Output;
 using Rig.Store;
@@ -44,7 +45,7 @@ public static class HistoryCommand
         foreach (var r in runs)
             PlainTextTable.Row(table, r.RunId + (r.Complete ? "" : " (unfinished)"), Fmt.Time(r.StartedAt), r.Mode, r.Board, r.Clips.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Fmt.Fraction(r.Accuracy), Fmt.Int(r.FeatureMismatches), Fmt.Number(r.FrontendCyclesMedian), Fmt.Number(r.ModelCyclesMedian),
-                Fmt.Number(r.EnergyPerInferenceUj), Fmt.Number(r.RamBytes), Fmt.Number(r.FlashBytes), r.ConfigHash);
+                r.CycleClock is { } cc ? cc.Name() : "-", Fmt.Number(r.EnergyPerInferenceUj), r.EnergyClock is { } ec ? ec.Name() : "-", Fmt.Number(r.RamBytes), Fmt.Number(r.FlashBytes), r.ConfigHash);
         PlainTextTable.Write(table);
         var png = plot?.FullName ?? Path.Combine(Path.GetDirectoryName(path)!, $"history-{profile}.png");
         Console.Out.WriteLine($"trends: {HistoryTrends.WritePlot(png, runs)}");

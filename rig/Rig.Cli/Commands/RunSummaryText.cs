@@ -37,7 +37,12 @@ public static class RunSummaryText
 
     /// <summary>The power figures when --energy measured them, else why not.</summary>
     public static string Power(PowerResult? p) => p is { Measured: true }
-        ? Inv($"  power: {p.EnergyPerInferenceUj:0.###} µJ per inference; active {p.ActivePowerMw:0.###} mW, idle {p.IdlePowerMw:0.####} mW; {p.Samples} samples in the window, {p.IdleSamples} idle ({p.Monitor ?? "INA219"})")
+        ? Inv($"  power: {p.EnergyPerInferenceUj:0.###} µJ per inference gross, {(p.NetEnergyPerInferenceUj is { } net ? Inv($"{net:0.###} µJ") : "not measured")} net of idle ({(p.Clock is { } c ? c.Label() : "clock not recorded")}); ") +
+          Inv($"active {p.ActivePowerMw:0.###} mW, idle {p.IdlePowerMw:0.####} mW; ") +
+          (p.Windows is { } w
+              ? Inv($"median of {w} windows (spread {p.SpreadPercent:0.##} %, >= {p.MinSamplesPerWindow} conversions each, cut on {(p.WindowSource == PowerWindowSource.Gpio ? "the marker GPIO" : "messages")}) ")
+              : Inv($"{p.Samples} samples in the window, {p.IdleSamples} idle ")) +
+          $"({p.Monitor ?? "INA219"})"
         : $"  power: not measured ({p?.Reason ?? "no power result"})";
 
     /// <summary>What --line-faults did to the line, per direction.</summary>

@@ -34,12 +34,16 @@ public static class RunInvariants
         }
         if (run.Power is { Measured: true } p)
         {
-            v.NonNegative("power.energyPerInferenceUj", p.EnergyPerInferenceUj);
+            // A measured figure is a number; "not measured" is the whole result's state (Measured false + reason), never a null inside it.
+            v.Present("power.energyPerInferenceUj", p.EnergyPerInferenceUj);
             v.NonNegative("power.activePowerMw", p.ActivePowerMw);
             v.NonNegative("power.idlePowerMw", p.IdlePowerMw);
             v.NonNegative("power.windowSeconds", p.WindowSeconds);
-            v.NotNegative("power.samples", p.Samples);
-            v.NotNegative("power.inferencesInWindow", p.InferencesInWindow);
+            v.NonNegative("power.samples", p.Samples);
+            v.NonNegative("power.inferencesInWindow", p.InferencesInWindow);
+            v.NonNegative("power.windows", p.Windows);
+            v.NonNegative("power.minSamplesPerWindow", p.MinSamplesPerWindow);
+            v.NonNegative("power.spreadPercent", p.SpreadPercent);
         }
         if (run.Memory is { } m)
         {
@@ -177,6 +181,19 @@ public static class RunInvariants
         public void NotNegative(string field, long value)
         {
             if (value < 0) Add(field, $"{value} is negative");
+        }
+
+        /// <summary>A figure that must be there (a measured result) and not negative.</summary>
+        public void Present(string field, double? value)
+        {
+            if (value is { } x) NonNegative(field, x);
+            else Add(field, "missing from a measured result");
+        }
+
+        /// <summary>An optional figure: absent is fine, present must be finite and not negative.</summary>
+        public void NonNegative(string field, double? value)
+        {
+            if (value is { } x) NonNegative(field, x);
         }
 
         public void NonNegative(string field, double value)

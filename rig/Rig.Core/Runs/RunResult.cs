@@ -80,7 +80,13 @@ public sealed record Distribution(double Median, double P95, double Max, int Cou
 public sealed record ConfusionMatrix(IReadOnlyList<string> Labels, IReadOnlyList<IReadOnlyList<int>> Counts);
 
 /// <summary>Run-wide cycle figures. <see cref="Unit"/> is "mcu-cycles" on hardware and "host-cycles" on a virtual board: never mixed.</summary>
-public sealed record CycleSummary(string Unit, double ClockHz, Distribution FrontendPerColumn, Distribution ModelPerInference, double RealTimeMargin);
+public sealed record CycleSummary(string Unit, double ClockHz, Distribution FrontendPerColumn, Distribution ModelPerInference, double RealTimeMargin)
+{
+    /// <summary>Whose clock counted these cycles; null in runs written before the field (derive it from <see cref="Unit"/>).</summary>
+    public MeasurementClock? Clock { get; init; }
+
+    public MeasurementClock ClockOrUnit => Clock ?? MeasurementClocks.FromCycleUnit(Unit);
+}
 
 public sealed record ModelSummary(string Name, long MacsPerInference, int ParameterBytes, int RamBytes);
 
@@ -93,32 +99,66 @@ public sealed record BoardStats(int? StackHighWaterBytes, int? StaticRamBytes, l
     public string? NotMeasured { get; init; }
 }
 
+/// <summary>
+/// run.json <c>power</c>. Every figure is null when not measured (with <see cref="Reason"/>), never 0. Measured
+/// the MLPerf Tiny way and better: <see cref="Windows"/> BURST windows of K back-to-back inferences, each holding
+/// at least <see cref="MinSamplesPerWindow"/> INA219 conversions, the median per-inference energy with its spread,
+/// idle power from IDLE windows of its own, energy gross and net of idle.
+/// </summary>
 public sealed record PowerResult(
     bool Measured,
     string? Reason,
-    double EnergyPerInferenceUj,
-    double ActivePowerMw,
-    double IdlePowerMw,
-    int Samples,
-    double BusVoltageV,
-    int InferencesInWindow,
-    double WindowSeconds,
+    /// <summary>Median over the windows of energy per inference, gross (idle included), uJ.</summary>
+    double? EnergyPerInferenceUj,
+    double? ActivePowerMw,
+    double? IdlePowerMw,
+    /// <summary>Conversions in the median window (all windows: <see cref="MinSamplesPerWindow"/>).</summary>
+    int? Samples,
+    double? BusVoltageV,
+    /// <summary>K: inferences per BURST window.</summary>
+    int? InferencesInWindow,
+    double? WindowSeconds,
     /// <summary>Name of a CSV in the run directory with the power trace (time_s, power_mw, marker).</summary>
     string? TraceFile)
 {
     /// <summary>Samples the idle figure was averaged over.</summary>
-    public int IdleSamples { get; init; }
+    public int? IdleSamples { get; init; }
     /// <summary>INA219 conversion period (shunt + bus conversion times for the configured mode), seconds.</summary>
-    public double ConversionSeconds { get; init; }
+    public double? ConversionSeconds { get; init; }
     /// <summary>Samples per second the sampler achieved inside the window.</summary>
-    public double SamplerRateHz { get; init; }
+    public double? SamplerRateHz { get; init; }
     /// <summary>What measured: "INA219 i2c-1 0x40", "virtual INA219 0x40 (py32f003 power model)".</summary>
     public string? Monitor { get; init; }
     /// <summary>Virtual boards only: the power model's exact energy per inference (integral over the window / K).</summary>
     public double? TruthEnergyPerInferenceUj { get; init; }
+    /// <summary>Virtual boards only: the model's truth net of its sleep power.</summary>
+    public double? TruthNetEnergyPerInferenceUj { get; init; }
+
+    /// <summary>BURST windows measured (at least 5 in a measurement made with BURST).</summary>
+    public int? Windows { get; init; }
+    /// <summary>Fewest INA219 conversions wholly inside any one window (at least 200 wanted).</summary>
+    public int? MinSamplesPerWindow { get; init; }
+    /// <summary>(max - min) / median of the per-window energies, percent.</summary>
+    public double? SpreadPercent { get; init; }
+    /// <summary>Median per-inference energy net of idle: (window power - idle power) x window / K, uJ.</summary>
+    public double? NetEnergyPerInferenceUj { get; init; }
+    /// <summary>IDLE windows the idle power is the median of.</summary>
+    public int? IdleWindows { get; init; }
+    /// <summary>Whose clock timed the inferences (and so the energy): mcu, emulated-mcu or host.</summary>
+    public MeasurementClock? Clock { get; init; }
+    /// <summary>What cut the windows: gpio (marker edges on the rig host) or messages (BURST and its answer).</summary>
+    public PowerWindowSource? WindowSource { get; init; }
+    /// <summary>Messages only: the one-way serial latency (half the median PING round trip) taken off each edge, ms.</summary>
+    public double? LatencyMs { get; init; }
+    /// <summary>Whether each inference of the burst included the frontend's hop of columns.</summary>
+    public bool? IncludesFrontend { get; init; }
+    /// <summary>The board's own cycle count for one inference (the clock in <see cref="Clock"/>).</summary>
+    public double? CyclesPerInference { get; init; }
+    /// <summary>Per window, in order: energy per inference (gross) uJ.</summary>
+    public IReadOnlyList<double>? WindowEnergiesUj { get; init; }
 
     /// <summary>Power was not measured; <paramref name="reason"/> says why (shown in the report).</summary>
-    public static PowerResult NotMeasured(string reason) => new(false, reason, 0, 0, 0, 0, 0, 0, 0, null);
+    public static PowerResult NotMeasured(string reason) => new(false, reason, null, null, null, null, null, null, null, null);
 }
 
 public sealed record MemoryResult(int FlashBytes, int RamBytes, int FrontendRamBytes, int StackReserveBytes, IReadOnlyDictionary<string, int> Sections)

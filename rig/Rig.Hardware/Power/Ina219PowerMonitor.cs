@@ -41,7 +41,7 @@ public sealed class Ina219PowerMonitor : IPowerMonitor
                 return PowerMeasurement.NotMeasured(e.Message);
             }
             if (!last.Result.Measured || last.Result.Samples >= InferenceCount.MinimumWindowSamples) return last;
-            k = InferenceCount.Rescale(k, last.Result.Samples);
+            k = InferenceCount.Rescale(k, last.Result.Samples ?? 0);
         }
         return last!;
     }

@@ -11,6 +11,10 @@ public enum MessageType : byte
     Stop = 0x06,
     Mark = 0x07,
     HelloRequest = 0x08,
+    /// <summary>v2 (energy): K inferences back to back, marker high; answered by <see cref="BurstDone"/>.</summary>
+    Burst = 0x09,
+    /// <summary>v2 (energy): sleep as between hops for the stated ticks, marker high; answered by <see cref="BurstDone"/>.</summary>
+    Idle = 0x0A,
 
     Hello = 0x80,
     Pong = 0x81,
@@ -25,4 +29,6 @@ public enum MessageType : byte
     Stage = 0x8A,
     /// <summary>Protocol v2: an AUDIO frame was lost; u32 next expected sample offset.</summary>
     Nak = 0x8B,
+    /// <summary>v2 (energy): the answer to BURST and IDLE.</summary>
+    BurstDone = 0x8C,
 }

@@ -26,15 +26,18 @@ public sealed record Hello(
     int Classes,
     string BoardName) : BoardMessage
 {
+    /// <summary>Bytes before the board name in a v1 HELLO; v2 puts the capability byte there (offset 34).</summary>
     public const int FixedBytes = 34;
     /// <summary>Fixed part of a v2 HELLO: the v1 part and the capability byte.</summary>
     public const int FixedBytesV2 = FixedBytes + 1;
 
-    /// <summary>What the firmware can do beyond v1 (HELLO v2 byte 34).</summary>
+    /// <summary>What the firmware can do beyond v1 (HELLO v2 byte 34; none from a v1 board, which has no such byte).</summary>
     public BoardCapabilities Capabilities { get; init; }
 
     /// <summary>The board resends, replays and NAKs at the frame level (PROTOCOL.md, frame recovery).</summary>
-    public bool FrameRecovery => ProtocolVersion >= 2 && Capabilities.HasFlag(BoardCapabilities.FrameRecovery);
+    public bool FrameRecovery => Supports(BoardCapabilities.FrameRecovery);
+
+    public bool Supports(BoardCapabilities c) => ProtocolVersion >= 2 && (Capabilities & c) == c;
 
     /// <summary>"mcu-cycles" or "host-cycles" (the run.json cycle unit).</summary>
     public string CycleUnit => McuCycles ? "mcu-cycles" : "host-cycles";
@@ -99,7 +102,10 @@ public sealed record Hello(
 public enum BoardCapabilities : byte
 {
     None = 0,
+    /// <summary>Frame-level recovery (link).</summary>
     FrameRecovery = 0x01,
+    /// <summary>BURST: K inferences back to back with the marker high (energy).</summary>
     Burst = 0x02,
+    /// <summary>IDLE: sleep as between hops with the marker high (energy).</summary>
     Idle = 0x04,
 }

@@ -60,6 +60,41 @@ public static class HostMessages
     }
 
     public static byte[] Mark(bool level) => [level ? (byte)1 : (byte)0];
+
+    /// <summary>
+    /// BURST (v2): <paramref name="inferences"/> back to back, the marker high for exactly the burst; the board stops
+    /// after the inference that uses up <paramref name="cycleBudget"/> of its cycles (its watchdog, the profile's
+    /// longest window).
+    /// </summary>
+    public static byte[] Burst(BurstFlags flags, int inferences, uint cycleBudget)
+    {
+        if (inferences < 1) throw new ArgumentOutOfRangeException(nameof(inferences), inferences, "a burst runs at least one inference");
+        var p = new byte[9];
+        p[0] = (byte)flags;
+        BinaryPrimitives.WriteUInt32LittleEndian(p.AsSpan(1), (uint)inferences);
+        BinaryPrimitives.WriteUInt32LittleEndian(p.AsSpan(5), cycleBudget);
+        return p;
+    }
+
+    /// <summary>IDLE (v2): sleep as between hops for <paramref name="ticks"/> of the board's cycle clock (HELLO's Hz), marker high.</summary>
+    public static byte[] Idle(uint ticks)
+    {
+        var p = new byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(p, ticks);
+        return p;
+    }
+}
+
+/// <summary>BURST request flags (firmware/core/protocol.h RIG_BURST_*).</summary>
+[Flags]
+public enum BurstFlags : byte
+{
+    /// <summary>Model only, on the last window the board completed (any stream since boot).</summary>
+    None = 0,
+    /// <summary>Each inference also runs the frontend over one window hop of columns, as the stream does.</summary>
+    Frontend = 1,
+    /// <summary>Run on the window completed from the AUDIO the host sent since its last START.</summary>
+    HostWindow = 2,
 }
 
 public enum BoardMode : byte { Inject = 0, Acoustic = 1 }

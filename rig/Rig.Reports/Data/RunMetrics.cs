@@ -13,6 +13,16 @@ public sealed record RunMetrics(
     int? RamBytes,
     int? FlashBytes)
 {
+    /// <summary>Whose clock counted the cycles (null: no cycles).</summary>
+    public MeasurementClock? CycleClock { get; init; }
+
+    /// <summary>Whose clock timed the energy figure (null: not measured).</summary>
+    public MeasurementClock? EnergyClock { get; init; }
+
+    /// <summary>The clock of a run's energy: its own, else (runs from before the field) the clock of its cycles.</summary>
+    public static MeasurementClock? EnergyClockOf(RunResult run) =>
+        run.Power is { Measured: true } p ? p.Clock ?? run.Cycles?.ClockOrUnit ?? MeasurementClock.Host : null;
+
     public static RunMetrics From(RunResult run) => new(
         run.Accuracy * 100,
         run.FeatureMismatches,
@@ -21,7 +31,11 @@ public sealed record RunMetrics(
         run.Cycles is { ModelPerInference.Count: > 0 } m ? m.ModelPerInference.Median : null,
         run.Power is { Measured: true } p ? p.EnergyPerInferenceUj : null,
         Bytes(run.Memory?.RamBytes),
-        Bytes(run.Memory?.FlashBytes));
+        Bytes(run.Memory?.FlashBytes))
+    {
+        CycleClock = run.Cycles?.ClockOrUnit,
+        EnergyClock = EnergyClockOf(run),
+    };
 
     /// <summary>
     /// No firmware image has 0 bytes of RAM or flash: 0 means nobody measured it (a virtual board has no ELF

@@ -28,12 +28,18 @@ public sealed record Baseline
     public double? FrontendCyclesMedian { get; init; }
     public double? ModelCyclesMedian { get; init; }
     public double? EnergyPerInferenceUj { get; init; }
+    /// <summary>Whose clock timed the energy (mcu, emulated-mcu, host); null in baselines from before the field: then the cycles' clock.</summary>
+    public MeasurementClock? EnergyClock { get; init; }
     public int? RamBytes { get; init; }
     public int? FlashBytes { get; init; }
 
     /// <summary>Derived from the fields above; not written, so the committed file holds each figure once.</summary>
     [JsonIgnore]
-    public RunMetrics Metrics => new(AccuracyPercent, FeatureMismatches, CycleUnit, FrontendCyclesMedian, ModelCyclesMedian, EnergyPerInferenceUj, RamBytes, FlashBytes);
+    public RunMetrics Metrics => new(AccuracyPercent, FeatureMismatches, CycleUnit, FrontendCyclesMedian, ModelCyclesMedian, EnergyPerInferenceUj, RamBytes, FlashBytes)
+    {
+        CycleClock = CycleUnit is null ? null : MeasurementClocks.FromCycleUnit(CycleUnit),
+        EnergyClock = EnergyPerInferenceUj is null ? null : EnergyClock ?? MeasurementClocks.FromCycleUnit(CycleUnit),
+    };
 
     public static Baseline From(RunResult run)
     {
@@ -54,6 +60,7 @@ public sealed record Baseline
             FrontendCyclesMedian = m.FrontendCyclesMedian,
             ModelCyclesMedian = m.ModelCyclesMedian,
             EnergyPerInferenceUj = m.EnergyPerInferenceUj,
+            EnergyClock = m.EnergyClock,
             RamBytes = m.RamBytes,
             FlashBytes = m.FlashBytes,
         };

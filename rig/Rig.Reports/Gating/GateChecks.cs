@@ -39,12 +39,19 @@ public static class GateChecks
         };
         var unitsAgree = b.CycleUnit == current.CycleUnit || b.CycleUnit is null || current.CycleUnit is null;
         var unitClash = unitsAgree ? null : $"baseline counts {b.CycleUnit}, this run {current.CycleUnit}";
-        var cycleUnit = b.CycleUnit ?? current.CycleUnit ?? "cycles";
+        var cycleClock = current.CycleClock ?? b.CycleClock;
+        var cycleUnit = (b.CycleUnit ?? current.CycleUnit ?? "cycles") + (cycleClock is { } cc ? $" ({cc.Label()})" : "");
         var hostTimed = PercentLimit.IsHostTimed(b.CycleUnit, current.CycleUnit);
         var cycleLimit = PercentLimit.Cycles(limits, hostTimed);
         checks.Add(Percent(FrontendCycles, cycleUnit, b.FrontendCyclesMedian, current.FrontendCyclesMedian, cycleLimit, unitClash));
         checks.Add(Percent(ModelCycles, cycleUnit, b.ModelCyclesMedian, current.ModelCyclesMedian, cycleLimit, unitClash));
-        checks.Add(Percent(Energy, "uJ", b.EnergyPerInferenceUj, current.EnergyPerInferenceUj, PercentLimit.Energy(limits, hostTimed), null));
+        var energyClock = current.EnergyClock ?? b.EnergyClock;
+        var energyClash = b.EnergyClock is { } be && current.EnergyClock is { } ce && be != ce
+            ? $"baseline energy was timed with {be.Label()}, this run's with {ce.Label()}"
+            : null;
+        var energyHostTimed = hostTimed || b.EnergyClock == MeasurementClock.Host || current.EnergyClock == MeasurementClock.Host;
+        checks.Add(Percent(Energy, energyClock is { } ec ? $"uJ ({ec.Label()})" : "uJ", b.EnergyPerInferenceUj, current.EnergyPerInferenceUj,
+            PercentLimit.Energy(limits, energyHostTimed), energyClash));
         checks.Add(Bytes(Ram, b.RamBytes, current.RamBytes, limits.RamIncreaseBytes));
         checks.Add(Bytes(Flash, b.FlashBytes, current.FlashBytes, limits.FlashIncreaseBytes));
         checks.Add(Mismatches(b.FeatureMismatches, current.FeatureMismatches, limits.FeatureMismatches));

@@ -148,6 +148,7 @@ public static class HtmlReport
             KeyValues(sb, "cycles-table",
             [
                 ("Unit", H(c.Unit), false),
+                ("Timed with", H(c.ClockOrUnit.Label()) + " (" + H(c.ClockOrUnit.Name()) + ")", false),
                 ("Clock", Fmt.Number(c.ClockHz) + " Hz", true),
                 ("Frontend per column (median / p95 / max)", $"{Fmt.Number(c.FrontendPerColumn.Median)} / {Fmt.Number(c.FrontendPerColumn.P95)} / {Fmt.Number(c.FrontendPerColumn.Max)}", true),
                 ("Model per inference (median / p95 / max)", $"{Fmt.Number(c.ModelPerInference.Median)} / {Fmt.Number(c.ModelPerInference.P95)} / {Fmt.Number(c.ModelPerInference.Max)}", true),
@@ -166,15 +167,26 @@ public static class HtmlReport
     {
         if (p is null) { NotMeasured(sb, "power-table", "run.json has no power section"); return; }
         if (!p.Measured) { NotMeasured(sb, "power-table", p.Reason ?? "power was not measured"); return; }
+        var clock = p.Clock is { } c ? H(c.Label()) + " (" + H(c.Name()) + ")" : "not recorded (run from before the clock field)";
         KeyValues(sb, "power-table",
         [
             ("Energy per inference", Fmt.Number(p.EnergyPerInferenceUj) + " uJ", true),
+            ("Measured as", p.Windows is { } n ? $"median of {Fmt.Int(n)} BURST windows, gross (idle included)" : "one marked window, gross", false),
+            ("Energy per inference, net of idle", p.NetEnergyPerInferenceUj is { } net ? Fmt.Number(net) + " uJ" : "not measured", true),
+            ("Timed with", clock, false),
+            ("Windows cut on", p.WindowSource switch
+            {
+                PowerWindowSource.Gpio => "the marker GPIO (gpio)",
+                PowerWindowSource.Messages => "BURST/answer messages, serial latency " + Fmt.Number(p.LatencyMs) + " ms subtracted (messages)",
+                _ => "not recorded",
+            }, false),
+            ("Windows, spread", p.Windows is { } w ? $"{Fmt.Int(w)}, {Fmt.Number(p.SpreadPercent)} %" : "1 (single window)", true),
+            ("Conversions per window (fewest)", p.MinSamplesPerWindow is { } ms ? Fmt.Int(ms) : p.Samples is { } s ? Fmt.Int(s) : "n/a", true),
             ("Active power", Fmt.Number(p.ActivePowerMw) + " mW", true),
-            ("Idle power", Fmt.Number(p.IdlePowerMw) + " mW", true),
+            ("Idle power", p.IdlePowerMw is { } idle ? Fmt.Number(idle) + " mW" : "not measured", true),
             ("Bus voltage", Fmt.Number(p.BusVoltageV) + " V", true),
-            ("Inferences in window", Fmt.Int(p.InferencesInWindow), true),
+            ("Inferences in window (K)", p.InferencesInWindow is { } k ? Fmt.Int(k) : "n/a", true),
             ("Window", Fmt.Number(p.WindowSeconds) + " s", true),
-            ("Samples", Fmt.Int(p.Samples), true),
         ]);
     }
 

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using Rig.Core.Runs;
+using Rig.Reports.Data;
 using Rig.Reports.Gating;
 
 namespace Rig.Reports.Output;
@@ -24,9 +26,9 @@ public static class MarkdownReport
         Row(sb, "Clips", Fmt.Int(run.Clips.Count));
         Row(sb, "Accuracy", Fmt.Fraction(run.Accuracy));
         Row(sb, "Feature mismatches", Fmt.Int(run.FeatureMismatches));
-        Row(sb, "Frontend cycles/column (median)", run.Cycles is { } cy ? $"{Fmt.Number(cy.FrontendPerColumn.Median)} {E(cy.Unit)}" : "not measured");
-        Row(sb, "Model cycles/inference (median)", run.Cycles is { } c2 ? $"{Fmt.Number(c2.ModelPerInference.Median)} {E(c2.Unit)}" : "not measured");
-        Row(sb, "Energy per inference", run.Power is { Measured: true } p ? Fmt.Number(p.EnergyPerInferenceUj) + " uJ" : "not measured" + (run.Power?.Reason is { } r ? ": " + E(r) : ""));
+        Row(sb, "Frontend cycles/column (median)", run.Cycles is { } cy ? $"{Fmt.Number(cy.FrontendPerColumn.Median)} {E(cy.Unit)} ({cy.ClockOrUnit.Label()})" : "not measured");
+        Row(sb, "Model cycles/inference (median)", run.Cycles is { } c2 ? $"{Fmt.Number(c2.ModelPerInference.Median)} {E(c2.Unit)} ({c2.ClockOrUnit.Label()})" : "not measured");
+        Row(sb, "Energy per inference", run.Power is { Measured: true } p ? EnergyText(run, p) : "not measured" + (run.Power?.Reason is { } r ? ": " + E(r) : ""));
         Row(sb, "RAM", run.Memory is { } mem ? Fmt.Bytes(mem.RamBytes) + (m.Profile is { } pr ? " of " + Fmt.Bytes(pr.Memory.RamBudgetBytes) : "") : "not measured");
         Row(sb, "Flash", run.Memory is { } mem2 ? Fmt.Bytes(mem2.FlashBytes) + (m.Profile is { } pr2 ? " of " + Fmt.Bytes(pr2.Memory.FlashBudgetBytes) : "") : "not measured");
         var link = run.Link;
@@ -68,4 +70,16 @@ public static class MarkdownReport
     /// <summary>Escapes a run-supplied string for a Markdown table cell: HTML-encoded, pipes and newlines neutralised.</summary>
     public static string E(string? s) =>
         WebUtility.HtmlEncode(s ?? "").Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ").Replace("`", "&#96;").Replace("[", "\\[").Replace("]", "\\]").Replace("*", "\\*").Replace("_", "\\_");
+
+    /// <summary>Gross and net energy with the clock that timed it and what cut the windows.</summary>
+    private static string EnergyText(RunResult run, PowerResult p)
+    {
+        var clock = RunMetrics.EnergyClockOf(run)!.Value;
+        var text = $"{Fmt.Number(p.EnergyPerInferenceUj)} uJ gross";
+        if (p.NetEnergyPerInferenceUj is { } net) text += $", {Fmt.Number(net)} uJ net of idle";
+        text += $" ({clock.Label()}";
+        if (p.Windows is { } w) text += $"; median of {w} windows, spread {Fmt.Number(p.SpreadPercent)} %, >= {Fmt.Int(p.MinSamplesPerWindow ?? 0)} conversions each";
+        if (p.WindowSource is { } src) text += $"; windows from {src.ToString().ToLowerInvariant()}";
+        return text + ")";
+    }
 }

@@ -141,6 +141,7 @@ public sealed class BoardLink : IDisposable
         CapturedAudio c => $"CAPTURE from sample {c.FirstSample} ({c.Samples.Length} samples)",
         Ack a => $"ACK {a.Acknowledged}",
         Pong p => $"PONG {p.Token}",
+        BurstDone b => $"BURST_DONE {b.Request} {b.Status} ({b.Inferences} inferences, {b.Cycles} cycles)",
         _ => m.GetType().Name,
     };
 

@@ -60,10 +60,12 @@ public sealed class BoardRun : IDisposable
             {
                 var faults = options.VirtualBoardFaults;
                 var uart = options.PacedUart ? new UartPacing(wire.Baud, wire.RxBufferBytes) : null;
-                board = VirtualBoard.Start(new VirtualBoardOptions(profile, microphone, faults?.FaultResetAfterBytes ?? 0, faults?.FaultSilentAfterBytes ?? 0, uart));
+                board = VirtualBoard.Start(new VirtualBoardOptions(profile, microphone, faults?.FaultResetAfterBytes ?? 0, faults?.FaultSilentAfterBytes ?? 0, uart,
+                    PowerLine: options.Energy));
             }
             var waits = options.Session ?? SessionOptions.From(wire.Timeouts);
             link = new SerialPortLink(board?.PtyPath ?? target.Port!, wire.Baud, waits.SilenceTimeout);
+            if (board is not null && options.VirtualBoardAsProtocolV1) link = new ProtocolV1Link(link);
             var chaos = options.LineFaults is { } lineFaults ? new ChaosLink(link, lineFaults, time) : null;
             link = chaos ?? link;
             session = new BoardSession(id, link, profile, goldenHash, waits, time);

@@ -30,6 +30,10 @@ public sealed record RunOptions
     public bool PacedUart { get; init; }
     /// <summary>`--line-faults`: a seeded chaos link between host and each board (virtual or serial); null = the line as it is.</summary>
     public Rig.Simulation.Link.LineFaults? LineFaults { get; init; }
+    /// <summary>Test hook: faults of a virtual board's energy bench (NAK, cut marker wire, no marker).</summary>
+    public Rig.Simulation.Power.VirtualBenchFaults? EnergyFaults { get; init; }
+    /// <summary>Test hook: a virtual board speaks protocol v1 on the wire (no HELLO capabilities, no BURST).</summary>
+    public bool VirtualBoardAsProtocolV1 { get; init; }
     /// <summary>Stop after this many clips (a run killed midway, for resume tests); null = all.</summary>
     public int? StopAfterClips { get; init; }
 

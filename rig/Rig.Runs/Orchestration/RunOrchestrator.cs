@@ -105,7 +105,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
         var outcomes = new List<RunOutcome>();
         foreach (var r in runs)
         {
-            var power = interrupted ? PowerResult.NotMeasured("the run was stopped before power was measured") : MeasurePower(options, profile, r, ct);
+            var power = interrupted ? PowerResult.NotMeasured("the run was stopped before power was measured") : MeasurePower(options, profile, playlist, r, ct);
             var result = RunResultBuilder.Build(r, profile, time.GetUtcNow(), complete, wall, audioSeconds, model, power) with { Memory = options.Memory };
             RunJson.Write(r.RunDir, result);
             r.Store.FinishRun(result);
@@ -217,17 +217,16 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException) { return null; }
     }
 
-    private PowerResult MeasurePower(RunOptions options, BoardProfile profile, BoardRun run, CancellationToken ct)
+    /// <summary>
+    /// Energy per inference through the board's BURST/IDLE (rig/Rig.Runs/Power): the same real-board path for a
+    /// serial board and a virtual one. Never fails the run: trouble is "not measured" with the reason.
+    /// </summary>
+    private PowerResult MeasurePower(RunOptions options, BoardProfile profile, Playlist playlist, BoardRun run, CancellationToken ct)
     {
         if (!options.Energy) return PowerResult.NotMeasured("run without --energy");
-        var hello = run.Session.Hello;
-        var perInference = Distribution.Of(run.ModelCycles).Median + Distribution.Of(run.ColumnCycles).Median * profile.Classifier.WindowHopColumns;
-        if (perInference <= 0) return PowerResult.NotMeasured("no inference was measured in this run");
-        using var monitor = Rig.Simulation.Power.PowerMonitorFactory.Create(profile, run.Target.IsVirtual, time);
-        var burst = new Rig.Hardware.Power.ReplayedBurst((long)perInference, hello.CyclesHz);
-        var measurement = monitor.MeasureAsync(burst, perInference / hello.CyclesHz, ct).GetAwaiter().GetResult();
-        var power = measurement.Result.Measured ? measurement.WriteTrace(run.RunDir) : measurement.Result;
-        progress.Message($"{run.Id}: power {monitor.Description}" + (hello.McuCycles ? "" : " (inference time from host cycles: a virtual board's figure, not the MCU's)"));
+        var audio = ClipRenderer.RenderQ15(playlist.Items[0], profile.Frontend.SampleRate);
+        var power = Power.RunEnergy.Measure(profile, run, audio, options.Session ?? Link.SessionOptions.From(profile.Serial.Timeouts), time, options.EnergyFaults, ct);
+        progress.Message($"{run.Id}: power " + (power.Measured ? $"{power.Monitor}, {power.Clock?.Label()}" : "not measured: " + power.Reason));
         return power;
     }
 }

@@ -49,7 +49,10 @@ public static class RunResultBuilder
             Clips = clips,
             Confusion = new ConfusionMatrix(labels, counts),
             Stats = stats is null ? run.EarlierStats : BoardStatsOf(stats),
-            Cycles = new CycleSummary(hello.CycleUnit, hello.CyclesHz, frontend, inference, hopCycles > 0 ? 1 - busy / hopCycles : 0),
+            Cycles = new CycleSummary(hello.CycleUnit, hello.CyclesHz, frontend, inference, hopCycles > 0 ? 1 - busy / hopCycles : 0)
+            {
+                Clock = MeasurementClocks.Of(hello.McuCycles),
+            },
             Model = model,
             Power = power,
             Timing = timing,

@@ -20,6 +20,8 @@ public sealed class VirtualBoard : IDisposable
     public string Profile { get; }
     public string PtyPath { get; }
     public string? MicrophonePath { get; }
+    /// <summary>The board's marker pin and run/sleep edges (started with <see cref="VirtualBoardOptions.PowerLine"/>), else null.</summary>
+    public Power.PowerLine? PowerLine { get; private set; }
     public int ProcessId => _process.Id;
 
     private VirtualBoard(string profile, Process process, string ptyPath, string? mic, string workDir, Task<string> stderr)
@@ -53,6 +55,14 @@ public sealed class VirtualBoard : IDisposable
             psi.ArgumentList.Add("--uart-baud"); psi.ArgumentList.Add(uart.Baud.ToString(System.Globalization.CultureInfo.InvariantCulture));
             psi.ArgumentList.Add("--uart-rx-bytes"); psi.ArgumentList.Add(uart.RxBufferBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
+        string? powerLine = null;
+        if (options.PowerLine)
+        {
+            powerLine = Path.Combine(workDir, "power.fifo");
+            if (MakeFifo(powerLine, 0x180 /* 0600 */) != 0)
+                throw new IOException($"mkfifo {powerLine} failed (errno {Marshal.GetLastPInvokeError()})");
+            psi.ArgumentList.Add("--power-line"); psi.ArgumentList.Add(powerLine);
+        }
         if (options.FaultResetAfterBytes > 0) { psi.ArgumentList.Add("--fault-reset-after"); psi.ArgumentList.Add(options.FaultResetAfterBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)); }
         if (options.FaultSilentAfterBytes > 0) { psi.ArgumentList.Add("--fault-silent-after"); psi.ArgumentList.Add(options.FaultSilentAfterBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)); }
         var process = Process.Start(psi) ?? throw new InvalidOperationException($"cannot start {exe}");
@@ -66,7 +76,10 @@ public sealed class VirtualBoard : IDisposable
             var err = stderr.IsCompleted ? stderr.Result : "";
             throw new InvalidOperationException($"virtual board {exe} did not announce its pseudo-terminal within {VirtualBoardOptions.StartTimeout.TotalSeconds} s (said: '{said}'; stderr: '{err.Trim()}')");
         }
-        return new VirtualBoard(options.Profile, process, line.Result["RIG_BOARD_PTY ".Length..].Trim(), mic, workDir, stderr);
+        var board = new VirtualBoard(options.Profile, process, line.Result["RIG_BOARD_PTY ".Length..].Trim(), mic, workDir, stderr);
+        // The board opened its end before announcing the pty, so this open does not block.
+        if (powerLine is not null) board.PowerLine = new Power.PowerLine(powerLine);
+        return board;
     }
 
     public bool HasExited => _process.HasExited;
@@ -86,6 +99,7 @@ public sealed class VirtualBoard : IDisposable
     public void Dispose()
     {
         _mic?.Dispose();
+        PowerLine?.Dispose();
         try
         {
             _process.StandardInput.Close();

@@ -6,12 +6,14 @@ namespace Rig.Simulation.Board;
 /// <param name="FaultResetAfterBytes">Test hook: the board resets itself once after receiving this many bytes (0 = never).</param>
 /// <param name="FaultSilentAfterBytes">Test hook: the board goes silent for good after this many bytes (0 = never).</param>
 /// <param name="Uart">Pace the pseudo-terminal like this UART (null = as fast as the pty goes).</param>
+/// <param name="PowerLine">Let the board report its marker pin and run/sleep state on a FIFO (<see cref="VirtualBoard.PowerLine"/>): energy runs.</param>
 public sealed record VirtualBoardOptions(
     string Profile,
     bool WithMicrophone = false,
     long FaultResetAfterBytes = 0,
     long FaultSilentAfterBytes = 0,
-    UartPacing? Uart = null)
+    UartPacing? Uart = null,
+    bool PowerLine = false)
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(10);
 }

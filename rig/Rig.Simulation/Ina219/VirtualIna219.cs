@@ -49,6 +49,9 @@ public sealed class VirtualIna219 : I2cDevice
 
     public override I2cConnectionSettings ConnectionSettings => _settings;
 
+    /// <summary>The clock's timestamp the inputs' seconds count from.</summary>
+    public long OriginTimestamp => _origin;
+
     /// <summary>Fault injection: while true every transfer is NAKed (a bus that stopped answering).</summary>
     public bool Nak { get; set; }
 
@@ -89,6 +92,7 @@ public sealed class VirtualIna219 : I2cDevice
     private void Charge(int bits)
     {
         Transfers++;
+        if (_options.NakAfterTransfers > 0 && Transfers > _options.NakAfterTransfers) Nak = true;
         if (_options.AdvanceClock is { } advance && _options.I2cBusHz > 0)
             advance(I2cBusTiming.Duration(Nak || !_options.Present ? I2cBusTiming.ReadBits(0) : bits, _options.I2cBusHz));
         if (!_options.Present || Nak)

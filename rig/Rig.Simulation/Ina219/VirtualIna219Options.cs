@@ -17,6 +17,8 @@ public sealed record VirtualIna219Options
     /// sees time pass exactly as the wire would make it pass. Null when the clock moves by itself.
     /// </summary>
     public Action<TimeSpan>? AdvanceClock { get; init; }
+    /// <summary>Fault: the chip stops acknowledging after this many transfers (0 = never), like a bus that dies mid-run.</summary>
+    public long NakAfterTransfers { get; init; }
     /// <summary>False: nothing answers at the address (every transfer is a NAK).</summary>
     public bool Present { get; init; } = true;
 }

@@ -1,5 +1,3 @@
-using System.Device.I2c;
-using System.Device.Gpio;
 using Rig.Core.Profiles;
 using Rig.Hardware.Ina219;
 using Rig.Hardware.Power;
@@ -34,25 +32,16 @@ public static class PowerMonitorFactory
 
     private static IPowerMonitor CreateHardware(BoardProfile profile, TimeProvider time)
     {
-        if (profile.Power.Ina219 is null)
-            return new NotMeasuredPowerMonitor($"board {profile.Name}: {profile.SourceFile}: power.ina219 is not set, so there is no current monitor to read");
-        var setup = Ina219Setup.FromProfile(profile);
-        var devicePath = $"/dev/i2c-{setup.Bus}";
-        if (!File.Exists(devicePath))
-            return new NotMeasuredPowerMonitor($"{setup.Where}: {devicePath} does not exist (no I2C bus on this host; use a virtual board, or enable I2C)");
-        I2cDevice? i2c = null;
-        IMarkerInput? marker = null;
+        var bench = HardwareEnergyBench.Create(profile, time, out var reason);
+        if (bench is null) return new NotMeasuredPowerMonitor(reason!);
         try
         {
-            i2c = I2cDevice.Create(new I2cConnectionSettings(setup.Bus, setup.Address));
-            if (profile.Power.MarkerGpio is { } pin) marker = new GpioMarkerInput(new GpioController(), pin, time);
-            return new Ina219PowerMonitor(new Ina219Device(i2c, profile.Name, time), setup, marker, time);
+            return new Ina219PowerMonitor(bench.Device, bench.Setup, bench.Marker, time);
         }
-        catch (Exception e) when (e is Ina219Exception or IOException or UnauthorizedAccessException or PlatformNotSupportedException or InvalidOperationException or ArgumentException)
+        catch (Ina219Exception e)
         {
-            marker?.Dispose();
-            i2c?.Dispose();
-            return new NotMeasuredPowerMonitor(e is Ina219Exception ? e.Message : $"{setup.Where}: cannot open: {e.Message}");
+            bench.Dispose();
+            return new NotMeasuredPowerMonitor(e.Message);
         }
     }
 }

@@ -39,7 +39,7 @@ public sealed class VirtualPowerMonitor : IPowerMonitor
             var report = await burst.RunAsync(k, IgnoredMarks.Instance, ct);
             last = MeasureBurst(report, k, ct);
             if (!last.Result.Measured || last.Result.Samples >= InferenceCount.MinimumWindowSamples) return last;
-            k = InferenceCount.Rescale(k, last.Result.Samples);
+            k = InferenceCount.Rescale(k, last.Result.Samples ?? 0);
         }
         return last!;
     }

@@ -46,9 +46,9 @@ public class Ina219PowerMonitorTests
         Assert.True(r.Samples > 0);
         Assert.True(r.InferencesInWindow * 0.002 >= 202 * 1.064e-3);
         if (r.Samples < InferenceCount.MinimumWindowSamples) Assert.Contains("fewer than 200", r.Reason);
-        Assert.Equal(RunAmps * Volts * 1e3, r.ActivePowerMw, RunAmps * Volts * 1e3 * 0.01);
-        Assert.Equal(IdleAmps * Volts * 1e3, r.IdlePowerMw, IdleAmps * Volts * 1e3 * 0.02);
-        Assert.Equal(r.ActivePowerMw * 1e-3 * r.WindowSeconds / r.InferencesInWindow * 1e6, r.EnergyPerInferenceUj, 1e-6);
+        Assert.Equal(RunAmps * Volts * 1e3, r.ActivePowerMw!.Value, RunAmps * Volts * 1e3 * 0.01);
+        Assert.Equal(IdleAmps * Volts * 1e3, r.IdlePowerMw!.Value, IdleAmps * Volts * 1e3 * 0.02);
+        Assert.Equal(r.ActivePowerMw!.Value * 1e-3 * r.WindowSeconds!.Value / r.InferencesInWindow!.Value * 1e6, r.EnergyPerInferenceUj!.Value, 1e-6);
         Assert.True(r.WindowSeconds >= r.InferencesInWindow * 0.002 - 0.002, $"{r.WindowSeconds} s for {r.InferencesInWindow} x 2 ms"); // timers may fire a tick early
         Assert.Contains(m.Trace, s => s.Marker == 1);
         Assert.Contains(m.Trace, s => s.Marker == 0);

@@ -25,9 +25,9 @@ public class PowerWindowAnalysisTests
             TimeSpan.FromSeconds(10), 1, "test");
         Assert.True(m.Result.Measured);
         Assert.Equal(2, m.Result.Samples);
-        Assert.Equal(3000, m.Result.ActivePowerMw, 9);                 // mean of 2 W and 4 W
-        Assert.Equal(3.0 * 200 / 4 * 1e6, m.Result.EnergyPerInferenceUj, 6); // 3 W x 200 s / 4
-        Assert.Equal(1000, m.Result.IdlePowerMw, 9);
+        Assert.Equal(3000, m.Result.ActivePowerMw!.Value, 9);                 // mean of 2 W and 4 W
+        Assert.Equal(3.0 * 200 / 4 * 1e6, m.Result.EnergyPerInferenceUj!.Value, 6); // 3 W x 200 s / 4
+        Assert.Equal(1000, m.Result.IdlePowerMw!.Value, 9);
         Assert.Equal(200, m.Result.WindowSeconds);
         Assert.Equal([0, 1, 1, 1, 0], m.Trace.Select(s => s.Marker));
         Assert.NotNull(m.Result.Reason); // fewer than 200 samples is said

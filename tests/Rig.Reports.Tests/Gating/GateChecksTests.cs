@@ -55,7 +55,7 @@ public sealed class GateChecksTests : IDisposable
     public void Cycles_may_grow_by_the_limit_in_percent(double baseline, double current, GateVerdict expected)
     {
         // MCU-counted on both sides, so the tight cycles_increase_percent applies (host-timed: HostTimedGateTests).
-        var b = _baseline with { FrontendCyclesMedian = baseline, CycleUnit = "mcu-cycles" };
+        var b = _baseline with { FrontendCyclesMedian = baseline, CycleUnit = "mcu-cycles", EnergyClock = MeasurementClock.Mcu };
         var run = _run with { Cycles = _run.Cycles! with { Unit = "mcu-cycles", FrontendPerColumn = new Distribution(current, current, current, 10) } };
         var r = GateChecks.Check(b, run, Limits);
         Assert.Equal(expected, Row(r, GateChecks.FrontendCycles).Verdict);
@@ -70,7 +70,7 @@ public sealed class GateChecksTests : IDisposable
             Cycles = _run.Cycles! with { Unit = "mcu-cycles" },
             Power = _run.Power! with { EnergyPerInferenceUj = _baseline.EnergyPerInferenceUj!.Value * 1.06 },
         };
-        var r = GateChecks.Check(_baseline with { CycleUnit = "mcu-cycles" }, run, Limits);
+        var r = GateChecks.Check(_baseline with { CycleUnit = "mcu-cycles", EnergyClock = MeasurementClock.Mcu }, run, Limits);
         Assert.Equal(GateVerdict.Regression, Row(r, GateChecks.Energy).Verdict);
         Assert.Equal(GateResult.ExitRegression, r.ExitCode);
     }

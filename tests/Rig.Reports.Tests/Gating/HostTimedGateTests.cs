@@ -42,7 +42,8 @@ public sealed class HostTimedGateTests : IDisposable
         };
     }
 
-    private Baseline BaselineIn(string unit) => Baseline.From(_run) with { CycleUnit = unit };
+    /// <summary>A baseline whose cycles (and so its energy) were timed with <paramref name="unit"/>'s clock.</summary>
+    private Baseline BaselineIn(string unit) => Baseline.From(_run) with { CycleUnit = unit, EnergyClock = MeasurementClocks.FromCycleUnit(unit) };
 
     [Theory]
     [InlineData(1.00, GateVerdict.Pass)]
@@ -121,5 +122,15 @@ public sealed class HostTimedGateTests : IDisposable
         var r = GateChecks.Check(Baseline.From(_run), zero, Limits);
         Assert.Equal(GateVerdict.CannotCompare, Row(r, GateChecks.Ram).Verdict);
         Assert.Equal(GateResult.ExitCannotCompare, r.ExitCode);
+    }
+
+    [Fact]
+    public void Energy_timed_with_another_clock_than_the_baselines_cannot_be_compared()
+    {
+        var row = Row(GateChecks.Check(BaselineIn("mcu-cycles"), Scaled("host-cycles", 1, 1), Limits), GateChecks.Energy);
+        Assert.Equal(GateVerdict.CannotCompare, row.Verdict);
+        Assert.Contains("MCU clock", row.Reason);
+        Assert.Contains("host time", row.Reason);
+        Assert.Contains("host time", row.Unit);
     }
 }

@@ -1,3 +1,4 @@
+using Rig.Core.Runs;
 using Rig.Reports.Tests.Support;
 using Rig.Store;
 
@@ -27,7 +28,9 @@ public sealed class HistoryTrendsTests : IDisposable
 
         Assert.Equal(6, series.Count);
         Assert.Equal(runs.Select(r => (double?)(r.Accuracy * 100)), series[0].Values);
-        Assert.Equal("host-cycles", series[1].Unit);
+        Assert.Equal("host-cycles (host time)", series[1].Unit);
+        Assert.Equal("uJ (host time)", series.Single(s => s.Title.StartsWith("Energy")).Unit);
+        Assert.All(runs, r => Assert.Equal(MeasurementClock.Host, r.CycleClock));
         Assert.Null(series.Single(s => s.Title.StartsWith("Energy")).Values[3]);
         Assert.Equal(5, series.Single(s => s.Title.StartsWith("Energy")).Values.Count(v => v is not null));
         var png = HistoryTrends.WritePlot(Path.Combine(dir, "history-py32f003.png"), runs);

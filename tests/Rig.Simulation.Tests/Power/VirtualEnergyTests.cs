@@ -46,15 +46,15 @@ public class VirtualEnergyTests(ITestOutputHelper output)
             Assert.True(r.Samples >= InferenceCount.MinimumWindowSamples, $"{clip.Name}: {r.Samples} samples");
 
             // The truth, computed independently of the timeline: run power x the K inferences' time / K.
-            var k = r.InferencesInWindow;
+            var k = r.InferencesInWindow!.Value;
             var seconds = Enumerable.Range(0, k).Sum(i => cycles[i % cycles.Length] / (double)profile.Board.ClockHz);
             var truthUj = model.RunWatts * seconds / k * 1e6;
             Assert.Equal(truthUj, r.TruthEnergyPerInferenceUj!.Value, truthUj * 1e-9);
-            Assert.Equal(seconds, r.WindowSeconds, 1e-6);
-            var error = Math.Abs(r.EnergyPerInferenceUj - truthUj) / truthUj;
+            Assert.Equal(seconds, r.WindowSeconds!.Value, 1e-6);
+            var error = Math.Abs(r.EnergyPerInferenceUj!.Value - truthUj) / truthUj;
             worst = Math.Max(worst, error);
             Assert.True(error < 0.02, $"{name} {clip.Name}: measured {r.EnergyPerInferenceUj:F3} uJ vs model {truthUj:F3} uJ ({error:P2})");
-            Assert.Equal(profile.Power.SupplyVolts, r.BusVoltageV, 3);
+            Assert.Equal(profile.Power.SupplyVolts, r.BusVoltageV!.Value, 3);
             Assert.True(r.IdlePowerMw < r.ActivePowerMw);
             Assert.True(r.IdleSamples >= InferenceCount.MinimumWindowSamples);
             Assert.True(r.SamplerRateHz >= 0.9 / r.ConversionSeconds, $"sampler {r.SamplerRateHz:F1}/s");

@@ -18,11 +18,11 @@ public class VirtualPowerMonitorTests
         var small = monitor.MeasureBurst(new BurstReport([400_000], hz), 60).Result;
         var large = monitor.MeasureBurst(new BurstReport([1_600_000], hz), 60).Result;
         Assert.True(small.Measured && large.Measured, small.Reason + large.Reason);
-        Assert.Equal(4.0, large.EnergyPerInferenceUj / small.EnergyPerInferenceUj, 0.08);
+        Assert.Equal(4.0, large.EnergyPerInferenceUj!.Value / small.EnergyPerInferenceUj!.Value, 0.08);
         Assert.Equal(monitor.Model.RunWatts * 400_000 / hz * 1e6, small.TruthEnergyPerInferenceUj!.Value, 1e-6);
         // Power while running does not depend on how long an inference takes; only energy does.
-        Assert.Equal(small.ActivePowerMw, large.ActivePowerMw, small.ActivePowerMw * 0.02);
-        Assert.Equal(monitor.Model.RunWatts * 1e3, large.ActivePowerMw, large.ActivePowerMw * 0.02);
+        Assert.Equal(small.ActivePowerMw!.Value, large.ActivePowerMw!.Value, small.ActivePowerMw!.Value * 0.02);
+        Assert.Equal(monitor.Model.RunWatts * 1e3, large.ActivePowerMw!.Value, large.ActivePowerMw!.Value * 0.02);
     }
 
     [Fact]
