@@ -20,7 +20,7 @@ public class YamlDocumentTests
     [Theory]
     // YamlDotNet 18 throws InvalidOperationException for these (checked against the library, not assumed).
     [InlineData("# playlist\n...\n[\n", 3)]          // content after an explicit document end
-    [InlineData("name: x\n: [\nk1\n", 2)]            // a flow sequence that never closes, after an empty key: blamed on the line it opened
+    [InlineData("name: x\n: [\nk1\n", 3)]            // a flow sequence that never closes, after an empty key
     // ... and ArgumentException for these.
     [InlineData("name: x\nitems: !<> 1\n", 2)]       // empty verbatim tag
     [InlineData("name: x\nitems: !![\n", 2)]         // a global tag that is no URI
