@@ -19,6 +19,7 @@ namespace Rig.Runs.Clips;
 internal sealed class AudioSender(BoardSession session, Action<BoardMessage> collect)
 {
     private readonly List<byte> _inFlight = []; // sequence numbers of the AUDIO frames that may be in the board's ring, oldest first
+    private readonly HashSet<byte> _forgotten = []; // frames in flight at the last timeout: a CREDIT for one shows it was spurious
     private long _acked;
 
     public void Send(short[] samples, int from, Func<bool>? enough = null)
@@ -33,6 +34,7 @@ internal sealed class AudioSender(BoardSession session, Action<BoardMessage> col
         var recovery = session.Recovery;
         _acked = from;
         _inFlight.Clear();
+        _forgotten.Clear();
         var next = from;
         var sentUpTo = from;
         var silent = TimeSpan.Zero;
@@ -74,6 +76,8 @@ internal sealed class AudioSender(BoardSession session, Action<BoardMessage> col
             // No CREDIT and no NAK within the wire time: frames or their credits were lost. Take the
             // credits back and go back to what the board has acknowledged.
             recovery.Timeouts++;
+            _forgotten.Clear();
+            _forgotten.UnionWith(_inFlight);
             _inFlight.Clear();
             next = (int)_acked;
         }
@@ -90,6 +94,11 @@ internal sealed class AudioSender(BoardSession session, Action<BoardMessage> col
                 _acked = nak.NextOffset;
                 return (int)Math.Min(next, nak.NextOffset);
             case Credit c:
+                if (c.TakenSequence is byte late && _forgotten.Contains(late))
+                {
+                    session.Recovery.SpuriousTimeouts++;
+                    _forgotten.Clear();
+                }
                 var taken = c.TakenSequence is byte seq ? _inFlight.IndexOf(seq) : -1;
                 // A CREDIT naming a frame no longer counted (before a timeout) releases nothing.
                 if (taken >= 0) _inFlight.RemoveRange(0, taken + 1);

@@ -168,7 +168,8 @@ internal sealed class ClipExchange(BoardSession session, BoardMode mode, int win
 
     private ClipCapture Capture(StatsReport stats)
     {
-        if (!_recovery || stages) _frames.CheckComplete(stats);
+        // Without replays (v1 boards, debug stages, acoustic mode) every column and window must have come the first time.
+        if (!_recovery || stages || mode == BoardMode.Acoustic) _frames.CheckComplete(stats);
         return new ClipCapture(_frames.Columns, _frames.Windows, mode == BoardMode.Acoustic ? _captured.ToArray() : null, stats, 0, [])
         {
             Stages = _stages.ToDictionary(kv => kv.Key, kv => kv.Key.Stage == 0 ? [.. kv.Value, _stageShift[kv.Key]] : kv.Value.ToArray()),

@@ -12,23 +12,26 @@ public sealed class LinkRecovery
     public long Replays { get; internal set; }
     public long Naks { get; internal set; }
     public long Timeouts { get; internal set; }
+    /// <summary>Per-frame timeouts after which the board acknowledged a frame sent before them: nothing was lost, the link was only slow.</summary>
+    public long SpuriousTimeouts { get; internal set; }
     public long RecoveredClips { get; internal set; }
     public long FailedClips { get; internal set; }
 
-    internal RecoveryCounts Snapshot() => new(ResentFrames, ReplayedWindows, Replays, Naks, Timeouts);
+    internal RecoveryCounts Snapshot() => new(ResentFrames, ReplayedWindows, Replays, Naks, Timeouts, SpuriousTimeouts);
 
     internal RecoveryCounts Since(RecoveryCounts before) =>
         new(ResentFrames - before.ResentFrames, ReplayedWindows - before.ReplayedWindows, Replays - before.Replays,
-            Naks - before.Naks, Timeouts - before.Timeouts);
+            Naks - before.Naks, Timeouts - before.Timeouts, SpuriousTimeouts - before.SpuriousTimeouts);
 }
 
 /// <summary>What frame recovery did for one clip (or since a snapshot).</summary>
-public sealed record RecoveryCounts(long ResentFrames, long ReplayedWindows, long Replays, long Naks, long Timeouts)
+public sealed record RecoveryCounts(long ResentFrames, long ReplayedWindows, long Replays, long Naks, long Timeouts, long SpuriousTimeouts)
 {
-    public static readonly RecoveryCounts None = new(0, 0, 0, 0, 0);
+    public static readonly RecoveryCounts None = new(0, 0, 0, 0, 0, 0);
 
-    public bool Any => ResentFrames + ReplayedWindows + Replays + Naks + Timeouts > 0;
+    /// <summary>Something was lost and recovered: a NAK, a replay, or a timeout that was not merely a slow link.</summary>
+    public bool Any => Replays + Naks + Timeouts - SpuriousTimeouts > 0;
 
     public override string ToString() =>
-        $"{ResentFrames} frames re-sent, {Naks} NAKs, {Timeouts} frame timeouts, {Replays} replays ({ReplayedWindows} windows replayed)";
+        $"{ResentFrames} frames re-sent, {Naks} NAKs, {Timeouts} frame timeouts ({SpuriousTimeouts} only slow), {Replays} replays ({ReplayedWindows} windows replayed)";
 }

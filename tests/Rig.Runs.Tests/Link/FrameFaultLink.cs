@@ -11,6 +11,7 @@ namespace Rig.Runs.Tests.Link;
 internal sealed class FrameFaultLink(ISerialLink inner) : ISerialLink
 {
     private readonly List<Fault> _faults = [];
+    private readonly List<MatchFault> _matching = [];
     private readonly Dictionary<(bool ToBoard, MessageType Type), int> _seen = [];
     private readonly List<byte> _partialIn = [];
     private readonly Queue<byte> _readyIn = new();
@@ -33,6 +34,13 @@ internal sealed class FrameFaultLink(ISerialLink inner) : ISerialLink
     public FrameFaultLink DropAll(bool toBoard, MessageType type)
     {
         _faults.Add(new Fault(toBoard, type, 0, Corrupt: false));
+        return this;
+    }
+
+    /// <summary>The first <paramref name="times"/> frames of the type whose payload matches (e.g. an AUDIO frame and its resends).</summary>
+    public FrameFaultLink DropMatching(bool toBoard, MessageType type, Func<byte[], bool> payload, int times)
+    {
+        _matching.Add(new MatchFault(toBoard, type, payload) { Left = times });
         return this;
     }
 
@@ -82,6 +90,13 @@ internal sealed class FrameFaultLink(ISerialLink inner) : ISerialLink
         var type = (MessageType)raw[1];
         if (!toBoard && type == MessageType.Hello && HelloRewrite is not null)
             return FrameFormat.Encode(type, raw[2], HelloRewrite(raw.AsSpan(FrameFormat.HeaderBytes, raw[3]).ToArray()), raw[0]);
+        var match = _matching.FirstOrDefault(f => f.ToBoard == toBoard && f.Type == type && f.Left > 0 && f.Payload(raw.AsSpan(FrameFormat.HeaderBytes, raw[3]).ToArray()));
+        if (match is not null)
+        {
+            match.Left--;
+            Applied++;
+            return [];
+        }
         var key = (toBoard, type);
         var count = _seen[key] = _seen.GetValueOrDefault(key) + 1;
         var fault = _faults.FirstOrDefault(f => f.ToBoard == toBoard && f.Type == type && (f.Nth == count || f.Nth == 0));
@@ -104,4 +119,9 @@ internal sealed class FrameFaultLink(ISerialLink inner) : ISerialLink
     public void Dispose() => inner.Dispose();
 
     private sealed record Fault(bool ToBoard, MessageType Type, int Nth, bool Corrupt);
+
+    private sealed record MatchFault(bool ToBoard, MessageType Type, Func<byte[], bool> Payload)
+    {
+        public int Left { get; set; }
+    }
 }

@@ -109,6 +109,17 @@ public class FrameRecoveryTests
     }
 
     [Fact]
+    public void An_audio_frame_lost_again_after_the_nak_is_naked_again()
+    {
+        var offset = (uint)(20 * (CleanRun.Value.Hello.MaxAudioPayload - HostMessages.AudioHeaderBytes) / 2);
+        var (capture, _) = Play(s => new FrameFaultLink(s).DropMatching(true, MessageType.Audio, p => BitConverter.ToUInt32(p, 0) == offset, times: 2), out var link);
+        Assert.Equal(2, link!.Applied);
+        AssertSameAsClean(capture);
+        // The board saw the host go back (a gap frame not above the last one) and said so again.
+        Assert.True(capture.Recovery.Naks >= 2, capture.Recovery.ToString());
+    }
+
+    [Fact]
     public void A_lost_last_audio_frame_is_sent_again_after_the_per_frame_timeout()
     {
         var chunk = (CleanRun.Value.Hello.MaxAudioPayload - HostMessages.AudioHeaderBytes) / 2;
