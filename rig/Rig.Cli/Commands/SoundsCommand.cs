@@ -36,7 +36,7 @@ public static class SoundsCommand
         var rate = new Option<int?>("--rate", "-r") { Description = $"sample rate in Hz, 4000..{SoundsOptions.MaxRate} (default: the profile's, else 16000)" };
         var profile = new Option<string?>("--profile", "-p") { Description = "take the sample rate from this profile when --rate is not given (default: none, so 16000 Hz)" };
         var command = new Command("render", "Write every clip of a playlist as a WAV and a spectrogram PNG") { playlist, output, rate, profile };
-        command.SetAction(parse => CliErrors.Run(() =>
+        command.SetAction(parse => CliErrors.Run(parse, () =>
         {
             var check = new SoundsOptions("render");
             var sampleRate = check.SampleRate(parse.GetValue(rate), parse.GetValue(profile), 16000);
@@ -74,7 +74,7 @@ public static class SoundsCommand
         var profile = new Option<string?>("--profile", "-p") { Description = "use this profile's acoustic.device when --device is not given (default: none, so ALSA 'default')" };
         var rate = new Option<int>("--rate", "-r") { Description = $"playback sample rate in Hz, 4000..{SoundsOptions.MaxRate}", DefaultValueFactory = _ => 48000 };
         var command = new Command("play", "Play every clip of a playlist on an ALSA device") { playlist, device, profile, rate };
-        command.SetAction(parse => CliErrors.Run(() =>
+        command.SetAction(parse => CliErrors.Run(parse, () =>
         {
             var check = new SoundsOptions("play");
             var sampleRate = check.SampleRate(parse.GetValue(rate), null, 48000);
@@ -119,7 +119,7 @@ public static class SoundsCommand
         var maxSeconds = new Option<double>("--max-seconds") { Description = "cut clips to their first N seconds, 0.128..600", DefaultValueFactory = _ => 4 };
         var maxPerLabel = new Option<int?>("--max-per-label") { Description = "at most N clips per rig label, N >= 1 (default: all of them)" };
         var command = new Command("import", "Write a playlist from a real dataset, mapping its classes onto the rig's labels") { dataset, root, output, maxSeconds, maxPerLabel };
-        command.SetAction(parse => CliErrors.Run(() =>
+        command.SetAction(parse => CliErrors.Run(parse, () =>
         {
             var check = new SoundsOptions("import");
             var options = check.Import(parse.GetValue(maxSeconds), parse.GetValue(maxPerLabel));
