@@ -37,8 +37,8 @@ public sealed class SoundsOptionTests : IDisposable
     [InlineData("500", "--rate: 500 Hz is outside 4000..192000 Hz")]
     [InlineData("-8000", "--rate: -8000 Hz is outside")]
     [InlineData("10000000", "--rate: 10000000 Hz is outside")]
-    [InlineData("abc", "'abc'")]
-    [InlineData("99999999999", "'99999999999'")]
+    [InlineData("abc", "--rate: 'abc' is not a whole number")]
+    [InlineData("99999999999", "--rate: '99999999999' is not a whole number")]
     public void Render_refuses_a_rate_it_cannot_render_at(string rate, string said) =>
         BadInput(Rig("sounds", "render", "-l", "@tiny.yaml", "--out", "@out", "--rate", rate), said);
 
@@ -74,7 +74,17 @@ public sealed class SoundsOptionTests : IDisposable
         BadInput(Rig("sounds", "import", "esc50", "@a-folder", "--out", "@a-folder"), "--out: ", "a-folder is a folder");
         BadInput(Rig("sounds", "import", "esc50", "@nowhere", "--out", "@x.yaml"), "root: ", "nowhere: folder not found");
         BadInput(Rig("sounds", "import", "esc50", "@a-folder", "--out", "@a-file/x.yaml"), "--out: ", "a-file is a file");
+        // A dataset file that is missing is the dataset's problem, not the output's.
+        var noCsv = Rig("sounds", "import", "esc50", "@a-folder", "--out", "@e.yaml");
+        BadInput(noCsv, "meta/esc50.csv: file not found");
+        Assert.DoesNotContain("--out", noCsv.Err);
     }
+
+    [Theory]
+    [InlineData("--max-seconds", "x", "--max-seconds: 'x' is not a number")]
+    [InlineData("--max-per-label", "1.5", "--max-per-label: '1.5' is not a whole number")]
+    public void Import_numbers_that_do_not_parse_name_the_option(string option, string value, string said) =>
+        BadInput(Rig("sounds", "import", "gtzan", "@a-folder", "--out", "@x.yaml", option, value), said);
 
     [Fact]
     public void A_gtzan_au_tree_imports_with_its_skipped_files_reported()

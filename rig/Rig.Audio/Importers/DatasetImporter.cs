@@ -48,7 +48,7 @@ public static class DatasetImporter
                 continue;
             }
             var seconds = Math.Min(options.MaxSeconds, info.DurationSeconds);
-            if (seconds < PlaylistLoader.MinClipSeconds)
+            if (PlaylistWriter.DurationAsWritten(seconds) < PlaylistLoader.MinClipSeconds)
             {
                 refused.Add($"{file}: {info.DurationSeconds:0.######} s is shorter than the {PlaylistLoader.MinClipSeconds} s a clip needs");
                 continue;

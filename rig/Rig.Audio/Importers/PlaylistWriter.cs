@@ -31,11 +31,14 @@ public static partial class PlaylistWriter
             sb.Append("  - {name: ").Append(Quote(itemName))
               .Append(", label: ").Append(c.Label)
               .Append(", file: ").Append(Quote(rel))
-              .Append(", duration: ").Append((Math.Floor(c.DurationSeconds * 1e6) / 1e6).ToString("0.######", CultureInfo.InvariantCulture))
+              .Append(", duration: ").Append(DurationAsWritten(c.DurationSeconds).ToString("0.######", CultureInfo.InvariantCulture))
               .Append("}  # ").Append(c.SourceClass).Append('\n');
         }
         File.WriteAllText(playlistPath, sb.ToString());
     }
+
+    /// <summary>A clip's duration as the playlist states it: whole microseconds, rounded down so it never runs past the file's end.</summary>
+    public static double DurationAsWritten(double seconds) => Math.Floor(seconds * 1e6) / 1e6;
 
     // Single-quoted YAML scalars: only the quote itself needs escaping (doubled).
     private static string Quote(string s) => "'" + s.Replace("'", "''") + "'";

@@ -33,10 +33,10 @@ public static class SoundsCommand
     {
         var playlist = PlaylistOption();
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "folder for <index>_<name>.wav and .png", Required = true };
-        var rate = new Option<int?>("--rate", "-r") { Description = $"sample rate in Hz, 4000..{SoundsOptions.MaxRate} (default: the profile's, else 16000)" };
+        var rate = new Option<int?>("--rate", "-r") { Description = $"sample rate in Hz, 4000..{SoundsOptions.MaxRate} (default: the profile's, else 16000)", CustomParser = SoundsOptions.WholeNumber };
         var profile = new Option<string?>("--profile", "-p") { Description = "take the sample rate from this profile when --rate is not given (default: none, so 16000 Hz)" };
         var command = new Command("render", "Write every clip of a playlist as a WAV and a spectrogram PNG") { playlist, output, rate, profile };
-        command.SetAction(parse => CliErrors.Run(() =>
+        command.SetAction(parse => CliErrors.Run(parse, () =>
         {
             var check = new SoundsOptions("render");
             var sampleRate = check.SampleRate(parse.GetValue(rate), parse.GetValue(profile), 16000);
@@ -72,9 +72,9 @@ public static class SoundsCommand
         var playlist = PlaylistOption();
         var device = new Option<string?>("--device", "-d") { Description = "ALSA device name (default: the profile's acoustic.device, else 'default')" };
         var profile = new Option<string?>("--profile", "-p") { Description = "use this profile's acoustic.device when --device is not given (default: none, so ALSA 'default')" };
-        var rate = new Option<int>("--rate", "-r") { Description = $"playback sample rate in Hz, 4000..{SoundsOptions.MaxRate}", DefaultValueFactory = _ => 48000 };
+        var rate = new Option<int>("--rate", "-r") { Description = $"playback sample rate in Hz, 4000..{SoundsOptions.MaxRate}", DefaultValueFactory = _ => 48000, CustomParser = r => SoundsOptions.WholeNumber(r) ?? 0 };
         var command = new Command("play", "Play every clip of a playlist on an ALSA device") { playlist, device, profile, rate };
-        command.SetAction(parse => CliErrors.Run(() =>
+        command.SetAction(parse => CliErrors.Run(parse, () =>
         {
             var check = new SoundsOptions("play");
             var sampleRate = check.SampleRate(parse.GetValue(rate), null, 48000);
@@ -116,10 +116,10 @@ public static class SoundsCommand
         dataset.AcceptOnlyFromAmong("esc50", "urbansound8k", "gtzan");
         var root = new Argument<DirectoryInfo>("root") { Description = "the dataset's top folder (holding meta/, metadata/, genres/ or Data/genres_original/)" };
         var output = new Option<FileInfo>("--out", "-o") { Description = "playlist YAML to write", Required = true };
-        var maxSeconds = new Option<double>("--max-seconds") { Description = "cut clips to their first N seconds, 0.128..600", DefaultValueFactory = _ => 4 };
-        var maxPerLabel = new Option<int?>("--max-per-label") { Description = "at most N clips per rig label, N >= 1 (default: all of them)" };
+        var maxSeconds = new Option<double>("--max-seconds") { Description = "cut clips to their first N seconds, 0.128..600", DefaultValueFactory = _ => 4, CustomParser = SoundsOptions.Number };
+        var maxPerLabel = new Option<int?>("--max-per-label") { Description = "at most N clips per rig label, N >= 1 (default: all of them)", CustomParser = SoundsOptions.WholeNumber };
         var command = new Command("import", "Write a playlist from a real dataset, mapping its classes onto the rig's labels") { dataset, root, output, maxSeconds, maxPerLabel };
-        command.SetAction(parse => CliErrors.Run(() =>
+        command.SetAction(parse => CliErrors.Run(parse, () =>
         {
             var check = new SoundsOptions("import");
             var options = check.Import(parse.GetValue(maxSeconds), parse.GetValue(maxPerLabel));
@@ -139,11 +139,6 @@ public static class SoundsCommand
             catch (DirectoryNotFoundException e)
             {
                 Console.Error.WriteLine("error: " + e.Message);
-                return CliErrors.BadInput;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"error: rig sounds import: --out: cannot write {outPath}: {e.Message}");
                 return CliErrors.BadInput;
             }
             foreach (var problem in result.Problems) Console.Error.WriteLine("warning: " + problem);

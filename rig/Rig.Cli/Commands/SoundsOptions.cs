@@ -1,3 +1,4 @@
+using System.CommandLine.Parsing;
 using System.Globalization;
 using Rig.Audio.Importers;
 using Rig.Audio.Wav;
@@ -81,6 +82,26 @@ public sealed class SoundsOptions
             throw new ConfigException("rig sounds " + command, 0, option, $"cannot write {path}: {e.Message}");
         }
     }
+
+    /// <summary>Parses a whole-number option, so a bad value reads "--rate: 'abc' is not a whole number" rather than a .NET type name.</summary>
+    public static int? WholeNumber(ArgumentResult result)
+    {
+        var token = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+        if (int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)) return value;
+        result.AddError($"{OptionName(result)}: '{token}' is not a whole number");
+        return null;
+    }
+
+    /// <summary>Parses a number option (NaN and infinities pass here and are refused by the range checks, with the option named).</summary>
+    public static double Number(ArgumentResult result)
+    {
+        var token = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+        if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
+        result.AddError($"{OptionName(result)}: '{token}' is not a number");
+        return double.NaN;
+    }
+
+    private static string OptionName(ArgumentResult result) => (result.Parent as OptionResult)?.Option.Name ?? "value";
 
     public static string Seconds(double s) => s.ToString("0.#", CultureInfo.InvariantCulture);
 }
