@@ -61,7 +61,7 @@ public static class BurstEnergyRunner
     }
 
     /// <summary>Series re-run with longer windows when one held too few conversions.</summary>
-    private const int MaxRetries = 2;
+    private const int MaxRetries = 3;
 
     /// <summary>Seconds per inference from the board's own cycles: one inference, then a burst of about 20 ms.</summary>
     private static double? Calibrate(IBurstBoard board, BurstFlags flags, uint budget, out string? refusal)
