@@ -41,7 +41,7 @@ public static class HistoryCommand
             Console.Out.WriteLine($"no finished runs of profile {profile} in {path}");
             return 0;
         }
-        var table = PlainTextTable.Create("run", "started (UTC)", "mode", "board", "clips", "accuracy", "mismatches", "frontend cyc", "model cyc", "energy uJ", "RAM B", "flash B", "config");
+        var table = PlainTextTable.Create("run", "started (UTC)", "mode", "board", "clips", "accuracy", "mismatches", "frontend cyc", "model cyc", "cycles clock", "energy uJ", "energy clock", "RAM B", "flash B", "config");
         foreach (var r in runs)
             PlainTextTable.Row(table, r.RunId + (r.Complete ? "" : " (unfinished)"), Fmt.Time(r.StartedAt), r.Mode, r.Board, r.Clips.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Fmt.Fraction(r.Accuracy), Fmt.Int(r.FeatureMismatches), Fmt.Number(r.FrontendCyclesMedian), Fmt.Number(r.ModelCyclesMedian),
