@@ -22,6 +22,10 @@ _Static_assert(sizeof(rig_app_t) <= RIG_APP_RAM_BUDGET, "rig_app_t exceeds the p
 #endif
 
 #define RIG_APP_WINDOW_HOP ((uint16_t)(RIG_MODEL_WINDOW_COLUMNS / 2))
+/* START at column c opens window c / hop: a power of two, so the division is a shift (no
+ * __aeabi_uidiv on an M0+). */
+_Static_assert((RIG_APP_WINDOW_HOP & (RIG_APP_WINDOW_HOP - 1u)) == 0, "window hop must be a power of two");
+_Static_assert(RIG_APP_RX_MAX_PAYLOAD >= RIG_PROTO_AUDIO_HEADER_BYTES + 2u, "an AUDIO frame carries its offset and a sample");
 
 static uint8_t *payload(rig_app_t *a) { return a->tx + RIG_PROTO_HEADER_BYTES; }
 
@@ -64,7 +68,7 @@ static void send_hello(rig_app_t *a)
     rig_put_u16(p + 29, RIG_MODEL_WINDOW_COLUMNS);
     rig_put_u16(p + 31, RIG_APP_WINDOW_HOP);
     p[33] = RIG_MODEL_CLASSES;
-    p[34] = (uint8_t)RIG_APP_ENERGY_CAPABILITIES; /* v2: capability bits */
+    p[34] = (uint8_t)(RIG_APP_CAPABILITIES | RIG_APP_ENERGY_CAPABILITIES); /* v2: capability bits */
     size_t n = 35;
     const char *name = board_name();
     for (size_t i = 0; name[i] != 0 && n < 35u + 24u; i++) p[n++] = (uint8_t)name[i];
@@ -115,12 +119,18 @@ static void on_stage(void *ctx, int stage, const void *data, size_t count)
     }
 }
 
-static void restart_stream(rig_app_t *a)
+/* Column c uses samples [c x hop, c x hop + fft_len) and nothing before them, so a stream
+ * restarted at column c (a multiple of the window hop; the host rounds down) with the audio
+ * from sample c x hop replays exactly the columns and windows of the first pass. */
+static void restart_stream(rig_app_t *a, uint32_t first_column)
 {
     rig_frontend_init(&a->fe);
     for (size_t i = 0; i < RIG_APP_WINDOWS; i++) a->window_active[i] = 0;
-    a->column_index = 0;
-    a->next_window = 0;
+    a->column_index = first_column;
+    a->next_window = first_column / RIG_APP_WINDOW_HOP;
+    a->audio_next = first_column * (uint32_t)RIG_FE_HOP;
+    a->nak_sent = 0;
+    a->last_gap = 0;
     a->columns_to_window = 0;
     a->pending_cycles = 0;
     a->captured = 0;
@@ -197,14 +207,41 @@ static void feed(rig_app_t *a, const int16_t *x, size_t n)
     }
 }
 
-static void on_audio(rig_app_t *a, const uint8_t *p, size_t len)
+/* A frame beyond the expected offset means the one before it was lost: NAK once per expected
+ * offset, and again after the host went back (a gap frame at or below the last one). */
+static void on_audio_gap(rig_app_t *a, uint32_t offset)
 {
-    /* The chunk has left the UART ring: the host may send the next one while we compute. */
-    payload(a)[0] = 1;
-    send(a, RIG_MSG_CREDIT, 1);
-    if (!a->running || a->mode != RIG_MODE_INJECT) { send_error(a, RIG_ERR_NOT_RUNNING, "audio while not injecting"); return; }
-    if (len & 1u) { send_error(a, RIG_ERR_BAD_LENGTH, "odd audio payload"); return; }
-    size_t samples = len / 2u;
+    int rewound = a->nak_sent && offset <= a->last_gap;
+    a->last_gap = offset;
+    if (a->nak_sent && a->nak_offset == a->audio_next && !rewound) return;
+    a->nak_sent = 1;
+    a->nak_offset = a->audio_next;
+    send(a, RIG_MSG_NAK, rig_proto_put_nak(payload(a), a->audio_next));
+}
+
+static void on_audio(rig_app_t *a, const uint8_t *p, size_t len, uint8_t seq)
+{
+    uint32_t offset = 0;
+    size_t samples = 0;
+    int ok = rig_proto_get_audio(p, len, &offset, &samples);
+    int injecting = a->running && a->mode == RIG_MODE_INJECT;
+    /* Only the part at the expected offset is taken: a gap is dropped (and NAKed), a duplicate
+     * (the host went back further than needed) is dropped silently, an overlap is trimmed. */
+    size_t skip = 0;
+    if (ok && injecting) {
+        if (offset > a->audio_next) samples = 0;
+        else if (a->audio_next - offset >= samples) { skip = samples; samples = 0; }
+        else { skip = a->audio_next - offset; samples -= skip; }
+        a->audio_next += (uint32_t)samples;
+    }
+    /* The chunk has left the UART ring: the host may send the next one while we compute. The
+     * credit carries the next expected offset and this frame's sequence number (everything the host
+     * sent before it has left the ring as well), so a lost CREDIT costs nothing once another comes. */
+    send(a, RIG_MSG_CREDIT, rig_proto_put_credit(payload(a), 1, a->audio_next, seq));
+    if (!injecting) { send_error(a, RIG_ERR_NOT_RUNNING, "audio while not injecting"); return; }
+    if (!ok) { send_error(a, RIG_ERR_BAD_LENGTH, "audio payload is not an offset and whole samples"); return; }
+    if (offset > a->audio_next) { on_audio_gap(a, offset); return; }
+    p += RIG_PROTO_AUDIO_HEADER_BYTES + 2u * skip;
     while (samples != 0) {
         size_t k = samples < RIG_APP_CAPTURE_SAMPLES ? samples : RIG_APP_CAPTURE_SAMPLES;
         for (size_t i = 0; i < k; i++) a->samples[i] = (int16_t)rig_get_u16(p + 2 * i);
@@ -325,15 +362,22 @@ static void on_frame(rig_app_t *a, const rig_proto_frame_t *f)
         on_configure(a, f->payload, f->len);
         return;
     case RIG_MSG_AUDIO:
-        on_audio(a, f->payload, f->len);
+        on_audio(a, f->payload, f->len, f->seq);
         return;
-    case RIG_MSG_START:
-        restart_stream(a);
+    case RIG_MSG_START: {
+        uint32_t first_column = 0;
+        if (!rig_proto_get_start(f->payload, f->len, &first_column) ||
+            (first_column & (uint32_t)(RIG_APP_WINDOW_HOP - 1u)) != 0) {
+            send_error(a, RIG_ERR_BAD_LENGTH, "start: the first column must be a multiple of the window hop");
+            return;
+        }
+        restart_stream(a, first_column);
         rig_frontend_set_tap(&a->fe, (a->stream & RIG_STREAM_STAGES) ? on_stage : 0, a);
         a->running = 1;
         if (a->mode == RIG_MODE_ACOUSTIC) board_mic_start();
         send_ack(a, RIG_MSG_START);
         return;
+    }
     case RIG_MSG_STOP:
         if (a->running && a->mode == RIG_MODE_ACOUSTIC) board_mic_stop();
         a->running = 0;
@@ -379,7 +423,7 @@ void rig_app_init(rig_app_t *app)
     app->running = 0;
     app->last_slot = 0;
     app->last_valid = 0;
-    restart_stream(app);
+    restart_stream(app, 0);
     send_hello(app);
 }
 

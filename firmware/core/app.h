@@ -20,9 +20,11 @@
  * BURST_DONE with the board_cycles() the marked stretch took (PROTOCOL.md, "Energy").
  *
  * Flow control: HELLO announces RIG_APP_RX_CREDITS; the host keeps at most that many AUDIO
- * frames unacknowledged. The app returns a CREDIT as soon as a chunk has left the UART
- * buffer (before processing it), so the port's receive ring must hold RIG_APP_RX_CREDITS
- * encoded frames of RIG_APP_RX_MAX_PAYLOAD bytes: ports static_assert that against their ring.
+ * frames unacknowledged. The app returns a CREDIT (with the next expected sample offset) as soon
+ * as a chunk has left the UART buffer (before processing it), also for a chunk it drops (a gap or
+ * a duplicate), so the port's receive ring must hold RIG_APP_RX_CREDITS encoded frames of
+ * RIG_APP_RX_MAX_PAYLOAD bytes: ports static_assert that against their ring. Frames lost on the
+ * line return no credit; the host's per-frame timeout takes their credit back (PROTOCOL.md).
  */
 #ifndef RIG_APP_H
 #define RIG_APP_H
@@ -36,14 +38,20 @@
 
 #define RIG_FW_VERSION_MAJOR 1u
 #define RIG_FW_VERSION_MINOR 0u
+/* HELLO v2 capability byte (protocol.h RIG_CAP_*): this firmware recovers lost frames. */
+#ifndef RIG_APP_CAPABILITIES
+#define RIG_APP_CAPABILITIES RIG_CAP_FRAME_RECOVERY
+#endif
 
-/* Largest AUDIO payload the board accepts: one hop of Q15 samples, capped so that the raw frame
- * is one COBS block (<= 254 bytes). Ports may define a smaller even value. A port that states
+/* Largest AUDIO payload the board accepts: the u32 sample offset (protocol v2) and one hop of Q15
+ * samples, capped so that the raw frame is one COBS block (<= 254 bytes). Ports may define a
+ * smaller even value (offset + whole samples: an even payload). A port that states
  * its UART ring (RIG_UART_RX_BYTES) also caps it so the ring holds three encoded frames (payload
  * + 8 bytes each): with three credits two frames are on the wire while the CREDIT of the third
  * travels back - behind whatever FEATURE/RESULT bytes the board is sending - and through the
  * host's serial stack, so the host does not leave the wire idle for a round trip (PROTOCOL.md). */
-#define RIG_APP_RX_MAX_PAYLOAD_HOP ((2u * RIG_FE_HOP) < 248u ? (2u * RIG_FE_HOP) : 248u)
+#define RIG_APP_RX_MAX_PAYLOAD_HOP ((RIG_PROTO_AUDIO_HEADER_BYTES + 2u * RIG_FE_HOP) < 248u \
+                                        ? (RIG_PROTO_AUDIO_HEADER_BYTES + 2u * RIG_FE_HOP) : 248u)
 #define RIG_APP_RX_PAYLOAD_FOR_THREE_FRAMES(ring_bytes) (((((ring_bytes) - 1u) / 3u) - 8u) & ~1u)
 #ifndef RIG_APP_RX_MAX_PAYLOAD
 #ifdef RIG_UART_RX_BYTES
@@ -115,6 +123,13 @@ typedef struct {
     uint32_t pending_cycles;     /* frontend cycles since the last column */
     uint32_t captured;           /* mic samples since START */
     uint32_t results;
+    /* Frame recovery (PROTOCOL.md): AUDIO is taken only at the next expected sample offset; a
+     * frame beyond it is dropped and NAKed once per expected offset and once per host rewind (a
+     * gap frame whose offset is not above the previous gap frame's: the host went back). */
+    uint32_t audio_next;         /* next expected AUDIO sample offset since START */
+    uint32_t nak_offset;         /* the offset last NAKed (valid when nak_sent) */
+    uint32_t last_gap;           /* offset of the last dropped gap frame */
+    uint8_t nak_sent;
     uint8_t tx_seq;
     uint8_t mode;
     uint8_t stream;

@@ -71,3 +71,33 @@ void rig_proto_send(uint8_t *raw, uint8_t type, uint8_t seq, size_t payload_len,
     rig_cobs_encode_to(raw, payload_len + RIG_PROTO_OVERHEAD, sink);
     sink(&delimiter, 1);
 }
+
+size_t rig_proto_put_credit(uint8_t *p, uint8_t count, uint32_t next_offset, uint8_t taken_seq)
+{
+    p[0] = count;
+    rig_put_u32(p + 1, next_offset);
+    p[5] = taken_seq;
+    return RIG_PROTO_CREDIT_BYTES;
+}
+
+size_t rig_proto_put_nak(uint8_t *p, uint32_t next_offset)
+{
+    rig_put_u32(p, next_offset);
+    return RIG_PROTO_NAK_BYTES;
+}
+
+int rig_proto_get_audio(const uint8_t *p, size_t len, uint32_t *offset, size_t *samples)
+{
+    if (len < RIG_PROTO_AUDIO_HEADER_BYTES || ((len - RIG_PROTO_AUDIO_HEADER_BYTES) & 1u) != 0) return 0;
+    *offset = rig_get_u32(p);
+    *samples = (len - RIG_PROTO_AUDIO_HEADER_BYTES) >> 1;
+    return 1;
+}
+
+int rig_proto_get_start(const uint8_t *p, size_t len, uint32_t *first_column)
+{
+    if (len == 0) { *first_column = 0; return 1; }
+    if (len != 4) return 0;
+    *first_column = rig_get_u32(p);
+    return 1;
+}

@@ -16,8 +16,9 @@
 
 #include "cobs.h"
 
-/* Version 2 adds the HELLO capability byte and BURST/IDLE; a v2 board still accepts frames of
- * version 1 (the host speaks 1 until it has seen the board's HELLO). */
+/* Version 2 (PROTOCOL.md): HELLO capability byte, AUDIO sample offsets, cumulative CREDIT, NAK,
+ * START from a column, BURST/IDLE. The receiver accepts frames of versions RIG_PROTO_MIN_VERSION..RIG_PROTO_VERSION
+ * (a host speaks version 1 until it has read the board's HELLO). */
 #define RIG_PROTO_VERSION 2u
 #define RIG_PROTO_MIN_VERSION 1u
 #define RIG_PROTO_HEADER_BYTES 4u
@@ -38,8 +39,8 @@ enum {
     RIG_MSG_PING = 0x01,      /* u32 token                     -> PONG u32 token */
     RIG_MSG_RESET = 0x02,     /* -                             -> board restarts, then HELLO */
     RIG_MSG_CONFIGURE = 0x03, /* u8 mode, u8 stream flags, u16 window columns, u16 window hop */
-    RIG_MSG_AUDIO = 0x04,     /* i16 samples[len/2]; costs one credit */
-    RIG_MSG_START = 0x05,     /* -  (frontend, windows and counters start from zero) */
+    RIG_MSG_AUDIO = 0x04,     /* v2: u32 sample offset since START, i16 samples[]; costs one credit */
+    RIG_MSG_START = 0x05,     /* [u32 first column] (frontend and windows restart; v2: at that column) */
     RIG_MSG_STOP = 0x06,      /* -                             -> STATS */
     RIG_MSG_MARK = 0x07,      /* u8 level (marker pin for power windows) */
     RIG_MSG_HELLO_REQ = 0x08, /* -                             -> HELLO */
@@ -53,13 +54,13 @@ enum {
     RIG_MSG_STATS = 0x84,
     RIG_MSG_LOG = 0x85,       /* text */
     RIG_MSG_ERROR = 0x86,     /* u8 code, text */
-    RIG_MSG_CREDIT = 0x87,    /* u8 credits returned */
+    RIG_MSG_CREDIT = 0x87,    /* u8 credits returned; v2: u32 next expected AUDIO sample offset, u8 seq of the AUDIO frame taken */
     RIG_MSG_CAPTURE = 0x88,   /* u32 first sample index, i16 samples[] */
     RIG_MSG_ACK = 0x89,       /* u8 type of the CONFIGURE, START or MARK acknowledged */
     RIG_MSG_STAGE = 0x8A,     /* u32 column, u8 stage, i8 shift, u16 offset, values (int16, or uint32 for power/mel) */
+    RIG_MSG_NAK = 0x8B,       /* u32 next expected AUDIO sample offset (an AUDIO frame was lost) */
     RIG_MSG_BURST_DONE = 0x8C /* u8 request type, u8 status, u32 inferences, u32 cycles (v2, energy) */
 };
-
 enum { RIG_MODE_INJECT = 0, RIG_MODE_ACOUSTIC = 1 };
 /* HELLO v2 capability bits (payload offset 34). */
 enum { RIG_CAP_FRAME_RECOVERY = 0x01u, RIG_CAP_BURST = 0x02u, RIG_CAP_IDLE = 0x04u };
@@ -107,6 +108,22 @@ int rig_proto_rx_byte(rig_proto_rx_t *rx, uint8_t byte, rig_proto_frame_t *frame
  * (raw has RIG_PROTO_TX_BUFFER_BYTES(payload_len) bytes). Fills the header and CRC and streams COBS + 0x00
  * through sink. */
 void rig_proto_send(uint8_t *raw, uint8_t type, uint8_t seq, size_t payload_len, rig_cobs_sink_t sink);
+
+/* Frame recovery payloads (v2, PROTOCOL.md "Frame recovery"). Plain functions, not macros, so the
+ * host tests can check them against the C# codec through librig_core. */
+#define RIG_PROTO_AUDIO_HEADER_BYTES 4u
+#define RIG_PROTO_CREDIT_BYTES 6u
+#define RIG_PROTO_NAK_BYTES 4u
+/* CREDIT v2: count frames released, the next expected sample offset, and the frame sequence number
+ * of the AUDIO frame just taken (every frame the host sent before it has left the ring too, taken
+ * or lost on the line). Returns the payload length. */
+size_t rig_proto_put_credit(uint8_t *p, uint8_t count, uint32_t next_offset, uint8_t taken_seq);
+/* NAK: the next expected sample offset. Returns the payload length. */
+size_t rig_proto_put_nak(uint8_t *p, uint32_t next_offset);
+/* AUDIO v2: 1 and the sample offset and count when the payload is an offset plus whole samples. */
+int rig_proto_get_audio(const uint8_t *p, size_t len, uint32_t *offset, size_t *samples);
+/* START: 1 and the first column (0 without one) for an empty or 4-byte payload, else 0. */
+int rig_proto_get_start(const uint8_t *p, size_t len, uint32_t *first_column);
 
 /* Little-endian field helpers. */
 static inline void rig_put_u16(uint8_t *p, uint16_t v) { p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); }

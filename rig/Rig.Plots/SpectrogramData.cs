@@ -11,8 +11,20 @@ public sealed record SpectrogramData(double[,] Decibels, double Seconds, double 
 {
     public const double FloorDb = -100;
 
+    /// <summary>NaN or infinite samples would make every dB value NaN; callers show them instead of a picture.</summary>
+    public static int CountNotFinite(ReadOnlySpan<float> samples)
+    {
+        var n = 0;
+        foreach (var x in samples)
+            if (!float.IsFinite(x)) n++;
+        return n;
+    }
+
     public static SpectrogramData Compute(ReadOnlySpan<float> samples, int sampleRate)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sampleRate, 1);
+        var notFinite = CountNotFinite(samples);
+        if (notFinite > 0) throw new ArgumentException($"{notFinite} samples are NaN or infinite", nameof(samples));
         var n = 1;
         while (n < sampleRate * 0.032) n <<= 1;
         var hop = n / 4;
@@ -42,7 +54,8 @@ public sealed record SpectrogramData(double[,] Decibels, double Seconds, double 
             for (var k = 0; k < bins; k++)
             {
                 var mag = Math.Sqrt(re[k] * re[k] + im[k] * im[k]) / reference;
-                db[bins - 1 - k, f] = Math.Max(FloorDb, 20 * Math.Log10(mag + 1e-12));
+                // Finite samples far beyond full scale can still overflow the power sum; keep the picture finite.
+                db[bins - 1 - k, f] = Math.Clamp(20 * Math.Log10(mag + 1e-12), FloorDb, double.MaxValue);
             }
         }
         return new SpectrogramData(db, (double)samples.Length / sampleRate, sampleRate / 2.0, n, hop);

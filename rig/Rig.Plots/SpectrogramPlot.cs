@@ -8,6 +8,8 @@ public static class SpectrogramPlot
     public static byte[] Draw(ReadOnlySpan<float> samples, int sampleRate, string title, int width = PlotImage.Width, int height = PlotImage.Height)
     {
         if (samples.Length == 0) return PlotImage.NotMeasured(title, "empty clip", width, height);
+        var notFinite = SpectrogramData.CountNotFinite(samples);
+        if (notFinite > 0) return PlotImage.NotMeasured(title, $"{notFinite} samples are NaN or infinite", width, height);
         var data = SpectrogramData.Compute(samples, sampleRate);
         using var plot = new Plot();
         var heatmap = plot.Add.Heatmap(data.Decibels);

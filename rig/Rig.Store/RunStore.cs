@@ -54,7 +54,9 @@ public sealed class RunStore : IDisposable
     }
 
     /// <summary>Records the start of a run. Calling it again for the same run (a resume) is allowed and returns the same id.</summary>
-    public string BeginRun(RunHeader header)
+    public string BeginRun(RunHeader header) => Guard("begin the run", () => BeginRunCore(header));
+
+    private string BeginRunCore(RunHeader header)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(header.RunId);
         using var tx = _connection.BeginTransaction();
@@ -77,46 +79,101 @@ public sealed class RunStore : IDisposable
     }
 
     /// <summary>Stores one clip's result (replacing an earlier result for the same index) and commits it.</summary>
-    public void RecordClip(string runId, ClipResult clip)
+    public void RecordClip(string runId, ClipResult clip, ClipSamples? samples = null) => Guard($"record clip {clip.Index}", () =>
     {
         using var tx = _connection.BeginTransaction();
         if (FindRun(runId, tx) is null) throw new InvalidOperationException($"{Path}: run {runId} was not begun; call BeginRun first");
         UpsertClip(tx, runId, clip);
+        if (samples is not null) UpsertSamples(tx, runId, clip.Index, samples);
         tx.Commit();
-    }
+        return 0;
+    });
 
-    public IReadOnlyList<ClipResult> CompletedClips(string runId)
+    /// <summary>
+    /// The clips committed so far, each checked: its JSON parses, names the index of its row, and is a
+    /// consistent clip (<see cref="RunInvariants.ClipViolations"/>). A row that fails is refused, never replayed over.
+    /// </summary>
+    public IReadOnlyList<ClipResult> CompletedClips(string runId) => Guard("read the committed clips", () =>
     {
-        using var cmd = Command(null, "SELECT json, clip_index FROM clips WHERE run_id = $id ORDER BY clip_index");
+        using var cmd = Command(null, "SELECT json, clip_index, name, label, predicted, mismatching_values FROM clips WHERE run_id = $id ORDER BY clip_index");
         cmd.Parameters.AddWithValue("$id", runId);
         using var reader = cmd.ExecuteReader();
         var clips = new List<ClipResult>();
         while (reader.Read())
         {
-            var clip = JsonSerializer.Deserialize<ClipResult>(reader.GetString(0), RunJson.Options)
-                ?? throw new InvalidDataException($"{Path}: clip {reader.GetInt32(1)} of run {runId} is empty");
+            var row = reader.GetInt64(1);
+            var at = $"{Path}: clips row {row} of run {runId}";
+            ClipResult? clip;
+            try
+            {
+                clip = reader.IsDBNull(0) ? null : JsonSerializer.Deserialize<ClipResult>(reader.GetString(0), RunJson.Options);
+            }
+            catch (Exception e) when (e is JsonException or InvalidCastException or NotSupportedException)
+            {
+                throw new InvalidDataException($"{at}: json: not a clip result ({e.Message}); the store is damaged", e);
+            }
+            if (clip is null) throw new InvalidDataException($"{at}: json: empty");
+            if (clip.Index != row) throw new InvalidDataException($"{at}: json.index: {clip.Index} does not match the row's clip_index {row}");
+            if (clip.Name != Text(reader, 2) || clip.Label != Text(reader, 3) || clip.Predicted != Text(reader, 4) || reader.GetValue(5) is not long m || m != clip.MismatchingValues)
+                throw new InvalidDataException($"{at}: name/label/predicted/mismatching_values disagree with the row's json; the store was edited or damaged");
+            var violations = RunInvariants.ClipViolations(clip, "json");
+            if (violations.Count > 0) throw new InvalidDataException($"{at}: {violations[0]}");
             clips.Add(clip);
         }
         return clips;
-    }
+    });
 
-    public RunHeader? FindRun(string runId) => FindRun(runId, null);
+    /// <summary>Raw cycle counts of committed clips (clips recorded without them are absent), keyed by clip index.</summary>
+    public IReadOnlyDictionary<int, ClipSamples> CompletedSamples(string runId) => Guard("read the committed cycle counts", () =>
+    {
+        using var cmd = Command(null, "SELECT clip_index, json FROM clip_samples WHERE run_id = $id ORDER BY clip_index");
+        cmd.Parameters.AddWithValue("$id", runId);
+        using var reader = cmd.ExecuteReader();
+        var samples = new Dictionary<int, ClipSamples>();
+        while (reader.Read())
+        {
+            var row = reader.GetInt32(0);
+            try
+            {
+                samples[row] = JsonSerializer.Deserialize<ClipSamples>(reader.GetString(1), RunJson.Options)
+                               ?? throw new InvalidDataException($"{Path}: clip_samples row {row}: empty");
+            }
+            catch (Exception e) when (e is JsonException or InvalidCastException or NotSupportedException)
+            {
+                throw new InvalidDataException($"{Path}: clip_samples row {row}: not cycle counts ({e.Message}); the store is damaged", e);
+            }
+        }
+        return samples;
+    });
+
+    /// <summary>SQLite's own page check; a store with a damaged page is refused before anything is trusted from it.</summary>
+    public void CheckIntegrity() => Guard("check the store", () =>
+    {
+        using var cmd = Command(null, "PRAGMA quick_check");
+        using var reader = cmd.ExecuteReader();
+        var problems = new List<string>();
+        while (reader.Read()) problems.Add(reader.GetString(0));
+        if (problems is not ["ok"]) throw new InvalidDataException($"{Path}: damaged ({string.Join("; ", problems.Take(3))}); the run cannot be resumed from it");
+        return 0;
+    });
+
+    public RunHeader? FindRun(string runId) => Guard("read the run", () => FindRun(runId, null));
 
     /// <summary>All runs in the store, oldest first.</summary>
-    public IReadOnlyList<RunHeader> Runs()
+    public IReadOnlyList<RunHeader> Runs() => Guard("read the runs", () =>
     {
         using var cmd = Command(null, "SELECT run_id, profile, mode, board, playlist, config_hash, started_at, planned_clips FROM runs ORDER BY started_at, run_id");
         using var reader = cmd.ExecuteReader();
         var runs = new List<RunHeader>();
         while (reader.Read()) runs.Add(ReadHeader(reader));
         return runs;
-    }
+    });
 
     /// <summary>
     /// Stores the finished run: headline metrics, the run.json text, and every clip. Creates the run
     /// if it was never begun (the history database sees runs only at the end).
     /// </summary>
-    public void FinishRun(RunResult run, string? runDir = null)
+    public void FinishRun(RunResult run, string? runDir = null) => Guard("record the finished run", () =>
     {
         using var tx = _connection.BeginTransaction();
         var header = new RunHeader(run.RunId, run.Profile, run.Mode, run.Board, run.Playlist, run.ConfigHash, run.StartedAt, run.Clips.Count);
@@ -161,10 +218,11 @@ public sealed class RunStore : IDisposable
         update.ExecuteNonQuery();
         foreach (var clip in run.Clips) UpsertClip(tx, run.RunId, clip);
         tx.Commit();
-    }
+        return 0;
+    });
 
     /// <summary>Runs of one profile that went through FinishRun (complete or not), oldest first, at most <paramref name="limit"/> (the newest ones).</summary>
-    public IReadOnlyList<RunSummary> History(string profile, int limit = 50)
+    public IReadOnlyList<RunSummary> History(string profile, int limit = 50) => Guard("read the history", () =>
     {
         using var cmd = Command(null, """
             SELECT * FROM (
@@ -198,7 +256,7 @@ public sealed class RunStore : IDisposable
             });
         }
         return rows;
-    }
+    });
 
     private static MeasurementClock? ClockOf(string? name) => name switch
     {
@@ -209,12 +267,19 @@ public sealed class RunStore : IDisposable
     };
 
     /// <summary>The stored run.json of a finished run, or null.</summary>
-    public RunResult? FinishedRun(string runId)
+    public RunResult? FinishedRun(string runId) => Guard("read the finished run", () =>
     {
         using var cmd = Command(null, "SELECT run_json FROM runs WHERE run_id = $id AND run_json IS NOT NULL");
         cmd.Parameters.AddWithValue("$id", runId);
-        return cmd.ExecuteScalar() is string json ? JsonSerializer.Deserialize<RunResult>(json, RunJson.Options) : null;
-    }
+        try
+        {
+            return cmd.ExecuteScalar() is string json ? JsonSerializer.Deserialize<RunResult>(json, RunJson.Options) : null;
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{Path}: runs.run_json of run {runId}: not a run result ({e.Message}); the store is damaged", e);
+        }
+    });
 
     public void Dispose() => _connection.Dispose();
 
@@ -224,6 +289,48 @@ public sealed class RunStore : IDisposable
         cmd.Parameters.AddWithValue("$id", runId);
         using var reader = cmd.ExecuteReader();
         return reader.Read() ? ReadHeader(reader) : null;
+    }
+
+    private void UpsertSamples(SqliteTransaction tx, string runId, int index, ClipSamples samples)
+    {
+        using var cmd = Command(tx, """
+            INSERT INTO clip_samples (run_id, clip_index, json) VALUES ($run, $index, $json)
+            ON CONFLICT (run_id, clip_index) DO UPDATE SET json = excluded.json
+            """);
+        cmd.Parameters.AddWithValue("$run", runId);
+        cmd.Parameters.AddWithValue("$index", index);
+        cmd.Parameters.AddWithValue("$json", JsonSerializer.Serialize(samples, RunJson.Options));
+        cmd.ExecuteNonQuery();
+    }
+
+    private static string? Text(SqliteDataReader r, int column) => r.IsDBNull(column) ? null : r.GetValue(column) as string;
+
+    /// <summary>
+    /// SQLite's refusals as the rig's: a full disk or an unwritable file is an IOException naming the store and what was
+    /// being done (the clips committed before stay committed); a damaged file is an InvalidDataException.
+    /// </summary>
+    private T Guard<T>(string action, Func<T> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 11 or 26)
+        {
+            throw new InvalidDataException($"{Path}: damaged, cannot {action} ({e.Message})", e);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 13)
+        {
+            throw new IOException($"{Path}: disk full, cannot {action} ({e.Message}); the clips committed before are kept: free space and resume the run", e);
+        }
+        catch (SqliteException e)
+        {
+            throw new IOException($"{Path}: cannot {action} ({e.Message})", e);
+        }
+        catch (Exception e) when (e is InvalidCastException or FormatException or OverflowException)
+        {
+            throw new InvalidDataException($"{Path}: a value of the wrong type, cannot {action} ({e.Message}); the store was edited or damaged", e);
+        }
     }
 
     private void UpsertClip(SqliteTransaction tx, string runId, ClipResult clip)

@@ -42,6 +42,12 @@ internal static class StoreSchema
             json TEXT NOT NULL,
             PRIMARY KEY (run_id, clip_index)
         );
+        CREATE TABLE IF NOT EXISTS clip_samples (
+            run_id TEXT NOT NULL REFERENCES runs(run_id),
+            clip_index INTEGER NOT NULL,
+            json TEXT NOT NULL,
+            PRIMARY KEY (run_id, clip_index)
+        );
         """;
 
     public static void Ensure(SqliteConnection connection, string path)

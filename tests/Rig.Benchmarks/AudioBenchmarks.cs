@@ -55,3 +55,42 @@ public class ResamplerBenchmarks
     [Benchmark]
     public int Resample60sOf44k1To16kPrebuiltFilter() => _resampler.Process(_sixtySeconds).Length;
 }
+
+/// <summary>
+/// AUDIO target: one second rendered from a 1.2 GB WAV allocates about one second of audio, not the
+/// file (the issue-14 figure: under 200 MB peak for the whole `rig sounds render`). The file is
+/// written sparse in the temp folder: a real header, a tone where the clip is, holes elsewhere.
+/// </summary>
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[MemoryDiagnoser]
+public class LargeWavExcerptBenchmarks
+{
+    private const long DataBytes = 1_200_000_000; // 16-bit stereo at 44.1 kHz: 6,803 s
+    private string _dir = "";
+    private PlaylistItem _oneSecond = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _dir = Directory.CreateTempSubdirectory("rig-bench-wav-").FullName;
+        var wav = Path.Combine(_dir, "big.wav");
+        var tone = SynthSounds.Render("jazz", 1, 1, 44100);
+        var stereo = tone.SelectMany(x => new[] { x, x }).ToArray();
+        using (var f = new FileStream(wav, FileMode.Create))
+        {
+            Rig.Audio.Wav.WavWriter.Write(f, stereo, 44100, 2, Rig.Audio.Wav.WavEncoding.Pcm16);
+            f.SetLength(44 + DataBytes);
+            f.Position = 40;
+            f.Write(BitConverter.GetBytes((uint)DataBytes));
+        }
+        var list = Path.Combine(_dir, "big.yaml");
+        File.WriteAllText(list, "items:\n  - {label: jazz, file: big.wav, trim: {start: 3000, end: 3001}}\n");
+        _oneSecond = Playlist.Load(list).Items[0];
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => Directory.Delete(_dir, recursive: true);
+
+    [Benchmark]
+    public int RenderOneSecondFrom1200MbWav() => ClipRenderer.Render(_oneSecond, 16000).Length;
+}

@@ -45,8 +45,17 @@ enum {
 };
 
 static inline void nvic_enable(unsigned irq) { REG32(NVIC_ICPR + 4u * (irq >> 5)) = 1u << (irq & 31u); REG32(NVIC_ISER + 4u * (irq >> 5)) = 1u << (irq & 31u); }
-static inline void irq_disable(void) { __asm__ volatile("cpsid i" ::: "memory"); }
-static inline void irq_enable(void) { __asm__ volatile("cpsie i" ::: "memory"); }
+static inline void irq_enable(void) { __asm__ volatile("cpsie i" ::: "memory"); } /* once, at the end of board_init() */
+/* Critical sections nest: irq_save() masks interrupts and returns the PRIMASK it found, and
+ * irq_restore() puts that back, so a section entered with interrupts already masked (from a handler
+ * or an outer section) does not unmask them on leaving (ARMv6-M ARM §B1.4.3 PRIMASK; MRS/MSR §A6.7). */
+static inline uint32_t irq_save(void)
+{
+    uint32_t primask;
+    __asm__ volatile("mrs %0, primask\n\tcpsid i" : "=r"(primask) :: "memory");
+    return primask;
+}
+static inline void irq_restore(uint32_t primask) { __asm__ volatile("msr primask, %0" :: "r"(primask) : "memory"); }
 static inline void cpu_wfi(void) { __asm__ volatile("dsb\n\twfi" ::: "memory"); }
 static inline void cpu_dmb(void) { __asm__ volatile("dmb" ::: "memory"); }
 

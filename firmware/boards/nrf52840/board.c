@@ -182,7 +182,7 @@ void board_uart_write(const uint8_t *src, size_t n)
          * between the check and the queueing. A full ring spins until the handler drains one. */
         int done;
         do {
-            irq_disable();
+            uint32_t primask = irq_save();
             if (!s_tx_busy) {
                 s_tx_busy = 1;
                 REG32(UART0_BASE + UART_TXD) = src[i];
@@ -190,7 +190,7 @@ void board_uart_write(const uint8_t *src, size_t n)
             } else {
                 done = byte_ring_put(&s_tx, src[i]);
             }
-            irq_enable();
+            irq_restore(primask);
         } while (!done);
     }
 }
@@ -201,9 +201,9 @@ void board_marker(int level) { REG32(P0_BASE + (level ? GPIO_OUTSET : GPIO_OUTCL
  * still wakes on an interrupt that became pending meanwhile, so nothing is slept through. */
 void board_idle(void)
 {
-    irq_disable();
+    uint32_t primask = irq_save();
     if (byte_ring_empty(&s_rx) && s_mic_blocks_done * MIC_BLOCK == s_mic.read_total) cpu_wfi();
-    irq_enable();
+    irq_restore(primask);
 }
 
 /* IDLE's clock (app.h RIG_APP_PORT_IDLE_CLOCK): DWT CYCCNT stands still while WFI gates the core

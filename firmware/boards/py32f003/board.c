@@ -117,9 +117,9 @@ static uint32_t mic_written_locked(void) { return dma_ring_written_locked(&s_mic
 
 static uint32_t mic_written(void)
 {
-    irq_disable();
+    uint32_t primask = irq_save();
     uint32_t written = mic_written_locked();
-    irq_enable();
+    irq_restore(primask);
     return written;
 }
 
@@ -195,7 +195,7 @@ void board_marker(int level) { REG32(GPIOA_BASE + GPIO_BSRR) = level ? (1u << MA
  * byte or a DMA lap that lands between the check and the sleep is never slept through. */
 void board_idle(void)
 {
-    irq_disable();
+    uint32_t primask = irq_save();
     if (byte_ring_empty(&s_rx) && mic_written_locked() == s_mic.read_total) cpu_wfi();
-    irq_enable();
+    irq_restore(primask);
 }

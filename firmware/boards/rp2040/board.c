@@ -167,9 +167,9 @@ static uint32_t mic_written_locked(void) { return s_mic_blocks * MIC_BLOCK + (MI
 
 static uint32_t mic_written(void)
 {
-    irq_disable();
+    uint32_t primask = irq_save();
     uint32_t written = mic_written_locked();
-    irq_enable();
+    irq_restore(primask);
     return written;
 }
 
@@ -213,9 +213,9 @@ void board_uart_write(const uint8_t *src, size_t n)
 {
     for (size_t i = 0; i < n; ++i) {
         while (!byte_ring_put(&s_tx, src[i])) { } /* full: the TX interrupt drains the FIFO */
-        irq_disable();
+        uint32_t primask = irq_save();
         uart_tx_pump(); /* the PL011 TX interrupt fires on crossing its level: prime the FIFO */
-        irq_enable();
+        irq_restore(primask);
     }
 }
 
@@ -225,7 +225,7 @@ void board_marker(int level) { REG32(level ? SIO_GPIO_OUT_SET : SIO_GPIO_OUT_CLR
  * still wakes on an interrupt that became pending meanwhile (a UART byte, a DMA run's end). */
 void board_idle(void)
 {
-    irq_disable();
+    uint32_t primask = irq_save();
     if (byte_ring_empty(&s_rx) && mic_written_locked() == s_mic.read_total) cpu_wfi();
-    irq_enable();
+    irq_restore(primask);
 }

@@ -116,9 +116,9 @@ static uint32_t mic_written_locked(void) { return dma_ring_written_locked(&s_mic
 
 static uint32_t mic_written(void)
 {
-    irq_disable();
+    uint32_t primask = irq_save();
     uint32_t written = mic_written_locked();
-    irq_enable();
+    irq_restore(primask);
     return written;
 }
 
@@ -192,9 +192,9 @@ void board_marker(int level) { REG32(GPIOE_BASE + GPIO_BSRR) = level ? (1u << MA
  * byte or a DMA lap that lands between the check and the sleep is never slept through. */
 void board_idle(void)
 {
-    irq_disable();
+    uint32_t primask = irq_save();
     if (byte_ring_empty(&s_rx) && mic_written_locked() == s_mic.read_total) cpu_wfi();
-    irq_enable();
+    irq_restore(primask);
 }
 
 /* IDLE's clock (app.h RIG_APP_PORT_IDLE_CLOCK): DWT CYCCNT stands still while WFI gates the core

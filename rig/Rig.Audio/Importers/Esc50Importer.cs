@@ -18,7 +18,14 @@ public static class Esc50Importer
     public static ImportResult Import(string root, string playlistPath, ImportOptions? options = null)
     {
         var csv = DatasetCsv.Load(Path.Combine(root, "meta", "esc50.csv"), "filename", "category");
-        var entries = csv.Rows.Select(r => (Path.Combine(root, "audio", csv.Get(r.Fields, "filename")), csv.Get(r.Fields, "category")));
-        return DatasetImporter.Import("esc50", entries, ClassMap, playlistPath, options ?? new ImportOptions());
+        var problems = new List<string>();
+        var entries = new List<(string, string)>();
+        foreach (var (line, fields) in csv.Rows)
+        {
+            var name = csv.Get(fields, "filename");
+            if (DatasetImporter.UnsafeFileName(name) is { } why) { problems.Add($"{csv.Path}:{line}: filename: {why}"); continue; }
+            entries.Add((Path.Combine(root, "audio", name), csv.Get(fields, "category")));
+        }
+        return DatasetImporter.Import("esc50", entries, ClassMap, playlistPath, options ?? new ImportOptions(), problems);
     }
 }

@@ -17,9 +17,20 @@ public static class UrbanSound8KImporter
     public static ImportResult Import(string root, string playlistPath, ImportOptions? options = null)
     {
         var csv = DatasetCsv.Load(Path.Combine(root, "metadata", "UrbanSound8K.csv"), "slice_file_name", "fold", "class");
-        var entries = csv.Rows.Select(r => (
-            Path.Combine(root, "audio", "fold" + csv.Get(r.Fields, "fold"), csv.Get(r.Fields, "slice_file_name")),
-            csv.Get(r.Fields, "class")));
-        return DatasetImporter.Import("urbansound8k", entries, ClassMap, playlistPath, options ?? new ImportOptions());
+        var problems = new List<string>();
+        var entries = new List<(string, string)>();
+        foreach (var (line, fields) in csv.Rows)
+        {
+            var name = csv.Get(fields, "slice_file_name");
+            var fold = csv.Get(fields, "fold");
+            if (DatasetImporter.UnsafeFileName(name) is { } why) { problems.Add($"{csv.Path}:{line}: slice_file_name: {why}"); continue; }
+            if (!int.TryParse(fold, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                problems.Add($"{csv.Path}:{line}: fold: '{fold}' is not a fold number");
+                continue;
+            }
+            entries.Add((Path.Combine(root, "audio", "fold" + fold, name), csv.Get(fields, "class")));
+        }
+        return DatasetImporter.Import("urbansound8k", entries, ClassMap, playlistPath, options ?? new ImportOptions(), problems);
     }
 }

@@ -24,7 +24,8 @@ public static class ClipRenderer
         if (item.GainDb != 0)
         {
             var g = (float)Math.Pow(10, item.GainDb / 20);
-            for (var i = 0; i < samples.Length; i++) samples[i] *= g;
+            // A float file may hold finite samples far beyond full scale; the gain must not turn them into infinities.
+            for (var i = 0; i < samples.Length; i++) samples[i] = Math.Clamp(samples[i] * g, -float.MaxValue, float.MaxValue);
         }
         return samples;
     }
@@ -32,15 +33,15 @@ public static class ClipRenderer
     /// <summary>The clip as Q15 samples (see <see cref="Q15Samples"/> for rounding and saturation).</summary>
     public static short[] RenderQ15(PlaylistItem item, int sampleRate) => Q15Samples.FromFloat(Render(item, sampleRate));
 
+    // Only the excerpt is read from the file (streamed), so memory follows the clip, not the file.
     private static float[] RenderFile(FileSource f, double trimStart, int count, int sampleRate)
     {
-        var wav = WavReader.Read(f.Path);
-        var srcRate = wav.SampleRate;
-        var first = (int)Math.Round(trimStart * srcRate);
+        var srcRate = f.Info.SampleRate;
+        var first = (long)Math.Round(trimStart * srcRate);
         var srcCount = (int)Math.Ceiling((double)count * srcRate / sampleRate);
-        srcCount = Math.Min(srcCount, wav.Mono.Length - first);
-        var excerpt = wav.Mono.AsSpan(first, Math.Max(0, srcCount));
-        var resampled = PolyphaseResampler.Resample(excerpt, srcRate, sampleRate);
+        var wav = WavReader.ReadExcerpt(f.Path, first, srcCount);
+        if (wav.SampleRate != srcRate) throw new InvalidDataException($"{f.Path}: sample rate changed since the playlist was loaded");
+        var resampled = PolyphaseResampler.Resample(wav.Mono, srcRate, sampleRate);
         var output = new float[count];
         resampled.AsSpan(0, Math.Min(count, resampled.Length)).CopyTo(output);
         return output;

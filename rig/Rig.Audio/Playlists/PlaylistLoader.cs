@@ -16,6 +16,12 @@ public static partial class PlaylistLoader
 {
     public const double MaxClipSeconds = 600;
 
+    /// <summary>
+    /// One frame of the longest frontend a profile may have (1024 samples at 8 kHz, the lowest board
+    /// rate): a shorter clip gives a board nothing to classify and would be scored "none".
+    /// </summary>
+    public const double MinClipSeconds = 0.128;
+
     [GeneratedRegex("^[A-Za-z0-9_.#-]+$")]
     private static partial Regex SafeName();
 
@@ -39,29 +45,52 @@ public static partial class PlaylistLoader
         if (root.Has("items") && entries.Count == 0) root.Error("items", "playlist has no items");
 
         var items = new List<PlaylistItem>();
+        // Every name a clip ends up with (repeats included) -> the line that gave it.
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var e in entries)
         {
             var parsed = ReadItem(e, baseDir);
             if (parsed is null) continue;
             var (item, explicitName, repeat) = parsed.Value;
-            var itemName = item.Name;
-            if (names.TryGetValue(itemName, out var otherLine))
+            var expanded = Expand(item.Name, repeat);
+            var clash = expanded.FirstOrDefault(names.ContainsKey);
+            if (clash is not null)
             {
                 if (explicitName)
                 {
-                    e.Error("name", $"duplicate name '{itemName}' (also on line {otherLine})");
+                    e.Error("name", $"duplicate name '{clash}' (also on line {names[clash]})"
+                        + (clash == item.Name ? "" : $"; repeat: {repeat} names its copies {item.Name}, {item.Name}#2, ..."));
                     continue;
                 }
-                itemName = $"{itemName}_{items.Count}";
+                // A name the loader made up (from the sound or file) gets a suffix instead.
+                for (var k = items.Count; ; k++)
+                {
+                    expanded = Expand($"{item.Name}_{k}", repeat);
+                    if (!expanded.Any(names.ContainsKey)) break;
+                }
             }
-            names[itemName] = e.Line;
+            foreach (var n in expanded) names[n] = e.Line;
             for (var r = 0; r < repeat; r++)
-                items.Add(item with { Index = items.Count, Name = r == 0 ? itemName : $"{itemName}#{r + 1}" });
+                items.Add(item with { Index = items.Count, Name = expanded[r] });
         }
         doc.ThrowIfErrors();
         return new Playlist(path, name, items);
     }
+
+    private static string[] Expand(string name, int repeat) =>
+        Enumerable.Range(0, repeat).Select(r => r == 0 ? name : $"{name}#{r + 1}").ToArray();
+
+    /// <summary>A name made from a file's name, held to the same rule as written names.</summary>
+    private static string NameFromFile(string path)
+    {
+        var stem = UnsafeChar().Replace(Path.GetFileNameWithoutExtension(path), "_");
+        return stem.Length == 0 || stem.All(c => c == '.') ? "clip" : stem;
+    }
+
+    [GeneratedRegex("[^A-Za-z0-9_.#-]")]
+    private static partial Regex UnsafeChar();
+
+    private static string Seconds(double s) => s.ToString("0.######", CultureInfo.InvariantCulture);
 
     private static (PlaylistItem Item, bool ExplicitName, int Repeat)? ReadItem(YamlMap e, string baseDir)
     {
@@ -85,9 +114,13 @@ public static partial class PlaylistLoader
         double? duration = null;
         if (e.Has("duration"))
         {
+            var errorsBefore = e.Document.Errors.Count;
             var d = e.Double("duration", 0);
-            if (d <= 0) { e.Error("duration", $"duration must be positive, got {d.ToString(CultureInfo.InvariantCulture)} s"); ok = false; }
-            else if (d > MaxClipSeconds) { e.Error("duration", $"duration {d.ToString(CultureInfo.InvariantCulture)} s is over {MaxClipSeconds} s"); ok = false; }
+            // An unreadable value has been reported already; a range complaint about its stand-in would be noise.
+            if (e.Document.Errors.Count != errorsBefore) ok = false;
+            else if (d <= 0) { e.Error("duration", $"duration must be positive, got {Seconds(d)} s"); ok = false; }
+            else if (d < MinClipSeconds) { e.Error("duration", $"duration {Seconds(d)} s is shorter than {Seconds(MinClipSeconds)} s, one frame of the longest board frontend"); ok = false; }
+            else if (d > MaxClipSeconds) { e.Error("duration", $"duration {Seconds(d)} s is over {MaxClipSeconds} s"); ok = false; }
             else duration = d;
         }
 
@@ -114,6 +147,11 @@ public static partial class PlaylistLoader
         }
 
         var file = e.String("file") ?? "";
+        if (string.IsNullOrWhiteSpace(file))
+        {
+            e.Error("file", "is empty; give the path of a .wav or .au file, relative to the playlist");
+            return null;
+        }
         var full = Path.GetFullPath(Path.Combine(baseDir, file));
         var trim = e.Map("trim", required: false);
         trim.RejectUnknown("start", "end");
@@ -121,6 +159,11 @@ public static partial class PlaylistLoader
         double? end = trim.Has("end") ? trim.Double("end", 0, min: 0) : null;
         if (end is not null && end <= start) { trim.Error("end", $"trim end {end.Value.ToString(CultureInfo.InvariantCulture)} s is not after start {start.ToString(CultureInfo.InvariantCulture)} s"); ok = false; }
         if (end is not null && duration is not null) { e.Error("duration", "give trim end or duration, not both"); ok = false; }
+        if (Directory.Exists(full))
+        {
+            e.Error("file", $"{full} is a folder, not an audio file");
+            return null;
+        }
         if (!File.Exists(full))
         {
             e.Error("file", $"file not found: {full}");
@@ -146,8 +189,45 @@ public static partial class PlaylistLoader
                 $"{length:0.###} s from {start:0.###} s runs past the end of the {info.DurationSeconds:0.###} s file");
             ok = false;
         }
+        if (ok && end is null && duration is null && length > MaxClipSeconds)
+        {
+            e.Error("file", $"the clip would be the rest of the file, {Seconds(length)} s, over the {MaxClipSeconds} s limit; give duration: or trim:");
+            ok = false;
+        }
+        else if (ok && end is not null && length > MaxClipSeconds)
+        {
+            trim.Error("end", $"trim from {Seconds(start)} s to {Seconds(end.Value)} s is {Seconds(length)} s, over the {MaxClipSeconds} s limit");
+            ok = false;
+        }
+        else if (ok && length < MinClipSeconds)
+        {
+            var field = end is not null ? "trim.end" : duration is not null ? "duration" : "file";
+            e.Document.AddError(e.Document.LineOf(e.FieldPath(field)), e.FieldPath(field),
+                $"the clip is {Seconds(length)} s, shorter than {Seconds(MinClipSeconds)} s, one frame of the longest board frontend");
+            ok = false;
+        }
+        if (ok && info.Encoding.IsFloat()) ok = SamplesAreFinite(e, info, start, length);
         if (!ok) return null;
-        var fileItem = new PlaylistItem(0, name ?? Path.GetFileNameWithoutExtension(full), label, new FileSource(full, info), start, length, gain, e.Line);
+        var fileItem = new PlaylistItem(0, name ?? NameFromFile(full), label, new FileSource(full, info), start, length, gain, e.Line);
         return (fileItem, explicitName, repeat);
+    }
+
+    /// <summary>
+    /// A float file can hold NaN or infinities, which no header check sees; its excerpt is read once
+    /// here so that such a file is refused with its line before anything plays.
+    /// </summary>
+    private static bool SamplesAreFinite(YamlMap e, WavInfo info, double start, double length)
+    {
+        try
+        {
+            var first = (long)Math.Round(start * info.SampleRate);
+            WavReader.CheckFinite(info.File, first, (long)Math.Ceiling(length * info.SampleRate) + 1);
+            return true;
+        }
+        catch (InvalidDataException ex)
+        {
+            e.Error("file", ex.Message);
+            return false;
+        }
     }
 }

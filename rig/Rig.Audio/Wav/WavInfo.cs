@@ -1,6 +1,10 @@
 namespace Rig.Audio.Wav;
 
-/// <summary>What a WAV file's header says, checked against the file's actual size.</summary>
+/// <summary>
+/// What an audio file's header says (RIFF/WAVE or Sun .au), checked against the file's actual size:
+/// where the sample data starts and how many whole frames it holds, so that any excerpt can be
+/// read without reading the rest of the file.
+/// </summary>
 public sealed record WavInfo(
     string File,
     WavEncoding Encoding,
@@ -9,6 +13,14 @@ public sealed record WavInfo(
     long Frames,
     bool Extensible)
 {
+    public AudioContainer Container { get; init; } = AudioContainer.Wav;
+
+    /// <summary>Byte offset of the first sample frame in the file.</summary>
+    public long DataOffset { get; init; }
+
+    /// <summary>Multi-byte samples are big-endian (Sun .au); WAV is little-endian.</summary>
+    public bool BigEndian { get; init; }
+
     public double DurationSeconds => (double)Frames / SampleRate;
     public int BlockAlign => Channels * Encoding.BitsPerSample() / 8;
 }

@@ -8,6 +8,10 @@ namespace Rig.Audio.Wav;
 /// </summary>
 public static class WavWriter
 {
+    /// <summary>The encodings a WAV file can carry (every <see cref="WavEncoding"/> but .au's signed 8-bit).</summary>
+    public static readonly IReadOnlyList<WavEncoding> Encodings =
+        [WavEncoding.Pcm8, WavEncoding.Pcm16, WavEncoding.Pcm24, WavEncoding.Pcm32, WavEncoding.Float32, WavEncoding.Float64, WavEncoding.MuLaw, WavEncoding.ALaw];
+
     public static void WriteMono(string path, ReadOnlySpan<float> samples, int sampleRate, WavEncoding encoding = WavEncoding.Pcm16)
     {
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
@@ -18,6 +22,7 @@ public static class WavWriter
     public static void Write(Stream stream, ReadOnlySpan<float> interleaved, int sampleRate, int channels, WavEncoding encoding, bool extensible = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(channels, 1);
+        if (!Encodings.Contains(encoding)) throw new ArgumentException($"WAV has no {encoding} encoding (its 8-bit PCM is unsigned)", nameof(encoding));
         if (interleaved.Length % channels != 0) throw new ArgumentException("sample count is not a multiple of the channel count", nameof(interleaved));
         var width = encoding.BitsPerSample() / 8;
         var blockAlign = channels * width;
@@ -30,7 +35,13 @@ public static class WavWriter
         "WAVE"u8.CopyTo(h[8..]);
         "fmt "u8.CopyTo(h[12..]);
         BinaryPrimitives.WriteUInt32LittleEndian(h[16..], (uint)fmtBytes);
-        var tag = encoding.IsFloat() ? WavFormatTag.IeeeFloat : WavFormatTag.Pcm;
+        var tag = encoding switch
+        {
+            WavEncoding.Float32 or WavEncoding.Float64 => WavFormatTag.IeeeFloat,
+            WavEncoding.MuLaw => WavFormatTag.MuLaw,
+            WavEncoding.ALaw => WavFormatTag.ALaw,
+            _ => WavFormatTag.Pcm,
+        };
         var f = h[20..];
         BinaryPrimitives.WriteUInt16LittleEndian(f, (ushort)(extensible ? WavFormatTag.Extensible : tag));
         BinaryPrimitives.WriteUInt16LittleEndian(f[2..], (ushort)channels);
@@ -78,6 +89,8 @@ public static class WavWriter
             case WavEncoding.Pcm32: BinaryPrimitives.WriteInt32LittleEndian(b, (int)Quantise(x, 2147483648.0, int.MinValue, int.MaxValue)); break;
             case WavEncoding.Float32: BinaryPrimitives.WriteSingleLittleEndian(b, x); break;
             case WavEncoding.Float64: BinaryPrimitives.WriteDoubleLittleEndian(b, x); break;
+            case WavEncoding.MuLaw: b[0] = G711.LinearToMuLaw((short)Quantise(x, 32768, short.MinValue, short.MaxValue)); break;
+            case WavEncoding.ALaw: b[0] = G711.LinearToALaw((short)Quantise(x, 32768, short.MinValue, short.MaxValue)); break;
         }
     }
 }

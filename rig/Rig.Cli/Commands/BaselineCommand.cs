@@ -16,7 +16,7 @@ public static class BaselineCommand
         var runDir = new Argument<DirectoryInfo>("run-dir") { Description = "a finished run directory (holding run.json)" };
         var output = new Option<FileInfo?>("--out", "-o") { Description = "baseline file to write (default: reports/baselines/<profile>.json)" };
         var accept = new Command("accept", "Make a finished run the baseline of its profile") { runDir, output };
-        accept.SetAction(parse => CliErrors.Run(() => Accept(parse.GetValue(runDir)!, parse.GetValue(output))));
+        accept.SetAction(parse => CliErrors.Run(parse, () => Accept(parse.GetValue(runDir)!, parse.GetValue(output))));
         return new Command("baseline", "Manage the baselines the gate compares against") { accept };
     }
 

@@ -27,7 +27,7 @@ public static class CrosscheckCommand
         var json = new Option<bool>("--json") { Description = "print one JSON object" };
         var random = new Option<int>("--random") { Description = "seeded random inputs besides the named signals", DefaultValueFactory = _ => 8 };
         var command = new Command("crosscheck", "Compare the C frontend with the golden model, stage by stage, value by value") { profile, json, random };
-        command.SetAction(parse => CliErrors.Run(() => Run(parse.GetValue(profile)!, parse.GetValue(json), Math.Max(0, parse.GetValue(random)))));
+        command.SetAction(parse => CliErrors.Run(parse, () => Run(parse.GetValue(profile)!, parse.GetValue(json), Math.Max(0, parse.GetValue(random)))));
         return command;
     }
 

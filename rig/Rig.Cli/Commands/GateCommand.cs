@@ -21,7 +21,7 @@ public static class GateCommand
         var baseline = new Option<FileInfo?>("--baseline", "-b") { Description = "baseline file (default: reports/baselines/<profile>.json)" };
         var profile = new Option<string?>("--profile", "-p") { Description = "profile whose gate: limits apply (default: the run's profile)" };
         var command = new Command("gate", "Check a run against its baseline; exit 0 pass, 1 regression, 2 cannot compare") { runDir, baseline, profile };
-        command.SetAction(parse => CliErrors.Run(() => Run(parse.GetValue(runDir)!, parse.GetValue(baseline), parse.GetValue(profile))));
+        command.SetAction(parse => CliErrors.Run(parse, () => Run(parse.GetValue(runDir)!, parse.GetValue(baseline), parse.GetValue(profile))));
         return command;
     }
 
@@ -47,6 +47,9 @@ public static class GateCommand
         PlainTextTable.Write(new Text($"run {run.RunId} against baseline {baseline.RunId} ({baselinePath})\n"));
         PlainTextTable.Write(table);
         PlainTextTable.Write(new Text($"gate: {result.Summary}\n"));
+        if (result.ExitCode == GateResult.ExitCannotCompare)
+            Console.Error.WriteLine($"error: cannot compare {Path.Combine(runDir.FullName, Rig.Core.Runs.RunJson.FileName)} with {baselinePath}: "
+                                    + string.Join("; ", result.Checks.Where(c => c.Verdict == GateVerdict.CannotCompare).Select(c => $"{c.Name}: {c.Reason}")));
         return result.ExitCode;
     }
 }

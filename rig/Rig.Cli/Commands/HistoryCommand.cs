@@ -21,7 +21,7 @@ public static class HistoryCommand
         var limit = new Option<int>("--limit", "-n") { Description = "newest runs shown", DefaultValueFactory = _ => 30 };
         var plot = new Option<FileInfo?>("--plot") { Description = "trend PNG to write (default: next to the store, history-<profile>.png)" };
         var command = new Command("history", "Runs of a profile over time: table and trend plot") { profile, store, limit, plot };
-        command.SetAction(parse => CliErrors.Run(() => Run(parse.GetValue(profile)!, parse.GetValue(store), parse.GetValue(limit), parse.GetValue(plot))));
+        command.SetAction(parse => CliErrors.Run(parse, () => Run(parse.GetValue(profile)!, parse.GetValue(store), parse.GetValue(limit), parse.GetValue(plot))));
         return command;
     }
 

@@ -22,7 +22,7 @@ public static class MemCommand
         var json = new Option<bool>("--json") { Description = "print the memory profile as JSON" };
         var top = new Option<int>("--top") { Description = "largest symbols listed per module", DefaultValueFactory = _ => 8 };
         var command = new Command("mem", "Flash and RAM of a firmware image per section and module, against the profile's budget") { profile, elf, json, top };
-        command.SetAction(parse => CliErrors.Run(() => Run(parse.GetValue(profile)!, parse.GetValue(elf), parse.GetValue(json), parse.GetValue(top))));
+        command.SetAction(parse => CliErrors.Run(parse, () => Run(parse.GetValue(profile)!, parse.GetValue(elf), parse.GetValue(json), parse.GetValue(top))));
         return command;
     }
 

@@ -27,7 +27,7 @@ public static class PowerCommand
         var i2cKhz = new Option<double>("--i2c-khz") { Description = "virtual board: I2C clock the sampler runs at", DefaultValueFactory = _ => 400 };
         var command = new Command("power", "Live power readout from the board's INA219 (virtual INA219 when there is no I2C bus)")
             { profile, seconds, board, bins, duty, i2cKhz };
-        command.SetAction(parse => CliErrors.Run(() => Run(parse.GetValue(profile)!, parse.GetValue(seconds), parse.GetValue(board)!,
+        command.SetAction(parse => CliErrors.Run(parse, () => Run(parse.GetValue(profile)!, parse.GetValue(seconds), parse.GetValue(board)!,
             parse.GetValue(bins), parse.GetValue(duty), parse.GetValue(i2cKhz))));
         return command;
     }

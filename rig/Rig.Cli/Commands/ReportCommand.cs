@@ -17,7 +17,7 @@ public static class ReportCommand
         var profile = new Option<string?>("--profile", "-p") { Description = "profile for budgets and gate limits (default: the run's profile)" };
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "where to write (default: <run dir>/report)" };
         var command = new Command("report", "Write the HTML, Markdown and JUnit report of a run") { runDir, baseline, profile, output };
-        command.SetAction(parse => CliErrors.Run(() => Run(parse.GetValue(runDir)!, parse.GetValue(baseline), parse.GetValue(profile), parse.GetValue(output))));
+        command.SetAction(parse => CliErrors.Run(parse, () => Run(parse.GetValue(runDir)!, parse.GetValue(baseline), parse.GetValue(profile), parse.GetValue(output))));
         return command;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using System.Globalization;
 using Rig.Core;
 using Rig.Core.Profiles;
@@ -15,7 +16,8 @@ namespace Rig.Cli.Commands;
 /// `rig run [--profile py32f003] [--playlist playlists/reference.yaml] [--board virtual|serial:&lt;port&gt;]...
 /// [--mode inject|acoustic] [--out dir] [--energy] [--resume dir]`: plays the playlist through the
 /// board(s), diffs every feature value against the golden model and writes run.json + the report.
-/// Exit 0 all features agree, 1 some feature value differs, 2 bad input or a board that failed.
+/// Exit 0 all features agree, 1 some feature value differs, 2 bad input, a board that failed, or a run stopped by
+/// Ctrl-C/SIGTERM (after its clip in flight, with run.json marked incomplete).
 /// </summary>
 public static class RunCommand
 {
@@ -31,12 +33,17 @@ public static class RunCommand
         var resume = new Option<string?>("--resume") { Description = "continue the stopped run in this directory with its own profile, playlist, mode and boards, playing only the clips not yet committed (default: start a new run)" };
         var paced = new Option<bool>("--paced-uart") { Description = "virtual boards: pace the pseudo-terminal like the profile's UART (10 bit times per byte at serial.baud each way, RX ring of serial.rx_buffer_bytes), so the wall time shows the wire-time limit" };
         var store = new Option<string?>("--store") { Description = "history database (default RIG_STORE or runs/history.db)" };
+        var lineFaults = new Option<string?>("--line-faults")
+        {
+            Description = "put a seeded chaos link between the host and each board (virtual or serial:, so a real board's firmware can be checked too): " +
+                          Rig.Simulation.Link.LineFaults.Grammar + ". Byte faults hit each direction on its own; run.json records what was injected (link.injectedFaults)",
+        };
         var firmware = new Option<string?>("--firmware") { Description = "firmware image whose flash and RAM the run records for the gate (default: firmware/build/<profile>/firmware.elf, built or refreshed with cmake; not measured without arm-none-eabi-gcc)" };
         var command = new Command("run", "Play a playlist through the board(s) and check every feature value against the golden model")
         {
-            profile, playlist, board, mode, output, energy, resume, store, paced, firmware,
+            profile, playlist, board, mode, output, energy, resume, store, paced, lineFaults, firmware,
         };
-        command.SetAction(parse => CliErrors.Run(() => Run(() => new RunOptions
+        command.SetAction(parse => CliErrors.Run(parse, () => Run(() => new RunOptions
         {
             Profile = parse.GetValue(profile)!,
             Playlist = ResolvePlaylist(parse.GetValue(playlist)!),
@@ -46,7 +53,8 @@ public static class RunCommand
             Energy = parse.GetValue(energy),
             HistoryStore = parse.GetValue(store),
             PacedUart = parse.GetValue(paced),
-        }, parse.GetValue(resume), parse.GetValue(firmware))));
+            LineFaults = parse.GetValue(lineFaults) is { } spec ? Rig.Simulation.Link.LineFaults.Parse(spec) : null,
+        }, parse.GetValue(resume), parse.GetResult(board) is { Implicit: false }, parse.GetValue(firmware))));
         return command;
     }
 
@@ -56,12 +64,27 @@ public static class RunCommand
     private static string DefaultOut(string profile) =>
         Path.Combine(RepoPaths.Root, "runs", $"{profile}-{TimeProvider.System.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
 
-    private static int Run(Func<RunOptions> readOptions, string? resume, string? firmware)
+    private static int Run(Func<RunOptions> readOptions, string? resume, bool boardsGiven, string? firmware)
     {
+        // Ctrl-C or SIGTERM: finish the clip in flight, commit it and write run.json marked incomplete
+        // (`--resume` continues it). A second Ctrl-C ends the process at once, as usual.
+        using var stop = new CancellationTokenSource();
+        PosixSignalRegistration Register(PosixSignal signal) => PosixSignalRegistration.Create(signal, ctx =>
+        {
+            if (stop.IsCancellationRequested) return;
+            ctx.Cancel = true;
+            Console.Error.WriteLine($"{signal}: stopping after the clip in flight (press Ctrl-C again to quit at once)");
+            stop.Cancel();
+        });
+        using var onInt = Register(PosixSignal.SIGINT);
+        using var onTerm = Register(PosixSignal.SIGTERM);
         try
         {
             var options = readOptions();
-            if (resume is not null) options = ResumePlan.Load(Path.GetFullPath(resume), options);
+            if (resume is not null) options = ResumePlan.Load(Path.GetFullPath(resume), options, boardsGiven);
+            // Bad input first: a broken profile or playlist is refused before any firmware build or board start.
+            ProfileCatalog.Load(options.Profile);
+            Rig.Audio.Playlists.Playlist.Load(options.Playlist);
             options = options with { Memory = MeasureMemory(options.Profile, firmware) };
             IReadOnlyList<RunOutcome> outcomes = [];
             AnsiConsole.Progress()
@@ -69,9 +92,10 @@ public static class RunCommand
                 .Start(ctx =>
                 {
                     var progress = new SpectreRunProgress(ctx, $"{options.Profile} {options.Mode} on {string.Join(", ", options.Boards)}");
-                    outcomes = new RunOrchestrator(TimeProvider.System, progress).Execute(options);
+                    outcomes = new RunOrchestrator(TimeProvider.System, progress).Execute(options, stop.Token);
                 });
             var mismatches = false;
+            var interrupted = false;
             foreach (var o in outcomes)
             {
                 var r = o.Result;
@@ -80,10 +104,14 @@ public static class RunCommand
                 foreach (var line in RunSummaryText.Timing(t, r.Mode)) Console.Out.WriteLine(line);
                 Console.Out.WriteLine(RunSummaryText.Power(r.Power));
                 Console.Out.WriteLine($"  cycles: {r.Cycles?.Unit} frontend/column median {r.Cycles?.FrontendPerColumn.Median:0}, model/inference median {r.Cycles?.ModelPerInference.Median:0}; link: {r.Link.FramesReceived} frames, {r.Link.CrcErrors} CRC errors, {r.Link.Retries} retries");
+                if (r.Link.InjectedFaults is { } injected) Console.Out.WriteLine(RunSummaryText.InjectedFaults(injected));
                 Console.Out.WriteLine($"  run: {Path.Combine(o.RunDir, "run.json")}" + (o.ReportIndex is null ? "" : $"\n  report: {o.ReportIndex}"));
                 mismatches |= r.FeatureMismatches != 0;
+                interrupted |= o.Interrupted;
             }
-            return mismatches ? 1 : 0;
+            if (interrupted)
+                Console.Error.WriteLine($"error: run stopped after {outcomes.Max(o => o.Result.Clips.Count)} clips: run.json is marked incomplete; continue it with `rig run --resume {options.OutDir}`");
+            return mismatches ? 1 : interrupted ? CliErrors.BadInput : 0;
         }
         catch (Exception e) when (e is BoardLinkException or BoardRefusedException or ConfigHashMismatchException or ArgumentException
                                        or DirectoryNotFoundException or Polly.CircuitBreaker.BrokenCircuitException or IOException or InvalidOperationException)

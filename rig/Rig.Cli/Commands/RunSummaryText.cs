@@ -45,5 +45,12 @@ public static class RunSummaryText
           $"({p.Monitor ?? "INA219"})"
         : $"  power: not measured ({p?.Reason ?? "no power result"})";
 
+    /// <summary>What --line-faults did to the line, per direction.</summary>
+    public static string InjectedFaults(InjectedFaults f) =>
+        Inv($"  line faults ({f.Spec}): host->board {Direction(f.ToBoard)}; board->host {Direction(f.ToHost)}; {f.Stalls} stalls, {f.Resets} resets");
+
+    private static string Direction(DirectionFaults d) =>
+        Inv($"{d.Dropped + d.Flipped + d.Duplicated} faults in {d.Bytes} bytes ({d.Dropped} dropped, {d.Flipped} flipped, {d.Duplicated} duplicated)");
+
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -12,7 +12,8 @@ namespace Rig.Cli.Commands;
 /// <summary>
 /// `rig sounds render|play|import`: write a playlist's clips as WAV + spectrogram PNG, play them on
 /// an ALSA device, or write a playlist from an ESC-50, UrbanSound8K or GTZAN tree.
-/// Exit 0 done, 2 bad input (playlist errors, unreadable WAVs, ALSA device that cannot be opened).
+/// Exit 0 done, 2 bad input (options out of range, playlist errors, unreadable audio files, an
+/// import that yields no clip, an output path that cannot be written, an ALSA device that cannot be opened).
 /// </summary>
 public static class SoundsCommand
 {
@@ -28,22 +29,21 @@ public static class SoundsCommand
     private static Option<FileInfo> PlaylistOption() =>
         new("--playlist", "-l") { Description = "playlist YAML (e.g. playlists/reference.yaml)", Required = true };
 
-    private static int RateFor(int? rate, string? profile, int fallback) =>
-        rate ?? (profile is null ? fallback : ProfileCatalog.Load(profile).Frontend.SampleRate);
-
     private static Command Render()
     {
         var playlist = PlaylistOption();
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "folder for <index>_<name>.wav and .png", Required = true };
-        var rate = new Option<int?>("--rate", "-r") { Description = "sample rate in Hz (default: the profile's, else 16000)" };
+        var rate = new Option<int?>("--rate", "-r") { Description = $"sample rate in Hz, 4000..{SoundsOptions.MaxRate} (default: the profile's, else 16000)" };
         var profile = new Option<string?>("--profile", "-p") { Description = "take the sample rate from this profile when --rate is not given (default: none, so 16000 Hz)" };
         var command = new Command("render", "Write every clip of a playlist as a WAV and a spectrogram PNG") { playlist, output, rate, profile };
         command.SetAction(parse => CliErrors.Run(() =>
         {
+            var check = new SoundsOptions("render");
+            var sampleRate = check.SampleRate(parse.GetValue(rate), parse.GetValue(profile), 16000);
+            var dir = check.OutputFolder("--out", parse.GetValue(output)!.FullName);
+            check.ThrowIfErrors();
             var list = Playlist.Load(parse.GetValue(playlist)!.FullName);
-            var sampleRate = RateFor(parse.GetValue(rate), parse.GetValue(profile), 16000);
-            var dir = parse.GetValue(output)!.FullName;
-            Directory.CreateDirectory(dir);
+            SoundsOptions.Writing("render", "--out", dir, () => Directory.CreateDirectory(dir));
             AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .Start(ctx =>
                 {
@@ -52,8 +52,12 @@ public static class SoundsCommand
                     {
                         var samples = ClipRenderer.Render(item, sampleRate);
                         var stem = Path.Combine(dir, $"{item.Index:D3}_{item.Name}");
-                        WavWriter.WriteMono(stem + ".wav", samples, sampleRate);
-                        File.WriteAllBytes(stem + ".png", SpectrogramPlot.Draw(samples, sampleRate, $"{item.Name} ({item.Label}, {item.Source.Describe()})"));
+                        var png = SpectrogramPlot.Draw(samples, sampleRate, $"{item.Name} ({item.Label}, {item.Source.Describe()})");
+                        SoundsOptions.Writing("render", "--out", stem + ".wav", () =>
+                        {
+                            WavWriter.WriteMono(stem + ".wav", samples, sampleRate);
+                            File.WriteAllBytes(stem + ".png", png);
+                        });
                         task.Increment(1);
                     }
                 });
@@ -68,14 +72,16 @@ public static class SoundsCommand
         var playlist = PlaylistOption();
         var device = new Option<string?>("--device", "-d") { Description = "ALSA device name (default: the profile's acoustic.device, else 'default')" };
         var profile = new Option<string?>("--profile", "-p") { Description = "use this profile's acoustic.device when --device is not given (default: none, so ALSA 'default')" };
-        var rate = new Option<int>("--rate", "-r") { Description = "playback sample rate in Hz", DefaultValueFactory = _ => 48000 };
+        var rate = new Option<int>("--rate", "-r") { Description = $"playback sample rate in Hz, 4000..{SoundsOptions.MaxRate}", DefaultValueFactory = _ => 48000 };
         var command = new Command("play", "Play every clip of a playlist on an ALSA device") { playlist, device, profile, rate };
         command.SetAction(parse => CliErrors.Run(() =>
         {
+            var check = new SoundsOptions("play");
+            var sampleRate = check.SampleRate(parse.GetValue(rate), null, 48000);
+            check.ThrowIfErrors();
             var list = Playlist.Load(parse.GetValue(playlist)!.FullName);
             var profileName = parse.GetValue(profile);
             var deviceName = parse.GetValue(device) ?? (profileName is null ? "default" : ProfileCatalog.Load(profileName).Acoustic.Device);
-            var sampleRate = parse.GetValue(rate);
             try
             {
                 using var alsa = new AlsaOutput(deviceName, sampleRate);
@@ -108,16 +114,18 @@ public static class SoundsCommand
     {
         var dataset = new Argument<string>("dataset") { Description = "esc50, urbansound8k or gtzan" };
         dataset.AcceptOnlyFromAmong("esc50", "urbansound8k", "gtzan");
-        var root = new Argument<DirectoryInfo>("root") { Description = "the dataset's top folder (holding meta/, metadata/ or genres/)" };
+        var root = new Argument<DirectoryInfo>("root") { Description = "the dataset's top folder (holding meta/, metadata/, genres/ or Data/genres_original/)" };
         var output = new Option<FileInfo>("--out", "-o") { Description = "playlist YAML to write", Required = true };
-        var maxSeconds = new Option<double>("--max-seconds") { Description = "cut clips to their first N seconds", DefaultValueFactory = _ => 4 };
-        var maxPerLabel = new Option<int?>("--max-per-label") { Description = "at most N clips per rig label (default: all of them)" };
+        var maxSeconds = new Option<double>("--max-seconds") { Description = "cut clips to their first N seconds, 0.128..600", DefaultValueFactory = _ => 4 };
+        var maxPerLabel = new Option<int?>("--max-per-label") { Description = "at most N clips per rig label, N >= 1 (default: all of them)" };
         var command = new Command("import", "Write a playlist from a real dataset, mapping its classes onto the rig's labels") { dataset, root, output, maxSeconds, maxPerLabel };
         command.SetAction(parse => CliErrors.Run(() =>
         {
-            var options = new ImportOptions(parse.GetValue(maxSeconds), parse.GetValue(maxPerLabel));
-            var rootDir = parse.GetValue(root)!.FullName;
-            var outPath = parse.GetValue(output)!.FullName;
+            var check = new SoundsOptions("import");
+            var options = check.Import(parse.GetValue(maxSeconds), parse.GetValue(maxPerLabel));
+            var rootDir = check.ExistingFolder("root", parse.GetValue(root)!.FullName);
+            var outPath = check.OutputFile("--out", parse.GetValue(output)!.FullName);
+            check.ThrowIfErrors();
             ImportResult result;
             try
             {
@@ -133,10 +141,23 @@ public static class SoundsCommand
                 Console.Error.WriteLine("error: " + e.Message);
                 return CliErrors.BadInput;
             }
-            Console.Out.WriteLine($"wrote {result.PlaylistPath}: {result.Imported} clips ({string.Join(", ", result.ImportedByLabel.Select(p => $"{p.Key} {p.Value}"))})");
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"error: rig sounds import: --out: cannot write {outPath}: {e.Message}");
+                return CliErrors.BadInput;
+            }
+            foreach (var problem in result.Problems) Console.Error.WriteLine("warning: " + problem);
             if (result.Skipped > 0)
                 Console.Out.WriteLine($"skipped {result.Skipped} clips of classes with no rig label: {string.Join(", ", result.SkippedByClass.Select(p => $"{p.Key} {p.Value}"))}");
-            foreach (var problem in result.Problems) Console.Error.WriteLine("warning: " + problem);
+            if (result.OverLimit > 0)
+                Console.Out.WriteLine($"left out {result.OverLimit} clips over --max-per-label {options.MaxPerLabel}: {string.Join(", ", result.OverLimitByLabel.Select(p => $"{p.Key} {p.Value}"))}");
+            if (result.PlaylistPath is null)
+            {
+                Console.Error.WriteLine($"error: no clip imported from {rootDir} ({result.Problems.Count} files could not be used, "
+                    + $"{result.Skipped} of classes with no rig label); nothing written to {outPath}");
+                return CliErrors.BadInput;
+            }
+            Console.Out.WriteLine($"wrote {result.PlaylistPath}: {result.Imported} clips ({string.Join(", ", result.ImportedByLabel.Select(p => $"{p.Key} {p.Value}"))})");
             return 0;
         }));
         return command;

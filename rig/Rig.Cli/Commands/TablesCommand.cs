@@ -20,7 +20,7 @@ public static class TablesCommand
         var all = new Option<bool>("--all") { Description = "every profile in profiles/" };
         var check = new Option<bool>("--check") { Description = "only compare the committed headers with the generator's output" };
         var command = new Command("tables", "Generate the firmware's frontend tables (window, twiddles, mel, log LUT, DCT, config hash)") { profile, all, check };
-        command.SetAction(parse => CliErrors.Run(() => Run(parse.GetValue(profile), parse.GetValue(all), parse.GetValue(check))));
+        command.SetAction(parse => CliErrors.Run(parse, () => Run(parse.GetValue(profile), parse.GetValue(all), parse.GetValue(check))));
         return command;
     }
 

@@ -24,7 +24,7 @@ public static class TrainCommand
         var output = new Option<string?>("--out") { Description = "output folder (default: firmware/generated/<profile>)" };
         var eval = new Option<string?>("--eval") { Description = "held-out playlist for accuracy (default: playlists/reference.yaml)" };
         var command = new Command("train", "Train, quantise and write the on-device classifier for a profile") { playlist, profile, seed, output, eval };
-        command.SetAction(parse => CliErrors.Run(() => Run(parse.GetValue(playlist)!, parse.GetValue(profile)!, parse.GetValue(seed), parse.GetValue(output), parse.GetValue(eval))));
+        command.SetAction(parse => CliErrors.Run(parse, () => Run(parse.GetValue(playlist)!, parse.GetValue(profile)!, parse.GetValue(seed), parse.GetValue(output), parse.GetValue(eval))));
         return command;
     }
 

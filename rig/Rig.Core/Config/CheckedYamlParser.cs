@@ -20,8 +20,11 @@ internal sealed class CheckedYamlParser : IParser
     private readonly long _lastLine;
     private readonly HashSet<string> _anchors = new(StringComparer.Ordinal);
 
+    private readonly string _text;
+
     public CheckedYamlParser(string text)
     {
+        _text = text;
         _scanner = new Scanner(new StringReader(text));
         _lastLine = Math.Max(1, text.TrimEnd('\n', '\r').Split('\n').Length);
         _parser = new Parser(_scanner);
@@ -29,6 +32,17 @@ internal sealed class CheckedYamlParser : IParser
 
     /// <summary>Where the scanner stopped, 1-based, at most the text's last line: the line to blame when the parser gives none.</summary>
     public int ScannerLine => (int)Math.Min(_scanner.CurrentPosition.Line, _lastLine);
+
+    /// <summary>
+    /// The outermost '{' or '[' that the text never closes, as a line and a reason for the user: YamlDotNet's
+    /// scanner fails on some of these with a bare InvalidOperationException ("Operation is not valid due to
+    /// the current state of the object") before the parser has said where the collection began.
+    /// </summary>
+    public (int Line, string Reason)? UnclosedFlow => FlowBrackets.FirstUnclosed(_text) is { } open
+        ? (open.Line, open.Bracket == '{'
+            ? $"the flow mapping '{{' opened on line {open.Line} is not closed: a '}}' is missing"
+            : $"the flow sequence '[' opened on line {open.Line} is not closed: a ']' is missing")
+        : null;
 
     public ParsingEvent? Current => _parser.Current;
 

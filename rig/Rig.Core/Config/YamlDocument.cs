@@ -44,6 +44,11 @@ public sealed class YamlDocument
         {
             throw new ConfigException(file, (int)e.Start.Line, "(yaml)", $"bad YAML: {e.InnerException?.Message ?? e.Message}");
         }
+        catch (InvalidOperationException) when (parser.UnclosedFlow is { } unclosed)
+        {
+            // YamlDotNet's own words here are "Operation is not valid due to the current state of the object".
+            throw new ConfigException(file, Math.Max(1, parser.ScannerLine), "(yaml)", $"bad YAML: {unclosed.Reason}");
+        }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             // YamlDotNet reports some malformed input (a stray document end, an empty or invalid tag) this way, without a position.

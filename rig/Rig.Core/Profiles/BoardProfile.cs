@@ -41,16 +41,20 @@ public sealed record BoardProfile(
         var root = doc.Root;
         root.RejectUnknown("name", "board", "frontend", "classifier", "serial", "acoustic", "power", "memory", "gate");
         var facts = BoardFacts.Read(root.Map("board"));
+        var name = root.String("name") ?? "";
+        if (name.Length > 0 && !ProfileName.IsValid(name)) root.Error("name", ProfileName.Rule);
+        // classifier, serial and gate are required: a missing one used to fall back silently to defaults
+        // (115200 baud, default gate limits) that nobody chose for this board.
         return new BoardProfile(
-            root.String("name") ?? "",
+            name,
             doc.File,
             facts,
             FrontendSection.Read(root.Map("frontend")),
-            ClassifierSection.Read(root.Map("classifier", required: false)),
-            SerialSection.Read(root.Map("serial", required: false)),
+            ClassifierSection.Read(root.Map("classifier")),
+            SerialSection.Read(root.Map("serial")),
             AcousticSection.Read(root.Map("acoustic", required: false)),
             PowerSection.Read(root.Map("power")),
             MemorySection.Read(root.Map("memory", required: false), facts),
-            GateSection.Read(root.Map("gate", required: false)));
+            GateSection.Read(root.Map("gate")));
     }
 }

@@ -11,6 +11,9 @@ public static class RunJson
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        // A null where the record has no null (a name, a list, the confusion matrix) is a broken file, refused on read.
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
     };
 
     public const string FileName = "run.json";
@@ -20,24 +23,49 @@ public static class RunJson
         Directory.CreateDirectory(runDir);
         var path = Path.Combine(runDir, FileName);
         var tmp = path + ".tmp";
-        File.WriteAllText(tmp, JsonSerializer.Serialize(run, Options));
-        File.Move(tmp, path, overwrite: true);
+        try
+        {
+            File.WriteAllText(tmp, JsonSerializer.Serialize(run, Options));
+            File.Move(tmp, path, overwrite: true);
+        }
+        catch (IOException e)
+        {
+            // Typically a full disk: the clips are committed in run.db already, so nothing measured is lost.
+            throw new IOException($"{tmp}: cannot write run.json ({e.Message}); the run's clips are kept in its run.db: free space and continue with `rig run --resume {runDir}`", e);
+        }
     }
 
+    /// <summary>Keys every run.json states; a file missing one was not written by `rig run` (or was cut).</summary>
+    public static readonly string[] RequiredKeys =
+        ["runId", "profile", "mode", "board", "playlist", "configHash", "startedAt", "complete", "accuracy", "featureMismatches", "clips", "confusion"];
+
+    /// <summary>Keys every clip of run.json states.</summary>
+    public static readonly string[] RequiredClipKeys = ["index", "name", "label", "predicted", "mismatchingValues"];
+
+    /// <summary>
+    /// Reads and checks run.json (a run directory or the file itself): JSON of this schema, every required key,
+    /// and <see cref="RunInvariants"/>. Any problem is an InvalidDataException naming the file and field.
+    /// </summary>
     public static RunResult Read(string runDir)
     {
         var path = Directory.Exists(runDir) ? Path.Combine(runDir, FileName) : runDir;
         if (!File.Exists(path)) throw new InvalidDataException($"{path}: no run.json (is this a run directory?)");
-        using var doc = JsonDocument.Parse(File.ReadAllText(path));
-        if (doc.RootElement.TryGetProperty("schemaVersion", out var v) && v.TryGetInt32(out var version) && version > RunResult.CurrentSchemaVersion)
-            throw new InvalidDataException($"{path}: schema version {version} is newer than this rig understands ({RunResult.CurrentSchemaVersion}); update the rig");
-        try
+        using var doc = JsonInputFile.ReadObject(path, "run.json", RunResult.CurrentSchemaVersion, RequiredKeys);
+        if (doc.RootElement.TryGetProperty("clips", out var clips) && clips.ValueKind == JsonValueKind.Array)
         {
-            return doc.RootElement.Deserialize<RunResult>(Options) ?? throw new InvalidDataException($"{path}: empty run.json");
+            var i = 0;
+            foreach (var clip in clips.EnumerateArray())
+            {
+                if (clip.ValueKind != JsonValueKind.Object) throw new InvalidDataException($"{path}: clips[{i}]: expected an object, found {clip.ValueKind}");
+                var keys = clip.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                foreach (var key in RequiredClipKeys)
+                    if (!keys.Contains(key)) throw new InvalidDataException($"{path}: clips[{i}].{key}: missing");
+                i++;
+            }
         }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path}: {e.Message}", e);
-        }
+        var run = JsonInputFile.Deserialize<RunResult>(path, "run.json", doc.RootElement, Options);
+        var violations = RunInvariants.Violations(run);
+        if (violations.Count > 0) throw new InvalidDataException(string.Join(Environment.NewLine, violations.Select(v => $"{path}: {v}")));
+        return run;
     }
 }

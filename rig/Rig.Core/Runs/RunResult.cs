@@ -214,4 +214,14 @@ public sealed record LinkCounters
     public long Resyncs { get; init; }
     public long Retries { get; init; }
     public IReadOnlyList<string> RetryLog { get; init; } = [];
+    /// <summary>Frame recovery (protocol v2): AUDIO frames and requests sent again after a NAK or a per-frame timeout.</summary>
+    public long ResentFrames { get; init; }
+    /// <summary>RESULT windows that were lost and came again by replaying their audio.</summary>
+    public long ReplayedWindows { get; init; }
+    /// <summary>Clips that needed frame recovery or whole-clip retries and finished.</summary>
+    public long RecoveredClips { get; init; }
+    /// <summary>Clips that failed even after frame recovery and whole-clip retries (the run stopped there).</summary>
+    public long FailedClips { get; init; }
+    /// <summary>What `--line-faults` injected (null when the line was left alone).</summary>
+    public InjectedFaults? InjectedFaults { get; init; }
 }

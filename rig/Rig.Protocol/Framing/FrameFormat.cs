@@ -6,9 +6,9 @@ namespace Rig.Protocol.Framing;
 /// </summary>
 public static class FrameFormat
 {
-    /// <summary>Newest frame version the host understands (v2 adds HELLO capabilities, BURST and IDLE).</summary>
+    /// <summary>The version this host speaks (v2: frame recovery, PROTOCOL.md); it reads frames of <see cref="MinVersion"/>..<see cref="Version"/>.</summary>
     public const byte Version = 2;
-    /// <summary>Oldest version accepted. The host sends this one: a v1 board takes nothing else, a v2 board takes both.</summary>
+    /// <summary>The oldest version still read and spoken (to a v1 board, and before a board's HELLO says which it is).</summary>
     public const byte MinVersion = 1;
     public const int HeaderBytes = 4;
     public const int CrcBytes = 2;
@@ -19,12 +19,14 @@ public static class FrameFormat
     public static readonly int MaxEncodedFrame = Cobs.MaxEncodedLength(MaxPayload + Overhead);
 
     /// <summary>The wire bytes of one frame, delimiter included.</summary>
-    public static byte[] Encode(MessageType type, byte sequence, ReadOnlySpan<byte> payload)
+    public static byte[] Encode(MessageType type, byte sequence, ReadOnlySpan<byte> payload, byte version = Version)
     {
+        if (version is < MinVersion or > Version)
+            throw new ArgumentOutOfRangeException(nameof(version), $"protocol version {version} is outside {MinVersion}..{Version}");
         if (payload.Length > MaxPayload)
             throw new ArgumentOutOfRangeException(nameof(payload), $"payload of {payload.Length} bytes exceeds {MaxPayload}");
         Span<byte> raw = stackalloc byte[payload.Length + Overhead];
-        raw[0] = MinVersion;
+        raw[0] = version;
         raw[1] = (byte)type;
         raw[2] = sequence;
         raw[3] = (byte)payload.Length;

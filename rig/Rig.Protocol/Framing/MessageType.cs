@@ -27,6 +27,8 @@ public enum MessageType : byte
     Capture = 0x88,
     Ack = 0x89,
     Stage = 0x8A,
+    /// <summary>Protocol v2: an AUDIO frame was lost; u32 next expected sample offset.</summary>
+    Nak = 0x8B,
     /// <summary>v2 (energy): the answer to BURST and IDLE.</summary>
     BurstDone = 0x8C,
 }

@@ -20,7 +20,8 @@ public abstract record BoardMessage
             MessageType.Stats => StatsReport.FromPayload(p),
             MessageType.Log => new LogText(Encoding.ASCII.GetString(p)),
             MessageType.Error => p.Length >= 1 ? new BoardError(p[0], Encoding.ASCII.GetString(p, 1, p.Length - 1)) : throw Bad("error", p.Length),
-            MessageType.Credit => p.Length == 1 ? new Credit(p[0]) : throw Bad("credit", p.Length),
+            MessageType.Credit => Credit.FromPayload(p),
+            MessageType.Nak => new Nak(U32(p, 0, 4, "nak")),
             MessageType.Capture => CapturedAudio.FromPayload(p),
             MessageType.Stage => StageData.FromPayload(p),
             MessageType.BurstDone => BurstDone.FromPayload(p),
@@ -46,5 +47,4 @@ public abstract record BoardMessage
 public sealed record Pong(uint Token) : BoardMessage;
 public sealed record LogText(string Text) : BoardMessage;
 public sealed record BoardError(byte Code, string Text) : BoardMessage;
-public sealed record Credit(int Count) : BoardMessage;
 public sealed record Ack(MessageType Acknowledged) : BoardMessage;

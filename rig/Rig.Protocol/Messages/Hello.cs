@@ -5,7 +5,8 @@ namespace Rig.Protocol.Messages;
 
 /// <summary>
 /// The board introduces itself (at boot and on request): what it runs, the frontend config hash of
-/// its tables, its buffer limits and how it counts cycles.
+/// its tables, its buffer limits and how it counts cycles. Protocol v2 adds a capability byte after
+/// the class count (offset 34, the name follows from 35); a v1 HELLO has none (<see cref="BoardCapabilities.None"/>).
 /// </summary>
 public sealed record Hello(
     byte ProtocolVersion,
@@ -27,24 +28,25 @@ public sealed record Hello(
 {
     /// <summary>Bytes before the board name in a v1 HELLO; v2 puts the capability byte there (offset 34).</summary>
     public const int FixedBytes = 34;
+    /// <summary>Fixed part of a v2 HELLO: the v1 part and the capability byte.</summary>
+    public const int FixedBytesV2 = FixedBytes + 1;
 
-    /// <summary>Protocol v2 capability bits (0 from a v1 board, which has no such byte).</summary>
+    /// <summary>What the firmware can do beyond v1 (HELLO v2 byte 34; none from a v1 board, which has no such byte).</summary>
     public BoardCapabilities Capabilities { get; init; }
 
-    public bool Supports(BoardCapabilities c) => (Capabilities & c) == c;
+    /// <summary>The board resends, replays and NAKs at the frame level (PROTOCOL.md, frame recovery).</summary>
+    public bool FrameRecovery => Supports(BoardCapabilities.FrameRecovery);
 
-    private int NameOffset => ProtocolVersion >= 2 ? FixedBytes + 1 : FixedBytes;
+    public bool Supports(BoardCapabilities c) => ProtocolVersion >= 2 && (Capabilities & c) == c;
 
     /// <summary>"mcu-cycles" or "host-cycles" (the run.json cycle unit).</summary>
     public string CycleUnit => McuCycles ? "mcu-cycles" : "host-cycles";
 
     public static Hello FromPayload(byte[] p)
     {
-        if (p.Length < FixedBytes) throw Bad("hello", p.Length);
+        if (p.Length < FixedBytes || (p[0] >= 2 && p.Length < FixedBytesV2)) throw Bad("hello", p.Length);
         var s = p.AsSpan();
-        var v2 = p[0] >= 2;
-        if (v2 && p.Length < FixedBytes + 1) throw Bad("hello (v2)", p.Length);
-        var nameAt = v2 ? FixedBytes + 1 : FixedBytes;
+        var nameAt = p[0] >= 2 ? FixedBytesV2 : FixedBytes;
         return new Hello(
             p[0], $"{p[1]}.{p[2]}",
             BinaryPrimitives.ReadUInt32LittleEndian(s[3..]),
@@ -61,7 +63,7 @@ public sealed record Hello(
             p[33],
             Encoding.ASCII.GetString(p, nameAt, p.Length - nameAt))
         {
-            Capabilities = v2 ? (BoardCapabilities)p[FixedBytes] : BoardCapabilities.None,
+            Capabilities = p[0] >= 2 ? (BoardCapabilities)p[FixedBytes] : BoardCapabilities.None,
         };
     }
 
@@ -69,7 +71,8 @@ public sealed record Hello(
     public byte[] ToPayload()
     {
         var name = Encoding.ASCII.GetBytes(BoardName);
-        var p = new byte[NameOffset + name.Length];
+        var nameAt = ProtocolVersion >= 2 ? FixedBytesV2 : FixedBytes;
+        var p = new byte[nameAt + name.Length];
         var s = p.AsSpan();
         var version = FirmwareVersion.Split('.');
         p[0] = ProtocolVersion;
@@ -89,12 +92,12 @@ public sealed record Hello(
         BinaryPrimitives.WriteUInt16LittleEndian(s[31..], (ushort)WindowHopColumns);
         p[33] = (byte)Classes;
         if (ProtocolVersion >= 2) p[FixedBytes] = (byte)Capabilities;
-        name.CopyTo(s[NameOffset..]);
+        name.CopyTo(s[nameAt..]);
         return p;
     }
 }
 
-/// <summary>What a v2 board's HELLO says it supports (firmware/core/protocol.h RIG_CAP_*).</summary>
+/// <summary>HELLO v2 capability bits (firmware/core/protocol.h RIG_CAP_*).</summary>
 [Flags]
 public enum BoardCapabilities : byte
 {

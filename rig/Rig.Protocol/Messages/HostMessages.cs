@@ -33,6 +33,32 @@ public static class HostMessages
         return p;
     }
 
+    /// <summary>Protocol v2 AUDIO: the u32 offset of the first sample since START, then the samples.</summary>
+    public static byte[] AudioAt(uint offset, ReadOnlySpan<short> samples)
+    {
+        if (AudioHeaderBytes + samples.Length * 2 > FrameFormat.MaxPayload)
+            throw new ArgumentOutOfRangeException(nameof(samples), $"{samples.Length} samples and an offset do not fit one frame");
+        var p = new byte[AudioHeaderBytes + samples.Length * 2];
+        BinaryPrimitives.WriteUInt32LittleEndian(p, offset);
+        for (var i = 0; i < samples.Length; i++) BinaryPrimitives.WriteInt16LittleEndian(p.AsSpan(AudioHeaderBytes + 2 * i), samples[i]);
+        return p;
+    }
+
+    /// <summary>Bytes of the sample offset in front of v2 AUDIO samples.</summary>
+    public const int AudioHeaderBytes = 4;
+
+    /// <summary>
+    /// START; protocol v2 may restart the stream at a column (a multiple of the window hop: a replay),
+    /// column 0 is the plain START (empty payload, which v1 boards take too).
+    /// </summary>
+    public static byte[] Start(uint firstColumn = 0)
+    {
+        if (firstColumn == 0) return [];
+        var p = new byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(p, firstColumn);
+        return p;
+    }
+
     public static byte[] Mark(bool level) => [level ? (byte)1 : (byte)0];
 
     /// <summary>

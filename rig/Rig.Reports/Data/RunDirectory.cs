@@ -3,8 +3,8 @@ using Rig.Core.Runs;
 namespace Rig.Reports.Data;
 
 /// <summary>
-/// A run directory checked before anything is drawn: run.json readable and of a schema this rig
-/// understands, its numbers consistent, and every file it names present. Problems are refused with
+/// A run directory checked before anything is drawn: run.json readable, of a schema this rig
+/// understands and consistent (<see cref="RunInvariants"/>), and every file it names present. Problems are refused with
 /// an InvalidDataException naming the file, the field and the reason.
 /// </summary>
 public sealed record RunDirectory(string Path, RunResult Run)
@@ -13,17 +13,7 @@ public sealed record RunDirectory(string Path, RunResult Run)
     {
         if (!Directory.Exists(runDir)) throw new InvalidDataException($"{runDir}: no such run directory");
         var json = System.IO.Path.Combine(runDir, RunJson.FileName);
-        RunResult run;
-        try
-        {
-            run = RunJson.Read(runDir);
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            // RunJson.Read parses before its own try: a truncated file must still be a clear refusal.
-            throw new InvalidDataException($"{json}: not valid JSON ({e.Message})", e);
-        }
-        Validate(json, run);
+        var run = RunJson.Read(runDir);
         foreach (var clip in run.Clips)
         {
             if (clip.FeatureFile is { } named) Inside(json, $"clips[{clip.Index}].featureFile", named);
@@ -41,25 +31,5 @@ public sealed record RunDirectory(string Path, RunResult Run)
     {
         if (System.IO.Path.IsPathRooted(relative) || relative.Replace('\\', '/').Split('/').Contains(".."))
             throw new InvalidDataException($"{json}: {field}: '{relative}' must be a path inside the run directory");
-    }
-
-    private static void Validate(string json, RunResult run)
-    {
-        if (string.IsNullOrWhiteSpace(run.RunId)) throw new InvalidDataException($"{json}: runId: empty");
-        if (string.IsNullOrWhiteSpace(run.Profile)) throw new InvalidDataException($"{json}: profile: empty");
-        if (run.Accuracy is < 0 or > 1 || double.IsNaN(run.Accuracy))
-            throw new InvalidDataException($"{json}: accuracy: {run.Accuracy} is not a fraction between 0 and 1");
-        if (run.Confusion is null) throw new InvalidDataException($"{json}: confusion: missing");
-        var n = run.Confusion.Labels.Count;
-        if (run.Confusion.Counts.Count != n || run.Confusion.Counts.Any(row => row is null || row.Count != n))
-            throw new InvalidDataException($"{json}: confusion.counts: expected {n} rows of {n} counts (one per label)");
-        var seen = new HashSet<int>();
-        foreach (var clip in run.Clips)
-        {
-            if (clip is null) throw new InvalidDataException($"{json}: clips: null entry");
-            if (!seen.Add(clip.Index)) throw new InvalidDataException($"{json}: clips[{clip.Index}].index: appears twice");
-            if (clip.Name is null || clip.Label is null || clip.Predicted is null)
-                throw new InvalidDataException($"{json}: clips[{clip.Index}]: name, label and predicted are required");
-        }
     }
 }

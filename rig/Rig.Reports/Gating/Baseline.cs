@@ -8,6 +8,7 @@ namespace Rig.Reports.Gating;
 /// reports/baselines/&lt;profile&gt;.json: the accepted figures of one run that later runs of the
 /// profile are gated against. Nulls are metrics that run did not measure.
 /// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record Baseline
 {
     public const int CurrentSchemaVersion = 1;

@@ -19,23 +19,42 @@ public static class BaselineFile
         }
     }
 
+    /// <summary>
+    /// Keys every baseline states. A metric that was not measured is written as null; a key that is absent was
+    /// deleted, and the gate must not mistake a deleted metric for a "new metric".
+    /// </summary>
+    public static readonly string[] RequiredKeys =
+    [
+        "profile", "configHash", "runId", "mode", "board", "playlist", "runStartedAt", "clips", "accuracyPercent", "featureMismatches",
+        "cycleUnit", "frontendCyclesMedian", "modelCyclesMedian", "energyPerInferenceUj", "ramBytes", "flashBytes",
+    ];
+
+    /// <summary>Reads and checks a baseline: JSON of this schema, every key of <see cref="RequiredKeys"/>, figures in range.</summary>
     public static Baseline Read(string path)
     {
         if (!File.Exists(path)) throw new InvalidDataException($"{path}: no such baseline file");
-        try
-        {
-            using var doc = JsonDocument.Parse(File.ReadAllText(path));
-            if (doc.RootElement.TryGetProperty("schemaVersion", out var v) && v.TryGetInt32(out var version) && version > Baseline.CurrentSchemaVersion)
-                throw new InvalidDataException($"{path}: baseline schema version {version} is newer than this rig understands ({Baseline.CurrentSchemaVersion}); update the rig");
-            var b = doc.RootElement.Deserialize<Baseline>(RunJson.Options) ?? throw new InvalidDataException($"{path}: empty baseline");
-            if (string.IsNullOrWhiteSpace(b.Profile)) throw new InvalidDataException($"{path}: profile: empty");
-            if (string.IsNullOrWhiteSpace(b.ConfigHash)) throw new InvalidDataException($"{path}: configHash: empty");
-            return b;
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path}: not a baseline ({e.Message})", e);
-        }
+        using var doc = JsonInputFile.ReadObject(path, "baseline", Baseline.CurrentSchemaVersion, RequiredKeys);
+        var b = JsonInputFile.Deserialize<Baseline>(path, "baseline", doc.RootElement, RunJson.Options);
+        var violations = Violations(b);
+        if (violations.Count > 0) throw new InvalidDataException(string.Join(Environment.NewLine, violations.Select(v => $"{path}: {v}")));
+        return b;
+    }
+
+    /// <summary>Every field of <paramref name="b"/> that is out of range, as "field: reason".</summary>
+    public static IReadOnlyList<string> Violations(Baseline b)
+    {
+        var v = new List<string>();
+        foreach (var (field, value) in new[] { ("profile", b.Profile), ("configHash", b.ConfigHash), ("runId", b.RunId), ("mode", b.Mode), ("board", b.Board), ("playlist", b.Playlist) })
+            if (string.IsNullOrWhiteSpace(value)) v.Add($"{field}: missing or empty");
+        if (b.Clips < 1) v.Add($"clips: {b.Clips}; a baseline is a run with at least one clip");
+        if (!double.IsFinite(b.AccuracyPercent) || b.AccuracyPercent is < 0 or > 100) v.Add($"accuracyPercent: {b.AccuracyPercent} is not a percentage between 0 and 100");
+        if (b.FeatureMismatches < 0) v.Add($"featureMismatches: {b.FeatureMismatches} is negative");
+        foreach (var (field, value) in new[] { ("frontendCyclesMedian", b.FrontendCyclesMedian), ("modelCyclesMedian", b.ModelCyclesMedian), ("energyPerInferenceUj", b.EnergyPerInferenceUj) })
+            if (value is { } x && (!double.IsFinite(x) || x < 0)) v.Add($"{field}: {x} is not a finite number >= 0 (write null when it was not measured)");
+        if ((b.FrontendCyclesMedian ?? b.ModelCyclesMedian) is not null && string.IsNullOrWhiteSpace(b.CycleUnit)) v.Add("cycleUnit: missing; cycle figures need their unit (mcu-cycles or host-cycles)");
+        foreach (var (field, value) in new[] { ("ramBytes", b.RamBytes), ("flashBytes", b.FlashBytes) })
+            if (value is <= 0) v.Add($"{field}: {value} is not a size in bytes > 0 (write null when it was not measured)");
+        return v;
     }
 
     public static void Write(string path, Baseline baseline)

@@ -69,7 +69,7 @@ public static class HtmlReport
         else NotMeasured(sb, "model", "run.json has no model section");
 
         sb.Append("<h2 id=\"link\">Serial link</h2>\n");
-        LinkTable(sb, run.Link);
+        LinkTable(sb, run);
 
         sb.Append("<h2 id=\"clips-heading\">Clips</h2>\n");
         ClipsTable(sb, run.Clips);
@@ -210,16 +210,24 @@ public static class HtmlReport
         sb.Append("</tbody></table>\n");
     }
 
-    private static void LinkTable(StringBuilder sb, LinkCounters link)
+    private static void LinkTable(StringBuilder sb, RunResult run)
     {
+        var link = run.Link;
+        sb.Append("<p id=\"link-verdict\">").Append(H(LinkHealth.Verdict(run))).Append("</p>\n");
         KeyValues(sb, "link-table",
         [
+            ("Bytes sent", run.Timing is { } t ? Fmt.Int((long)t.BytesSent) : "n/a", true),
+            ("Bytes received", run.Timing is { } t2 ? Fmt.Int((long)t2.BytesReceived) : "n/a", true),
             ("Frames received", Fmt.Int(link.FramesReceived), true),
             ("CRC errors", Fmt.Int(link.CrcErrors), true),
             ("Garbage bytes", Fmt.Int(link.GarbageBytes), true),
             ("Dropped frames", Fmt.Int(link.DroppedFrames), true),
             ("Resyncs", Fmt.Int(link.Resyncs), true),
             ("Retries", Fmt.Int(link.Retries), true),
+            ("Re-sent frames", Fmt.Int(link.ResentFrames), true),
+            ("Replayed windows", Fmt.Int(link.ReplayedWindows), true),
+            ("Recovered clips", Fmt.Int(link.RecoveredClips), true),
+            ("Failed clips", Fmt.Int(link.FailedClips), true),
         ]);
         if (link.RetryLog.Count == 0) return;
         sb.Append("<details><summary>Retry log (").Append(link.RetryLog.Count).Append(")</summary><ul id=\"retry-log\">");

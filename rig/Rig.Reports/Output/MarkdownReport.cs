@@ -31,6 +31,16 @@ public static class MarkdownReport
         Row(sb, "Energy per inference", run.Power is { Measured: true } p ? EnergyText(run, p) : "not measured" + (run.Power?.Reason is { } r ? ": " + E(r) : ""));
         Row(sb, "RAM", run.Memory is { } mem ? Fmt.Bytes(mem.RamBytes) + (m.Profile is { } pr ? " of " + Fmt.Bytes(pr.Memory.RamBudgetBytes) : "") : "not measured");
         Row(sb, "Flash", run.Memory is { } mem2 ? Fmt.Bytes(mem2.FlashBytes) + (m.Profile is { } pr2 ? " of " + Fmt.Bytes(pr2.Memory.FlashBudgetBytes) : "") : "not measured");
+        var link = run.Link;
+        sb.Append("\n## Serial link\n\n").Append(E(Data.LinkHealth.Verdict(run))).Append("\n\n")
+          .Append("| Bytes sent | Bytes received | Frames | CRC errors | Re-sent frames | Replayed windows | Retries | Recovered clips | Failed clips |\n")
+          .Append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n| ")
+          .Append(run.Timing is { } t ? Fmt.Int((long)t.BytesSent) : "n/a").Append(" | ")
+          .Append(run.Timing is { } t2 ? Fmt.Int((long)t2.BytesReceived) : "n/a").Append(" | ")
+          .Append(Fmt.Int(link.FramesReceived)).Append(" | ").Append(Fmt.Int(link.CrcErrors)).Append(" | ")
+          .Append(Fmt.Int(link.ResentFrames)).Append(" | ").Append(Fmt.Int(link.ReplayedWindows)).Append(" | ")
+          .Append(Fmt.Int(link.Retries)).Append(" | ").Append(Fmt.Int(link.RecoveredClips)).Append(" | ")
+          .Append(Fmt.Int(link.FailedClips)).Append(" |\n");
         if (m.Gate is { } g)
         {
             sb.Append("\n## Gate\n\n| Check | Baseline | Current | Delta | Limit | Verdict | Why |\n|---|---:|---:|---:|---|---|---|\n");

@@ -13,4 +13,6 @@ public sealed record ClipCapture(
 {
     /// <summary>Debug mode only: every stage of every column, (column, stage id) -> values (the window stage ends with the shift, like Rig.Dsp's FrontendTaps.Values).</summary>
     public IReadOnlyDictionary<(int Column, int Stage), long[]> Stages { get; init; } = new Dictionary<(int, int), long[]>();
+    /// <summary>Frame-level recovery this clip needed (all attempts).</summary>
+    public Link.RecoveryCounts Recovery { get; init; } = Link.RecoveryCounts.None;
 }

@@ -17,6 +17,7 @@ public sealed class BoardLink : IDisposable
     private readonly List<Frame> _pending = [];
     private readonly List<byte> _outgoing = [];
     private readonly byte[] _buffer = new byte[4096];
+    private readonly Dictionary<MessageType, long> _framesByType = [];
     private int _pendingAt;
     private byte _sequence;
 
@@ -30,6 +31,22 @@ public sealed class BoardLink : IDisposable
     public string LastSaid { get; private set; } = "nothing";
 
     public DecoderCounters Counters => _decoder.Counters;
+    /// <summary>Frame version this host writes: v1 (every board reads it) until the board's HELLO says it speaks v2.</summary>
+    public byte ProtocolVersion { get; private set; } = FrameFormat.MinVersion;
+
+    /// <summary>Speak the board's version from now on (its HELLO said which), at most the host's own.</summary>
+    public void UseVersion(byte boardVersion) =>
+        ProtocolVersion = Math.Clamp(boardVersion, FrameFormat.MinVersion, FrameFormat.Version);
+
+    /// <summary>Valid frames received so far, by message type.</summary>
+    public IReadOnlyDictionary<MessageType, long> FramesByType => _framesByType;
+
+    /// <summary>Everything received so far, counted (<see cref="LinkTally.Since"/> gives one request's share).</summary>
+    public LinkTally Tally()
+    {
+        var c = _decoder.Counters;
+        return new LinkTally(BytesReceived, new Dictionary<MessageType, long>(_framesByType), c.CrcErrors, c.MalformedFrames + c.OversizeFrames, c.GarbageBytes);
+    }
 
     public BoardLink(ISerialLink link, TimeProvider time)
     {
@@ -39,7 +56,7 @@ public sealed class BoardLink : IDisposable
 
     public void Send(MessageType type, ReadOnlySpan<byte> payload = default)
     {
-        Queue(type, payload);
+        _ = Queue(type, payload);
         Flush();
     }
 
@@ -47,11 +64,14 @@ public sealed class BoardLink : IDisposable
     /// Adds a frame to the outgoing batch without writing it: several frames then go out in one
     /// write (a serial write costs a round trip through the port's I/O loop, far more than its bytes).
     /// </summary>
-    public void Queue(MessageType type, ReadOnlySpan<byte> payload = default)
+    /// <returns>The frame's sequence number (a v2 CREDIT names the AUDIO frame it took by it).</returns>
+    public byte Queue(MessageType type, ReadOnlySpan<byte> payload = default)
     {
-        var wire = FrameFormat.Encode(type, _sequence++, payload);
+        var sequence = _sequence++;
+        var wire = FrameFormat.Encode(type, sequence, payload, ProtocolVersion);
         _outgoing.AddRange(wire);
         BytesSent += wire.Length;
+        return sequence;
     }
 
     public void Flush()
@@ -70,6 +90,7 @@ public sealed class BoardLink : IDisposable
             while (_pendingAt < _pending.Count)
             {
                 var frame = _pending[_pendingAt++];
+                _framesByType[frame.Type] = _framesByType.GetValueOrDefault(frame.Type) + 1;
                 try
                 {
                     var message = BoardMessage.Parse(frame);
@@ -104,6 +125,7 @@ public sealed class BoardLink : IDisposable
         _pending.Clear();
         _pendingAt = 0;
         _decoder.ResetSequence();
+        ProtocolVersion = FrameFormat.MinVersion; // the board may come back with other firmware
     }
 
     public static string Describe(BoardMessage m) => m switch
@@ -114,7 +136,8 @@ public sealed class BoardLink : IDisposable
         StatsReport => "STATS",
         LogText l => $"LOG \"{l.Text}\"",
         BoardError e => $"ERROR {e.Code} \"{e.Text}\"",
-        Credit c => $"CREDIT {c.Count}",
+        Credit c => c.NextOffset is uint next ? $"CREDIT {c.Count} (next sample {next})" : $"CREDIT {c.Count}",
+        Nak n => $"NAK (next sample {n.NextOffset})",
         CapturedAudio c => $"CAPTURE from sample {c.FirstSample} ({c.Samples.Length} samples)",
         Ack a => $"ACK {a.Acknowledged}",
         Pong p => $"PONG {p.Token}",

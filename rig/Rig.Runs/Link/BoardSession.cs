@@ -19,15 +19,37 @@ public sealed class BoardSession : IDisposable
     private readonly List<string> _retryLog = [];
     private readonly uint _expectedHash;
     private readonly string _profile;
+    private readonly TimeProvider _time;
     private string _clip = "";
+    // The request Next is waiting on (named by what it waits for), since when, and what had come before it.
+    private string? _waitingFor;
+    private long _requestStart;
+    private LinkTally _requestTally = null!;
+    private long? _pollStreakStart;
     private int _clipRetries;
     private int _pings;
 
+    private Hello _hello = null!;
+
     public string BoardId { get; }
-    public Hello Hello { get; private set; } = null!;
+    /// <summary>The board's last HELLO; the link speaks its protocol version from then on.</summary>
+    public Hello Hello
+    {
+        get => _hello;
+        private set
+        {
+            _hello = value;
+            _link.UseVersion(value.ProtocolVersion);
+        }
+    }
     public BoardLink Link => _link;
     public IReadOnlyList<string> RetryLog => _retryLog;
     public int Retries => _retryLog.Count;
+    /// <summary>Frame-level recovery so far (PROTOCOL.md, frame recovery): frames and requests sent again, windows replayed, clips that needed it.</summary>
+    public LinkRecovery Recovery { get; } = new();
+    internal SessionOptions Options => _options;
+    /// <summary>The per-frame wait of frame recovery; it learns this link's latency over the session.</summary>
+    internal FrameWait FrameWait { get; }
 
     public BoardSession(string boardId, ISerialLink serial, string profile, uint expectedConfigHash, SessionOptions options, TimeProvider time)
     {
@@ -35,8 +57,10 @@ public sealed class BoardSession : IDisposable
         _profile = profile;
         _expectedHash = expectedConfigHash;
         _options = options.Validated();
+        _time = time;
         _link = new BoardLink(serial, time);
         _pipeline = LinkResilience.Create(_options, time, OnRetry);
+        FrameWait = new FrameWait(this, time);
     }
 
     /// <summary>Asks for HELLO (retried), checks the frontend config hash against the golden model's.</summary>
@@ -69,12 +93,27 @@ public sealed class BoardSession : IDisposable
         _clip = clipName;
         _clipRetries = 0;
         var firstLog = _retryLog.Count;
-        var capture = _pipeline.Execute(() =>
+        var before = Recovery.Snapshot();
+        ClipCapture capture;
+        try
         {
-            if (_clipRetries > 0) Resynchronise();
-            return attempt();
-        });
-        return capture with { Retries = _clipRetries, RetryLog = _retryLog.Skip(firstLog).ToArray() };
+            capture = _pipeline.Execute(() =>
+            {
+                _waitingFor = null;
+                if (_clipRetries > 0) Resynchronise();
+                return attempt();
+            });
+        }
+        catch (Exception e) when (e is BoardLinkException or Polly.CircuitBreaker.BrokenCircuitException)
+        {
+            Recovery.FailedClips++;
+            throw e.WithContext(
+                $"board {BoardId} on {_link.Name}: clip {clipName} failed after {_clipRetries} whole-clip retries " +
+                $"({Recovery.Since(before)}; link: {_link.Counters})");
+        }
+        var recovered = Recovery.Since(before);
+        if (_clipRetries > 0 || recovered.Any) Recovery.RecoveredClips++;
+        return capture with { Retries = _clipRetries, RetryLog = _retryLog.Skip(firstLog).ToArray(), Recovery = recovered };
     }
 
     private void OnRetry(int attempt, Exception e)
@@ -93,39 +132,96 @@ public sealed class BoardSession : IDisposable
     /// <summary>
     /// Asks for HELLO, then pings with a fresh token and reads up to the matching PONG: whatever the
     /// board had queued before (a boot HELLO, stale columns) is consumed here, so the next clip
-    /// starts on a clean stream. The last HELLO seen wins.
+    /// starts on a clean stream. The last HELLO seen wins. The whole exchange has one deadline
+    /// (HelloTimeout), so a board that keeps sending other frames cannot hold the handshake open.
     /// </summary>
     private Hello RequestHello()
     {
+        _waitingFor = null;
         var token = (uint)Environment.TickCount ^ (uint)(++_pings << 20);
+        var before = _link.Tally();
+        var start = _time.GetTimestamp();
         _link.Send(MessageType.HelloRequest);
         _link.Send(MessageType.Ping, HostMessages.Ping(token));
         Hello? hello = null;
         while (true)
         {
-            var m = _link.Receive(_options.HelloTimeout);
+            var left = _options.HelloTimeout - _time.GetElapsedTime(start);
+            var m = left > TimeSpan.Zero ? _link.Receive(left) : null;
             if (m is null)
-                throw new BoardSilentException($"board {BoardId} on {_link.Name} did not answer a HELLO request within {_options.HelloTimeout.TotalSeconds:0.#} s; last thing it said: {_link.LastSaid}");
+            {
+                var came = _link.Tally().Since(before);
+                var what = hello is null ? "a HELLO request" : "the PING after a HELLO request";
+                throw new BoardSilentException(
+                    $"board {BoardId} on {_link.Name} did not answer {what} within {Seconds(_options.HelloTimeout)} s (serial.timeouts.hello_seconds); " +
+                    $"sent HELLO request and PING {token}; came back: {came}; last thing it said: {_link.LastSaid}; {came.Advice(_link.Baud)}");
+            }
             if (m is Hello h) hello = h;
             if (m is Pong p && p.Token == token)
-                return hello ?? throw new BoardGarbledException($"board {BoardId} answered the ping but not the HELLO request");
+                return hello ?? throw new BoardGarbledException($"board {BoardId} on {_link.Name} answered the ping but not the HELLO request (came back: {_link.Tally().Since(before)})");
         }
     }
 
-    /// <summary>A message that has already arrived, or null (never waits).</summary>
+    /// <summary>
+    /// A message that has already arrived, or null (never waits). A board that never lets the poll
+    /// come up empty for RequestTimeout is flooding the host and stops the clip.
+    /// </summary>
     internal BoardMessage? Poll()
     {
         var m = _link.Receive(TimeSpan.Zero);
-        return m is null ? null : Check(m, "streaming audio");
+        if (m is null)
+        {
+            _pollStreakStart = null;
+            return null;
+        }
+        _pollStreakStart ??= _time.GetTimestamp();
+        if (_time.GetElapsedTime(_pollStreakStart.Value) > _options.RequestTimeout)
+        {
+            _pollStreakStart = null;
+            throw new BoardGarbledException($"board {BoardId} on {_link.Name} sent without pause for {Seconds(_options.RequestTimeout)} s (serial.timeouts.request_seconds) while streaming audio; last thing it said: {_link.LastSaid} (came back in all: {_link.Tally()})");
+        }
+        return Check(m, "streaming audio");
     }
 
+    /// <summary>The next message within <paramref name="wait"/> (a per-frame timeout), or null: the caller resends.</summary>
+    internal BoardMessage? Within(TimeSpan wait, string waitingFor)
+    {
+        var m = _link.Receive(wait);
+        return m is null ? null : Check(m, waitingFor);
+    }
+
+    /// <summary>
+    /// The next message while <paramref name="waitingFor"/>. Calls with the same text are one request:
+    /// besides each silence (SilenceTimeout) the request as a whole has a deadline (RequestTimeout),
+    /// so a board that keeps sending other messages but never the answer cannot hold it open.
+    /// </summary>
     internal BoardMessage Next(string waitingFor)
     {
-        var m = _link.Receive(_options.SilenceTimeout);
+        if (waitingFor != _waitingFor)
+        {
+            _waitingFor = waitingFor;
+            _requestStart = _time.GetTimestamp();
+            _requestTally = _link.Tally();
+        }
+        var requestLeft = _options.RequestTimeout - _time.GetElapsedTime(_requestStart);
+        var wait = requestLeft < _options.SilenceTimeout ? requestLeft : _options.SilenceTimeout;
+        var m = wait > TimeSpan.Zero ? _link.Receive(wait) : null;
         if (m is null)
-            throw new BoardSilentException($"board {BoardId} on {_link.Name} went silent for {_options.SilenceTimeout.TotalSeconds:0.#} s while {waitingFor}; last thing it said: {_link.LastSaid} (link: {_link.Counters}, {_link.BytesReceived} bytes received)");
+        {
+            var came = _link.Tally().Since(_requestTally);
+            _waitingFor = null;
+            if (_time.GetElapsedTime(_requestStart) >= _options.RequestTimeout && came.Bytes > 0)
+                throw new BoardGarbledException(
+                    $"board {BoardId} on {_link.Name} kept talking but did not finish {waitingFor} within {Seconds(_options.RequestTimeout)} s (serial.timeouts.request_seconds); " +
+                    $"came back meanwhile: {came}; last thing it said: {_link.LastSaid}; {came.Advice(_link.Baud)}");
+            throw new BoardSilentException(
+                $"board {BoardId} on {_link.Name} went silent for {Seconds(wait)} s while {waitingFor}; last thing it said: {_link.LastSaid} " +
+                $"(came back during this request: {came}; in all: {_link.Tally()})");
+        }
         return Check(m, waitingFor);
     }
+
+    private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 
     private BoardMessage Check(BoardMessage m, string waitingFor)
     {

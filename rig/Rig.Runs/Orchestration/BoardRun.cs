@@ -1,7 +1,9 @@
 using Rig.Core.Runs;
+using Rig.Core.Seams;
 using Rig.Hardware.Serial;
 using Rig.Runs.Link;
 using Rig.Simulation.Board;
+using Rig.Simulation.Link;
 using Rig.Store;
 
 namespace Rig.Runs.Orchestration;
@@ -21,25 +23,39 @@ public sealed class BoardRun : IDisposable
     /// <summary>Sessions that played clips of this run before this one (0 for a new run).</summary>
     public int PreviousSessions { get; init; }
     public List<ClipResult> Clips { get; } = [];
+    /// <summary>Link counters the clips of earlier sessions added (from the store); zero for a new run.</summary>
+    public LinkCounters EarlierLink { get; init; } = new();
+    /// <summary>The board's STATS after the last clip of an earlier session, for a resume that plays nothing.</summary>
+    public BoardStats? EarlierStats { get; init; }
+    /// <summary>
+    /// False when a clip of an earlier session was stored without its raw cycle counts (a store older than them):
+    /// the run's cycle figures then fall back to the clips' medians.
+    /// </summary>
+    public bool SamplesComplete { get; init; } = true;
+    /// <summary>What the board that played the earlier sessions' clips said it was (null for a new run).</summary>
+    public string? EarlierBoard { get; init; }
     public List<double> ColumnCycles { get; } = [];
     public List<double> ModelCycles { get; } = [];
     public Rig.Protocol.Messages.StatsReport? LastStats { get; set; }
     /// <summary>What carried the bytes, so run.json says whether the wall time was paced by a wire.</summary>
     public WireKind Wire { get; init; }
 
+    /// <summary>Chaos link between host and board (`--line-faults`), or null.</summary>
+    public ChaosLink? Chaos { get; init; }
+
+    /// <summary>
+    /// Starts or opens the board, shakes hands (HELLO, config hash), and only then opens the run
+    /// store: a port that is absent or a board that does not answer leaves no run.db behind.
+    /// </summary>
     public static BoardRun Open(BoardTarget target, string id, string runDir, RunHeader header, string profile, uint goldenHash,
                                 Rig.Core.Profiles.SerialSection wire, bool microphone, RunOptions options, TimeProvider time)
     {
-        Directory.CreateDirectory(runDir);
-        var store = RunStore.Open(RunStore.RunDbPath(runDir));
         VirtualBoard? board = null;
-        SerialPortLink? serial = null;
+        ISerialLink? link = null;
+        BoardSession? session = null;
+        RunStore? store = null;
         try
         {
-            var runId = store.BeginRun(header);
-            var done = store.CompletedClips(runId).ToDictionary(c => c.Index);
-            // A session that ended normally left its run.json (with its session count) in the store; a killed one did not, but its clips count as one.
-            var previousSessions = store.FinishedRun(runId)?.Timing?.Sessions ?? (done.Count > 0 ? 1 : 0);
             if (target.IsVirtual)
             {
                 var faults = options.VirtualBoardFaults;
@@ -47,23 +63,62 @@ public sealed class BoardRun : IDisposable
                 board = VirtualBoard.Start(new VirtualBoardOptions(profile, microphone, faults?.FaultResetAfterBytes ?? 0, faults?.FaultSilentAfterBytes ?? 0, uart,
                     PowerLine: options.Energy));
             }
-            serial = new SerialPortLink(board?.PtyPath ?? target.Port!, wire.Baud, options.Session.SilenceTimeout);
-            Rig.Core.Seams.ISerialLink link = board is not null && options.VirtualBoardAsProtocolV1 ? new ProtocolV1Link(serial) : serial;
-            var session = new BoardSession(id, link, profile, goldenHash, options.Session, time);
-            return new BoardRun
+            var waits = options.Session ?? SessionOptions.From(wire.Timeouts);
+            link = new SerialPortLink(board?.PtyPath ?? target.Port!, wire.Baud, waits.SilenceTimeout);
+            if (board is not null && options.VirtualBoardAsProtocolV1) link = new ProtocolV1Link(link);
+            var chaos = options.LineFaults is { } lineFaults ? new ChaosLink(link, lineFaults, time) : null;
+            link = chaos ?? link;
+            session = new BoardSession(id, link, profile, goldenHash, waits, time);
+            session.Connect();
+            Directory.CreateDirectory(runDir);
+            store = RunStore.Open(RunStore.RunDbPath(runDir));
+            if (options.Resume) store.CheckIntegrity();
+            var runId = store.BeginRun(header);
+            var done = store.CompletedClips(runId).ToDictionary(c => c.Index);
+            var samples = store.CompletedSamples(runId);
+            var earlier = done.Keys.Order().Select(i => samples.GetValueOrDefault(i)).ToList();
+            // A session that ended normally left its run.json (with its session count) in the store; a killed one did not, but its clips count as one.
+            var previousSessions = store.FinishedRun(runId)?.Timing?.Sessions ?? (done.Count > 0 ? 1 : 0);
+            var run = new BoardRun
             {
                 Target = target, Id = id, RunDir = runDir, Store = store, Header = header with { RunId = runId },
-                Virtual = board, Session = session, Done = done, PreviousSessions = previousSessions,
+                Virtual = board, Session = session, Chaos = chaos, Done = done, PreviousSessions = previousSessions,
                 Wire = !target.IsVirtual ? WireKind.Uart : options.PacedUart ? WireKind.PacedVirtualUart : WireKind.UnpacedPty,
+                EarlierLink = earlier.OfType<ClipSamples>().Select(x => x.Link).Aggregate(new LinkCounters(), LinkTotals.Plus),
+                EarlierStats = earlier.LastOrDefault()?.Stats,
+                SamplesComplete = earlier.All(x => x is not null),
+                EarlierBoard = earlier.LastOrDefault()?.Board,
             };
+            foreach (var x in earlier.OfType<ClipSamples>())
+            {
+                run.ColumnCycles.AddRange(x.ColumnCycles);
+                run.ModelCycles.AddRange(x.ModelCycles);
+            }
+            return run;
         }
         catch
         {
-            serial?.Dispose();
+            if (session is not null) session.Dispose(); else link?.Dispose();
             board?.Dispose();
-            store.Dispose();
+            store?.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// After a failed start of a new run: closes everything and removes the run store this attempt
+    /// created (and its folder when that is left empty), so the same --out can be used again.
+    /// </summary>
+    public void Abandon()
+    {
+        Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+        {
+            var file = Store.Path + suffix;
+            if (File.Exists(file)) File.Delete(file);
+        }
+        if (Directory.Exists(RunDir) && !Directory.EnumerateFileSystemEntries(RunDir).Any()) Directory.Delete(RunDir);
     }
 
     public void Dispose()

@@ -16,15 +16,20 @@ public sealed record RunOptions
     public Rig.Core.Runs.MemoryResult? Memory { get; init; }
     /// <summary>Continue the run already in <see cref="OutDir"/> (set by <see cref="ResumePlan"/>); without it an existing run there is refused.</summary>
     public bool Resume { get; init; }
+    /// <summary>On a resume: each board's run as its store recorded it (id, start time), in board order; the id is never re-derived.</summary>
+    public IReadOnlyList<Rig.Store.RunHeader>? ResumedRuns { get; init; }
     /// <summary>History store (rig history); null = StoreLocation default.</summary>
     public string? HistoryStore { get; init; }
     /// <summary>Write the HTML/Markdown report at the end.</summary>
     public bool Report { get; init; } = true;
-    public SessionOptions Session { get; init; } = new();
+    /// <summary>Bounded waits and retries; null = the profile's serial.timeouts with default retries.</summary>
+    public SessionOptions? Session { get; init; }
     /// <summary>Test hooks for the virtual board (fault injection); null = a healthy board.</summary>
     public Rig.Simulation.Board.VirtualBoardOptions? VirtualBoardFaults { get; init; }
     /// <summary>Virtual boards: pace the pseudo-terminal like the profile's UART (serial.baud, serial.rx_buffer_bytes).</summary>
     public bool PacedUart { get; init; }
+    /// <summary>`--line-faults`: a seeded chaos link between host and each board (virtual or serial); null = the line as it is.</summary>
+    public Rig.Simulation.Link.LineFaults? LineFaults { get; init; }
     /// <summary>Test hook: faults of a virtual board's energy bench (NAK, cut marker wire, no marker).</summary>
     public Rig.Simulation.Power.VirtualBenchFaults? EnergyFaults { get; init; }
     /// <summary>Test hook: a virtual board speaks protocol v1 on the wire (no HELLO capabilities, no BURST).</summary>
@@ -37,7 +42,8 @@ public sealed record RunOptions
         if (Mode is not ("inject" or "acoustic")) throw new ArgumentException($"--mode '{Mode}': expected inject or acoustic");
         if (Boards.Count == 0) throw new ArgumentException("at least one --board is needed");
         if (Boards.Where(b => !b.IsVirtual).GroupBy(b => b.Port).Any(g => g.Count() > 1)) throw new ArgumentException("the same serial port is given twice");
-        Session.Validated();
+        if (Resume && ResumedRuns is { } stored && stored.Count != Boards.Count) throw new ArgumentException($"--resume: the run has {stored.Count} boards, {Boards.Count} given");
+        Session?.Validated();
         return this;
     }
 }

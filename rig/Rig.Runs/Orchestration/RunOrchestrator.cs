@@ -16,10 +16,16 @@ namespace Rig.Runs.Orchestration;
 /// </summary>
 public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
 {
-    /// <summary>Runs (or resumes) and returns one outcome per board.</summary>
+    /// <summary>
+    /// Runs (or resumes) and returns one outcome per board. Cancelling <paramref name="ct"/> (Ctrl-C) lets the clip
+    /// in flight finish and be committed, then writes run.json marked incomplete; `--resume` completes it.
+    /// </summary>
     public IReadOnlyList<RunOutcome> Execute(RunOptions options, CancellationToken ct = default)
     {
         options = options.Validated();
+        var outExisted = Directory.Exists(options.OutDir);
+        using var owned = RunFolderLock.Acquire(options.OutDir,
+            $"pid {Environment.ProcessId} on {Environment.MachineName}, {(options.Resume ? "resuming" : "running")} {options.Profile} since {time.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC");
         if (!options.Resume) ExistingRun.Refuse(options.OutDir);
         var profile = ProfileCatalog.Load(options.Profile);
         var playlist = Playlist.Load(options.Playlist);
@@ -29,23 +35,44 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
         var runs = new List<BoardRun>();
         try
         {
-            for (var i = 0; i < options.Boards.Count; i++)
+            try
             {
-                var target = options.Boards[i];
-                var id = target.Id(i);
-                var dir = options.Boards.Count == 1 ? options.OutDir : Path.Combine(options.OutDir, id);
-                var runId = Path.GetFileName(Path.GetFullPath(options.OutDir)) + (options.Boards.Count == 1 ? "" : "-" + id);
-                var header = new RunHeader(runId, profile.Name, options.Mode, target.ToString(), Path.GetFullPath(playlist.File),
-                    $"0x{goldenHash:X8}", startedAt, playlist.Items.Count);
-                var run = BoardRun.Open(target, id, dir, header, profile.Name, goldenHash, profile.Serial, acoustic, options, time);
-                runs.Add(run);
-                run.Session.Connect();
+                OpenBoards(options, profile, playlist, goldenHash, startedAt, acoustic, runs);
+            }
+            catch when (!options.Resume)
+            {
+                // Nothing was played: leave no run behind, so the same --out works once the board does.
+                foreach (var r in runs) r.Abandon();
+                runs.Clear();
+                owned.Abandon();
+                if (!outExisted && Directory.Exists(options.OutDir) && !Directory.EnumerateFileSystemEntries(options.OutDir).Any()) Directory.Delete(options.OutDir);
+                throw;
             }
             return Play(options, profile, playlist, runs, acoustic, ct);
         }
         finally
         {
             foreach (var r in runs) r.Dispose();
+        }
+    }
+
+    /// <summary>Starts/opens every board and shakes hands with it (<see cref="BoardRun.Open"/>), in order.</summary>
+    private void OpenBoards(RunOptions options, BoardProfile profile, Playlist playlist, uint goldenHash, DateTimeOffset startedAt, bool acoustic, List<BoardRun> runs)
+    {
+        for (var i = 0; i < options.Boards.Count; i++)
+        {
+            var target = options.Boards[i];
+            var id = target.Id(i);
+            var dir = options.Boards.Count == 1 ? options.OutDir : Path.Combine(options.OutDir, id);
+            // The id lives in the store: a resumed run keeps it wherever its folder has been moved or copied to.
+            var stored = options.ResumedRuns?[i];
+            var header = new RunHeader(stored?.RunId ?? NewRunId(profile.Name, startedAt, options.Boards.Count == 1 ? null : id), profile.Name, options.Mode,
+                target.ToString(), Path.GetFullPath(playlist.File), $"0x{goldenHash:X8}", stored?.StartedAt ?? startedAt, playlist.Items.Count);
+            var boardOptions = options with { LineFaults = options.LineFaults?.ForBoard(i) };
+            var run = BoardRun.Open(target, id, dir, header, profile.Name, goldenHash, profile.Serial, acoustic, boardOptions, time);
+            runs.Add(run);
+            StoredClips.Check(run, playlist);
+            StoredClips.CheckSameBoard(run);
         }
     }
 
@@ -58,9 +85,11 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
         double audioSeconds = 0;
         var played = 0;
         var first = true;
+        var interrupted = false;
         foreach (var item in todo)
         {
-            ct.ThrowIfCancellationRequested();
+            // Checked between clips only: the clip in flight always finishes and is committed.
+            if (ct.IsCancellationRequested) { interrupted = true; break; }
             if (options.StopAfterClips is int stop && played >= stop) break;
             var pending = runs.Where(r => !r.Done.ContainsKey(item.Index)).ToList();
             var writeFeatures = first;
@@ -76,7 +105,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
         var outcomes = new List<RunOutcome>();
         foreach (var r in runs)
         {
-            var power = MeasurePower(options, profile, playlist, r, ct);
+            var power = interrupted ? PowerResult.NotMeasured("the run was stopped before power was measured") : MeasurePower(options, profile, playlist, r, ct);
             var result = RunResultBuilder.Build(r, profile, time.GetUtcNow(), complete, wall, audioSeconds, model, power) with { Memory = options.Memory };
             RunJson.Write(r.RunDir, result);
             r.Store.FinishRun(result);
@@ -86,7 +115,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
                 using (var history = RunStore.Open(StoreLocation.Resolve(options.HistoryStore))) history.FinishRun(result, Path.GetFullPath(r.RunDir));
                 if (options.Report) report = Rig.Reports.ReportGenerator.Write(r.RunDir).IndexHtml;
             }
-            outcomes.Add(new RunOutcome(r.Id, Path.GetFullPath(r.RunDir), result, report));
+            outcomes.Add(new RunOutcome(r.Id, Path.GetFullPath(r.RunDir), result, report) { Interrupted = interrupted });
         }
         return outcomes;
     }
@@ -97,10 +126,11 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
         var tasks = runs.Select(r => Task.Run(() =>
         {
             var cost = ClipCost.Start(r.Session.Link, time);
+            var link = LinkTotals.Session(r);
             var capture = r.Session.PlayInject(item.Name, samples, profile.Classifier.WindowColumns, profile.Classifier.WindowHopColumns);
             var clip = ClipEvaluation.Evaluate(profile, item, samples, capture, r.RunDir, writeFeatures);
             if (clip.MismatchingValues > 0) clip = LocateDivergence(profile, item, samples, r, clip);
-            return Commit(r, cost.Charge(clip), capture);
+            return Commit(r, cost.Charge(clip), capture, link);
         })).ToArray();
         return WaitAll(tasks);
     }
@@ -116,6 +146,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
         var tasks = runs.Select((r, listener) => Task.Run(() =>
         {
             var cost = ClipCost.Start(r.Session.Link, time);
+            var link = LinkTotals.Session(r);
             Action play;
             if (r.Virtual is { } board)
             {
@@ -132,7 +163,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
             else
                 play = () => { };
             var capture = r.Session.PlayAcoustic(item.Name, expected, play, profile.Classifier.WindowColumns, profile.Classifier.WindowHopColumns);
-            return Commit(r, cost.Charge(ClipEvaluation.Evaluate(profile, item, capture.Captured!, capture, r.RunDir, writeFeatures)), capture);
+            return Commit(r, cost.Charge(ClipEvaluation.Evaluate(profile, item, capture.Captured!, capture, r.RunDir, writeFeatures)), capture, link);
         })).ToArray();
         return WaitAll(tasks);
     }
@@ -148,15 +179,24 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
         return clip with { FirstDifferingStage = stage ?? Diff.StageLocator.OutputStage(profile.Frontend) };
     }
 
-    private static ClipResult Commit(BoardRun run, ClipResult clip, Clips.ClipCapture capture)
+    /// <summary>Stores the clip with its raw cycle counts and the link counters it added, so a resume recomputes the run from every clip.</summary>
+    private static ClipResult Commit(BoardRun run, ClipResult clip, Clips.ClipCapture capture, Rig.Core.Runs.LinkCounters linkBefore)
     {
-        run.Store.RecordClip(run.Header.RunId, clip);
+        var columns = capture.Columns.Select(c => (double)c.Cycles).ToList();
+        var models = capture.Windows.Select(w => (double)w.ModelCycles).ToList();
+        var samples = new ClipSamples(columns, models, LinkTotals.Minus(LinkTotals.Session(run), linkBefore),
+            capture.Stats is null ? null : RunResultBuilder.BoardStatsOf(capture.Stats), StoredClips.BoardIdentity(run.Session.Hello));
+        run.Store.RecordClip(run.Header.RunId, clip, samples);
         run.Clips.Add(clip);
-        run.ColumnCycles.AddRange(capture.Columns.Select(c => (double)c.Cycles));
-        run.ModelCycles.AddRange(capture.Windows.Select(w => (double)w.ModelCycles));
+        run.ColumnCycles.AddRange(columns);
+        run.ModelCycles.AddRange(models);
         run.LastStats = capture.Stats;
         return clip;
     }
+
+    /// <summary>A run's own id, made once when it starts and kept in its store (never the folder's name, which can change).</summary>
+    private static string NewRunId(string profile, DateTimeOffset startedAt, string? board) =>
+        $"{profile}-{startedAt.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..6]}" + (board is null ? "" : "-" + board);
 
     private static List<ClipResult> WaitAll(Task<ClipResult>[] tasks)
     {
@@ -185,11 +225,14 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
     {
         if (!options.Energy) return PowerResult.NotMeasured("run without --energy");
         var audio = ClipRenderer.RenderQ15(playlist.Items[0], profile.Frontend.SampleRate);
-        var power = Power.RunEnergy.Measure(profile, run, audio, options.Session, time, options.EnergyFaults, ct);
+        var power = Power.RunEnergy.Measure(profile, run, audio, options.Session ?? Link.SessionOptions.From(profile.Serial.Timeouts), time, options.EnergyFaults, ct);
         progress.Message($"{run.Id}: power " + (power.Measured ? $"{power.Monitor}, {power.Clock?.Label()}" : "not measured: " + power.Reason));
         return power;
     }
 }
 
-/// <summary>One board's finished (or stopped) run.</summary>
-public sealed record RunOutcome(string BoardId, string RunDir, RunResult Result, string? ReportIndex);
+/// <summary>One board's finished (or stopped) run; <see cref="Interrupted"/> when Ctrl-C (or SIGTERM) stopped it between clips.</summary>
+public sealed record RunOutcome(string BoardId, string RunDir, RunResult Result, string? ReportIndex)
+{
+    public bool Interrupted { get; init; }
+}

@@ -2,7 +2,6 @@ using System.Reflection;
 using Rig.Core;
 using Rig.Core.Profiles;
 using Rig.Core.Runs;
-using Rig.Protocol.Framing;
 
 namespace Rig.Runs.Orchestration;
 
@@ -23,18 +22,16 @@ public static class RunResultBuilder
             if (predicted >= 0) counts[Labels.IndexOf(c.Label)][predicted]++;
         }
         var hello = run.Session.Hello;
-        var link = run.Session.Link;
         var baud = profile.Serial.Baud;
         var timing = Timing(run, baud, wallSeconds, audioSeconds);
-        var columnCycles = run.ColumnCycles.Count > 0 ? run.ColumnCycles : clips.Select(c => c.CyclesPerStage.GetValueOrDefault("frontend")?.Median ?? 0).ToList();
-        var modelCycles = run.ModelCycles.Count > 0 ? run.ModelCycles : clips.Select(c => c.CyclesPerStage.GetValueOrDefault("model")?.Median ?? 0).ToList();
-        var frontend = Distribution.Of(columnCycles);
-        var inference = Distribution.Of(modelCycles);
+        // Every column and inference of every clip (earlier sessions' from the store); clip medians only for a store
+        // written before raw counts were kept, where nothing better exists.
+        var frontend = Distribution.Of(run.SamplesComplete ? run.ColumnCycles : clips.Select(c => c.CyclesPerStage.GetValueOrDefault("frontend")?.Median ?? 0).ToList());
+        var inference = Distribution.Of(run.SamplesComplete ? run.ModelCycles : clips.Select(c => c.CyclesPerStage.GetValueOrDefault("model")?.Median ?? 0).ToList());
         // Real-time margin: the share of one hop left after the frontend's column and the model's
         // share of an inference (one inference per half window of columns).
         var hopCycles = hello.CyclesHz * (double)profile.Frontend.Hop / profile.Frontend.SampleRate;
         var busy = frontend.Median + inference.Median / Math.Max(1, profile.Classifier.WindowHopColumns);
-        var counters = link.Counters;
         var stats = run.LastStats;
         return new RunResult
         {
@@ -51,7 +48,7 @@ public static class RunResultBuilder
             FeatureMismatches = clips.Sum(c => c.MismatchingValues),
             Clips = clips,
             Confusion = new ConfusionMatrix(labels, counts),
-            Stats = stats is null ? null : BoardStatsOf(stats),
+            Stats = stats is null ? run.EarlierStats : BoardStatsOf(stats),
             Cycles = new CycleSummary(hello.CycleUnit, hello.CyclesHz, frontend, inference, hopCycles > 0 ? 1 - busy / hopCycles : 0)
             {
                 Clock = MeasurementClocks.Of(hello.McuCycles),
@@ -59,20 +56,12 @@ public static class RunResultBuilder
             Model = model,
             Power = power,
             Timing = timing,
-            Link = new LinkCounters
-            {
-                FramesReceived = counters.Frames,
-                CrcErrors = counters.CrcErrors,
-                GarbageBytes = counters.GarbageBytes,
-                DroppedFrames = counters.DroppedFrames,
-                Resyncs = link.Resyncs,
-                Retries = run.Session.Retries,
-                RetryLog = run.Session.RetryLog.ToArray(),
-            },
+            // Earlier sessions' share comes from their stored clips: the run's link health covers every session.
+            Link = LinkTotals.Plus(run.EarlierLink, LinkTotals.Session(run)),
             Versions = new Dictionary<string, string>
             {
                 ["firmware"] = hello.FirmwareVersion,
-                ["protocol"] = FrameFormat.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["protocol"] = run.Session.Link.ProtocolVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["board"] = hello.BoardName,
                 ["rig"] = typeof(RunResultBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "dev",
                 ["model"] = model?.Name ?? "unknown",
@@ -81,7 +70,7 @@ public static class RunResultBuilder
     }
 
     /// <summary>A board that reports stack size 0 cannot paint a stack (PROTOCOL.md, STATS): its zeros are "not measured", not measurements.</summary>
-    private static BoardStats BoardStatsOf(Rig.Protocol.Messages.StatsReport stats) =>
+    public static BoardStats BoardStatsOf(Rig.Protocol.Messages.StatsReport stats) =>
         stats.StackSize == 0
             ? new BoardStats(null, null, stats.DroppedSamples, (int)stats.FrontendBytes) { NotMeasured = "stack high-water and static RAM: not measured on a host board" }
             : new BoardStats((int)stats.StackHighWater, (int)stats.StaticRam, stats.DroppedSamples, (int)stats.FrontendBytes);

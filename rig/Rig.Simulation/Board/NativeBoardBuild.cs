@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Rig.Core;
+using Rig.Core.Profiles;
 
 namespace Rig.Simulation.Board;
 
@@ -20,6 +21,7 @@ public static class NativeBoardBuild
     /// <summary>The executable, built first if missing or stale. Throws InvalidOperationException with cmake's output on failure.</summary>
     public static string Ensure(string profile)
     {
+        if (!ProfileName.IsValid(profile)) throw new InvalidOperationException($"profile name '{profile}': {ProfileName.Rule}");
         var exe = ExecutablePath(profile);
         if (File.Exists(exe) && File.GetLastWriteTimeUtc(exe) >= NewestSource(profile)) return exe;
         Build(profile);
@@ -39,13 +41,24 @@ public static class NativeBoardBuild
         return files.Where(File.Exists).Select(File.GetLastWriteTimeUtc).DefaultIfEmpty(DateTime.MinValue).Max();
     }
 
+    /// <summary>
+    /// cmake configure (once) and build of the profile's target, each started directly with an argument list under
+    /// flock: no shell ever sees the profile name or a path, so neither can run anything.
+    /// </summary>
     private static void Build(string profile)
     {
         var build = BuildDirectory;
         Directory.CreateDirectory(build);
-        var script = $"( test -f '{build}/CMakeCache.txt' || cmake -S '{RepoPaths.Firmware}' -B '{build}' ) && cmake --build '{build}' --target rig_board_native_{profile} -j2";
+        if (!File.Exists(Path.Combine(build, "CMakeCache.txt")))
+            Run(profile, "cmake", "-S", RepoPaths.Firmware, "-B", build);
+        Run(profile, "cmake", "--build", build, "--target", "rig_board_native_" + profile, "-j2");
+    }
+
+    private static void Run(string profile, params string[] command)
+    {
         var psi = new ProcessStartInfo("flock") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { build + ".lock", "sh", "-c", script }) psi.ArgumentList.Add(a);
+        psi.ArgumentList.Add(BuildDirectory + ".lock");
+        foreach (var a in command) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi) ?? throw new InvalidOperationException("cannot start flock/cmake");
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
@@ -55,7 +68,7 @@ public static class NativeBoardBuild
             throw new InvalidOperationException($"building the native board for {profile} took longer than {BuildTimeout.TotalMinutes} minutes");
         }
         if (p.ExitCode != 0)
-            throw new InvalidOperationException($"building the native board for {profile} failed (cmake exit {p.ExitCode}):\n{stderr.Result}\n{Tail(stdout.Result)}");
+            throw new InvalidOperationException($"building the native board for {profile} failed ({string.Join(' ', command.Take(2))}: exit {p.ExitCode}):\n{stderr.Result}\n{Tail(stdout.Result)}");
     }
 
     private static string Tail(string text) => text.Length <= 4000 ? text : text[^4000..];

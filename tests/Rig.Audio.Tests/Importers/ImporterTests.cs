@@ -36,7 +36,7 @@ public class ImporterTests
         Assert.Equal(new Dictionary<string, int> { ["car_horn"] = 1, ["chirping_birds"] = 1 }, result.SkippedByClass);
         Assert.Empty(result.Problems);
 
-        var playlist = Playlist.Load(result.PlaylistPath);
+        var playlist = Playlist.Load(result.PlaylistPath!);
         Assert.Equal(["dog_bark", "background", "dog_bark"], playlist.Items.Select(i => i.Label));
         Assert.All(playlist.Items, i => Assert.Equal(4, i.DurationSeconds, 9));
         Assert.Equal(64000, ClipRenderer.Render(playlist.Items[0], 16000).Length);
@@ -64,7 +64,7 @@ public class ImporterTests
         Assert.Equal(3, result.Imported);
         Assert.Equal(1, result.SkippedByClass["children_playing"]);
         Assert.Contains("bad-7-0-0.wav: ", Assert.Single(result.Problems));
-        var playlist = Playlist.Load(result.PlaylistPath);
+        var playlist = Playlist.Load(result.PlaylistPath!);
         Assert.Equal(["dog_bark", "jackhammer", "background"], playlist.Items.Select(i => i.Label));
         Assert.Equal(0.3175, playlist.Items[0].DurationSeconds, 3);
     }
@@ -80,7 +80,7 @@ public class ImporterTests
         var result = GtzanImporter.Import(root, dir.File("gtzan.yaml"), new ImportOptions(MaxSeconds: 3, MaxPerLabel: 2));
         Assert.Equal(new Dictionary<string, int> { ["disco"] = 2, ["jazz"] = 2, ["metal"] = 2 }, result.ImportedByLabel);
         Assert.Equal(new Dictionary<string, int> { ["blues"] = 3, ["pop"] = 3 }, result.SkippedByClass);
-        var playlist = Playlist.Load(result.PlaylistPath);
+        var playlist = Playlist.Load(result.PlaylistPath!);
         Assert.Equal(6, playlist.Items.Count);
         Assert.Equal("disco.00000", playlist.Items[0].Name);
         Assert.All(playlist.Items, i => Assert.Equal(3, i.DurationSeconds, 9));

@@ -25,4 +25,23 @@ public class SpectrogramTests
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
         Assert.True(png.Length > 5000);
     }
+
+    [Fact]
+    public void Non_finite_samples_are_refused_by_the_data_and_shown_as_not_measured_by_the_plot()
+    {
+        var x = Signals.Sine(300, 8000, 8000);
+        x[100] = float.PositiveInfinity;
+        x[200] = float.NaN;
+        Assert.Contains("2 samples are NaN or infinite", Assert.Throws<ArgumentException>(() => SpectrogramData.Compute(x, 8000)).Message);
+        var png = SpectrogramPlot.Draw(x, 8000, "broken");
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+    }
+
+    [Fact]
+    public void Finite_samples_far_beyond_full_scale_give_finite_decibels()
+    {
+        var x = Enumerable.Repeat(float.MaxValue, 4096).ToArray();
+        var data = SpectrogramData.Compute(x, 8000);
+        foreach (var db in data.Decibels) Assert.True(double.IsFinite(db) && db >= SpectrogramData.FloorDb);
+    }
 }

@@ -18,7 +18,8 @@ public static class RigProcess
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    public static RigOutcome Run(string workDir, params string[] args)
+    /// <summary>Starts the rig and returns at once (the caller reads its output and waits, bounded).</summary>
+    public static Process Start(string workDir, params string[] args)
     {
         var rig = Path.Combine(AppContext.BaseDirectory, "rig.dll");
         Assert.True(File.Exists(rig), $"{rig} was not built next to the tests");
@@ -28,7 +29,12 @@ public static class RigProcess
         psi.Environment["RIG_ROOT"] = RepoPaths.Root;
         psi.Environment["RIG_STORE"] = Path.Combine(workDir, "history.db");
         psi.Environment["NO_COLOR"] = "1";
-        using var p = Process.Start(psi)!;
+        return Process.Start(psi)!;
+    }
+
+    public static RigOutcome Run(string workDir, params string[] args)
+    {
+        using var p = Start(workDir, args);
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         if (!p.WaitForExit(Timeout))

@@ -27,6 +27,28 @@ public class FrameDecoderTests
         }, iter: 300);
 
     [Fact]
+    public void Frames_of_versions_1_and_2_are_read_and_a_version_3_frame_is_malformed()
+    {
+        var v3 = FrameFormat.Encode(MessageType.Ping, 2, [7]);
+        var raw = new byte[v3.Length];
+        var n = Cobs.Decode(v3.AsSpan(0, v3.Length - 1), raw);
+        raw[0] = 3;
+        var crc = Crc16Ccitt.Compute(raw.AsSpan(0, n - 2));
+        (raw[n - 2], raw[n - 1]) = ((byte)crc, (byte)(crc >> 8));
+        var encoded = new byte[Cobs.MaxEncodedLength(n) + 1];
+        var m = Cobs.Encode(raw.AsSpan(0, n), encoded);
+        var wire = FrameFormat.Encode(MessageType.Pong, 0, [1, 2, 3, 4], version: 1)
+            .Concat(FrameFormat.Encode(MessageType.Pong, 1, [5, 6, 7, 8], version: 2))
+            .Concat(encoded[..(m + 1)]).ToArray();
+        var decoder = new FrameDecoder();
+        var got = new List<Frame>();
+        decoder.Push(wire, got);
+        Assert.Equal([[1, 2, 3, 4], [5, 6, 7, 8]], got.Select(f => f.Payload));
+        Assert.Equal(1, decoder.Counters.MalformedFrames);
+        Assert.Throws<ArgumentOutOfRangeException>(() => FrameFormat.Encode(MessageType.Ping, 0, [], version: 3));
+    }
+
+    [Fact]
     public void Random_bytes_never_crash_and_every_rejected_byte_is_counted() =>
         Gen.Byte.Array[0, 5000].Sample(bytes =>
         {

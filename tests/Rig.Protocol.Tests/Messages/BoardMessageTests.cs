@@ -15,6 +15,45 @@ public class BoardMessageTests
     }
 
     [Fact]
+    public void Hello_v2_carries_capabilities_before_the_name_and_v1_has_none()
+    {
+        var v2 = new Hello(2, "1.0", 1, 2, 8000, 64, 20, 132, 72, 16, false, 1_000_000_000, 32, 16, 6, "native-py32f003") { Capabilities = BoardCapabilities.FrameRecovery };
+        var payload = v2.ToPayload();
+        Assert.Equal(0x01, payload[Hello.FixedBytes]);
+        Assert.Equal((byte)'n', payload[Hello.FixedBytesV2]);
+        var parsed = (Hello)BoardMessage.Parse(new Frame(MessageType.Hello, 0, payload));
+        Assert.Equal(v2, parsed);
+        Assert.True(parsed.FrameRecovery);
+
+        // A v1 board's HELLO: the name follows the class count, no capability byte.
+        var v1 = payload.ToArray();
+        v1[0] = 1;
+        var old = (Hello)BoardMessage.Parse(new Frame(MessageType.Hello, 0, [.. v1[..Hello.FixedBytes], .. v1[Hello.FixedBytesV2..]]));
+        Assert.Equal("native-py32f003", old.BoardName);
+        Assert.Equal(BoardCapabilities.None, old.Capabilities);
+        Assert.False(old.FrameRecovery);
+    }
+
+    [Fact]
+    public void Credit_v1_has_a_count_and_v2_the_next_expected_offset_too()
+    {
+        Assert.Equal(new Credit(3), BoardMessage.Parse(new Frame(MessageType.Credit, 0, [3])));
+        Assert.Equal(new Credit(1, 0x01020304, 0xEE), BoardMessage.Parse(new Frame(MessageType.Credit, 0, [1, 4, 3, 2, 1, 0xEE])));
+        Assert.Equal(new Nak(0x0A0B0C0D), BoardMessage.Parse(new Frame(MessageType.Nak, 0, [0x0D, 0x0C, 0x0B, 0x0A])));
+        Assert.Throws<InvalidDataException>(() => BoardMessage.Parse(new Frame(MessageType.Credit, 0, [1, 2, 3, 4, 5])));
+        Assert.Throws<InvalidDataException>(() => BoardMessage.Parse(new Frame(MessageType.Nak, 0, [1, 2, 3])));
+    }
+
+    [Fact]
+    public void Audio_v2_and_start_payloads_are_offset_first()
+    {
+        Assert.Equal([0x10, 0, 0, 0, 0xFF, 0x7F, 0x00, 0x80], HostMessages.AudioAt(16, [short.MaxValue, short.MinValue]));
+        Assert.Empty(HostMessages.Start());
+        Assert.Equal([32, 0, 0, 0], HostMessages.Start(32));
+        Assert.Throws<ArgumentOutOfRangeException>(() => HostMessages.AudioAt(0, new short[126]));
+    }
+
+    [Fact]
     public void Result_reads_scores_and_cycles()
     {
         byte[] p = [7, 0, 0, 0, 2, 2, 0x00, 0x40, 0xFF, 0x7F, 10, 0, 0, 0, 20, 0, 0, 0];

@@ -8,26 +8,9 @@ public sealed class RunOrchestratorTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("rig-run-test-").FullName;
 
-    private string Playlist(int clips)
-    {
-        var labels = new[] { "jazz", "dog_bark", "metal", "background", "disco", "jackhammer" };
-        var lines = new List<string> { "name: tiny", "items:" };
-        for (var i = 0; i < clips; i++) lines.Add($"  - {{name: c{i}, label: {labels[i % labels.Length]}, synth: {labels[i % labels.Length]}, seed: {100 + i}, duration: 0.6}}");
-        var path = Path.Combine(_dir, "tiny.yaml");
-        File.WriteAllLines(path, lines);
-        return path;
-    }
+    private string Playlist(int clips) => TinyRuns.Playlist(_dir, clips);
 
-    private RunOptions Options(string playlist, string outDir, params string[] boards) => new()
-    {
-        Profile = "py32f003",
-        Playlist = playlist,
-        Boards = (boards.Length == 0 ? ["virtual"] : boards).Select(BoardTarget.Parse).ToList(),
-        Mode = "inject",
-        OutDir = outDir,
-        HistoryStore = Path.Combine(_dir, "history.db"),
-        Report = false,
-    };
+    private RunOptions Options(string playlist, string outDir, params string[] boards) => TinyRuns.Options(_dir, playlist, outDir, boards);
 
     /// <summary>Progress that dies after a number of clips, like a rig process killed midway.</summary>
     private sealed class DieAfter(int clips) : IRunProgress
@@ -38,6 +21,22 @@ public sealed class RunOrchestratorTests : IDisposable
         public void Begin(int clipsToPlay, int alreadyDone) { ToPlay = clipsToPlay; AlreadyDone = alreadyDone; }
         public void ClipDone(string clipName, string summary) { if (++_done == clips) throw new OperationCanceledException("killed"); }
         public void Message(string text) { }
+    }
+
+    [Fact]
+    public void A_board_that_cannot_be_opened_leaves_no_run_behind_even_after_another_board_started_one()
+    {
+        var playlist = Playlist(1);
+        var outDir = Path.Combine(_dir, "half-open");
+        var e = Assert.Throws<IOException>(() => new RunOrchestrator(TimeProvider.System, new DieAfter(int.MaxValue))
+            .Execute(Options(playlist, outDir, "virtual", "serial:/dev/rig-no-such-port")));
+        Assert.StartsWith("serial port /dev/rig-no-such-port does not exist", e.Message);
+        // The virtual board had shaken hands and opened its run store; nothing of it is left.
+        Assert.False(Directory.Exists(outDir));
+        Assert.Null(ExistingRun.Find(outDir));
+        // So the same --out takes the run once the boards are there.
+        var outcome = Assert.Single(new RunOrchestrator(TimeProvider.System, new DieAfter(int.MaxValue)).Execute(Options(playlist, outDir)));
+        Assert.True(outcome.Result.Complete);
     }
 
     [Fact]
