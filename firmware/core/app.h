@@ -94,9 +94,9 @@ uint16_t rig_port_rx_max_audio(void); /* at most RIG_APP_RX_MAX_PAYLOAD, even */
 
 /* Energy (protocol v2): HELLO announces BURST and IDLE. IDLE sleeps until a clock at
  * board_cycles_hz() that keeps counting while the core sleeps has moved on by the stated ticks:
- * board_cycles() on the chips (SysTick runs in WFI sleep; DWT CYCCNT keeps counting in sleep mode,
- * where the core clock is gated but not stopped), wall-clock ns on the native board, whose
- * board_cycles() counts CPU time (RIG_APP_PORT_IDLE_CLOCK). */
+ * board_cycles() where that is SysTick (the M0+ ports), else the port's RIG_APP_PORT_IDLE_CLOCK:
+ * SysTick on the M4 ports (DWT CYCCNT stands still while WFI gates the core clock), wall-clock ns on
+ * the native board (its board_cycles() is CPU time). */
 #define RIG_APP_ENERGY_CAPABILITIES (RIG_CAP_BURST | RIG_CAP_IDLE)
 #ifdef RIG_APP_PORT_IDLE_CLOCK
 uint32_t rig_port_idle_clock(void);

@@ -42,9 +42,12 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("inject: accuracy", r.Out);
         Assert.Contains("physical limit: ", r.Out);
         Assert.Contains("the host->board UART", r.Out);
-        Assert.Contains("µJ per inference; active ", r.Out);
+        Assert.Contains("µJ per inference gross, ", r.Out);
+        Assert.Contains("net of idle (host time)", r.Out);
         Assert.Contains($"run: {Path.Combine(dir, "run.json")}", r.Out);
-        Assert.True((bool)run["power"]!["measured"]!);
+        Assert.True((bool)run["power"]!["measured"]!, (string?)run["power"]!["reason"]);
+        Assert.Equal("host", (string)run["power"]!["clock"]!);
+        Assert.Equal("gpio", (string)run["power"]!["windowSource"]!);
     }
 
     [Fact]

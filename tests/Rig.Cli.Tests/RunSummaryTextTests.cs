@@ -46,8 +46,16 @@ public class RunSummaryTextTests
     [Fact]
     public void Power_line_gives_the_figures_when_measured_and_the_reason_otherwise()
     {
-        var measured = new PowerResult(true, null, 12.345, 8.1, 0.0167, 251, 3.3, 40, 0.2, "power.csv") { IdleSamples = 252, Monitor = "virtual INA219 0x40" };
-        Assert.Equal("  power: 12.345 µJ per inference; active 8.1 mW, idle 0.0167 mW; 251 samples in the window, 252 idle (virtual INA219 0x40)", RunSummaryText.Power(measured));
+        var single = new PowerResult(true, null, 12.345, 8.1, 0.0167, 251, 3.3, 40, 0.2, "power.csv") { IdleSamples = 252, Monitor = "virtual INA219 0x40" };
+        Assert.Equal("  power: 12.345 µJ per inference gross, not measured net of idle (clock not recorded); active 8.1 mW, idle 0.0167 mW; 251 samples in the window, 252 idle (virtual INA219 0x40)",
+            RunSummaryText.Power(single));
+        var burst = single with
+        {
+            NetEnergyPerInferenceUj = 12.3, Clock = MeasurementClock.Mcu, Windows = 5, SpreadPercent = 1.25, MinSamplesPerWindow = 240,
+            WindowSource = PowerWindowSource.Gpio, Monitor = "INA219 i2c-1 0x40 (marker on GPIO 17)",
+        };
+        Assert.Equal("  power: 12.345 µJ per inference gross, 12.3 µJ net of idle (MCU clock); active 8.1 mW, idle 0.0167 mW; median of 5 windows " +
+                     "(spread 1.25 %, >= 240 conversions each, cut on the marker GPIO) (INA219 i2c-1 0x40 (marker on GPIO 17))", RunSummaryText.Power(burst));
         Assert.Equal("  power: not measured (run without --energy)", RunSummaryText.Power(PowerResult.NotMeasured("run without --energy")));
         Assert.Equal("  power: not measured (no power result)", RunSummaryText.Power(null));
     }

@@ -9,6 +9,7 @@ void Reset_Handler(void);
 void Default_Handler(void);
 void UARTE0_UART0_IRQHandler(void);
 void PDM_IRQHandler(void);
+void SysTick_Handler(void);
 extern uint32_t __stack_top[];
 
 typedef void (*vector_t)(void);
@@ -25,7 +26,7 @@ const vector_t nrf52840_vectors[16 + 48] = {
     [11] = Default_Handler, /* SVCall */
     [12] = Default_Handler, /* DebugMon */
     [14] = Default_Handler, /* PendSV */
-    [15] = Default_Handler, /* SysTick: unused, cycles come from DWT */
+    [15] = SysTick_Handler,  /* IDLE's clock (cycles come from DWT) */
     [16 + 2] = UARTE0_UART0_IRQHandler,
     [16 + 29] = PDM_IRQHandler,
 };

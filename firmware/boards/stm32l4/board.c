@@ -166,6 +166,7 @@ void board_init(void)
     uart_init();
     mic_init();
     cortexm_dwt_init();
+    cortexm_systick32_init();
     irq_enable();
 }
 
@@ -195,3 +196,8 @@ void board_idle(void)
     if (byte_ring_empty(&s_rx) && mic_written_locked() == s_mic.read_total) cpu_wfi();
     irq_restore(primask);
 }
+
+/* IDLE's clock (app.h RIG_APP_PORT_IDLE_CLOCK): DWT CYCCNT stands still while WFI gates the core
+ * clock, SysTick keeps counting the same core clock (and its wrap interrupt wakes the core). */
+uint32_t rig_port_idle_clock(void);
+uint32_t rig_port_idle_clock(void) { return cortexm_systick32_read(); }

@@ -9,6 +9,7 @@ void Reset_Handler(void);
 void Default_Handler(void);
 void DMA1_Channel4_IRQHandler(void);
 void USART2_IRQHandler(void);
+void SysTick_Handler(void);
 extern uint32_t __stack_top[];
 
 typedef void (*vector_t)(void);
@@ -25,7 +26,7 @@ const vector_t stm32l476_vectors[16 + 82] = {
     [11] = Default_Handler, /* SVCall */
     [12] = Default_Handler, /* DebugMon */
     [14] = Default_Handler, /* PendSV */
-    [15] = Default_Handler, /* SysTick: unused, cycles come from DWT */
+    [15] = SysTick_Handler,  /* IDLE's clock (cycles come from DWT) */
     [16 + 14] = DMA1_Channel4_IRQHandler,
     [16 + 38] = USART2_IRQHandler,
 };

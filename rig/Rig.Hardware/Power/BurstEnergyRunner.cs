@@ -60,8 +60,11 @@ public static class BurstEnergyRunner
         }
     }
 
+    /// <summary>Looks for the marker's edges after an answer, four conversion periods apart (about 0.25 s in all at 12 bits).</summary>
+    private const int MarkerLooks = 60;
+
     /// <summary>Series re-run with longer windows when one held too few conversions.</summary>
-    private const int MaxRetries = 2;
+    private const int MaxRetries = 3;
 
     /// <summary>Seconds per inference from the board's own cycles: one inference, then a burst of about 20 ms.</summary>
     private static double? Calibrate(IBurstBoard board, BurstFlags flags, uint budget, out string? refusal)
@@ -215,6 +218,8 @@ public static class BurstEnergyRunner
             Wait(bench.Device.Configuration.CyclePeriod * 2, ct);
             if (bench.Marker is { } marker)
             {
+                // The edge callbacks can trail the answer on a busy host: look again, a bounded number of times.
+                for (var look = 0; look < MarkerLooks && marker.Window is null; look++) Wait(bench.Device.Configuration.CyclePeriod * 4, ct);
                 if (marker.Window is { } edges) return new PowerWindow(edges.Start, edges.Stop);
                 why = $"{bench.Description}: the marker line (GPIO {bench.MarkerPin?.ToString() ?? "?"}) never rose and fell during a {what} " +
                       "the board reports done: check the wiring of power.marker_gpio";

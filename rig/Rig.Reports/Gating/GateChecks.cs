@@ -43,20 +43,26 @@ public static class GateChecks
         var cycleUnit = (b.CycleUnit ?? current.CycleUnit ?? "cycles") + (cycleClock is { } cc ? $" ({cc.Label()})" : "");
         var hostTimed = PercentLimit.IsHostTimed(b.CycleUnit, current.CycleUnit);
         var cycleLimit = PercentLimit.Cycles(limits, hostTimed);
-        checks.Add(Percent(FrontendCycles, cycleUnit, b.FrontendCyclesMedian, current.FrontendCyclesMedian, cycleLimit, unitClash));
-        checks.Add(Percent(ModelCycles, cycleUnit, b.ModelCyclesMedian, current.ModelCyclesMedian, cycleLimit, unitClash));
+        checks.Add(Timed(cycleClock, Percent(FrontendCycles, cycleUnit, b.FrontendCyclesMedian, current.FrontendCyclesMedian, cycleLimit, unitClash)));
+        checks.Add(Timed(cycleClock, Percent(ModelCycles, cycleUnit, b.ModelCyclesMedian, current.ModelCyclesMedian, cycleLimit, unitClash)));
         var energyClock = current.EnergyClock ?? b.EnergyClock;
         var energyClash = b.EnergyClock is { } be && current.EnergyClock is { } ce && be != ce
             ? $"baseline energy was timed with {be.Label()}, this run's with {ce.Label()}"
             : null;
         var energyHostTimed = hostTimed || b.EnergyClock == MeasurementClock.Host || current.EnergyClock == MeasurementClock.Host;
-        checks.Add(Percent(Energy, energyClock is { } ec ? $"uJ ({ec.Label()})" : "uJ", b.EnergyPerInferenceUj, current.EnergyPerInferenceUj,
-            PercentLimit.Energy(limits, energyHostTimed), energyClash));
+        checks.Add(Timed(energyClock, Percent(Energy, energyClock is { } ec ? $"uJ ({ec.Label()})" : "uJ", b.EnergyPerInferenceUj, current.EnergyPerInferenceUj,
+            PercentLimit.Energy(limits, energyHostTimed), energyClash)));
         checks.Add(Bytes(Ram, b.RamBytes, current.RamBytes, limits.RamIncreaseBytes));
         checks.Add(Bytes(Flash, b.FlashBytes, current.FlashBytes, limits.FlashIncreaseBytes));
         checks.Add(Mismatches(b.FeatureMismatches, current.FeatureMismatches, limits.FeatureMismatches));
         return new GateResult(checks);
     }
+
+    /// <summary>Every cycle and energy row says whose clock its figures came from, wherever the gate is shown.</summary>
+    private static GateCheck Timed(MeasurementClock? clock, GateCheck check) =>
+        clock is { } c && check.Verdict != GateVerdict.NotMeasured
+            ? check with { Reason = $"[{c.Label()}] {check.Reason}".TrimEnd() }
+            : check;
 
     private static GateCheck Same(string name, string baseline, string current) =>
         baseline == current

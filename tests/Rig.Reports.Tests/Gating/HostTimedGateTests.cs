@@ -59,6 +59,7 @@ public sealed class HostTimedGateTests : IDisposable
             Assert.Equal(expected, row.Verdict);
             Assert.Equal("+40 % (host_cycles_increase_percent)", row.Limit);
             Assert.Contains("host-timed", row.Reason);
+            Assert.StartsWith("[host time]", row.Reason);
         }
         Assert.Equal(expected == GateVerdict.Pass ? GateResult.ExitPass : GateResult.ExitRegression, r.ExitCode);
     }
@@ -73,6 +74,7 @@ public sealed class HostTimedGateTests : IDisposable
         Assert.Equal(expected, row.Verdict);
         Assert.Equal("+5 % (cycles_increase_percent)", row.Limit);
         Assert.DoesNotContain("host-timed", row.Reason);
+        Assert.StartsWith("[MCU clock]", row.Reason);
         Assert.Equal(expected, Row(r, GateChecks.FrontendCycles).Verdict);
     }
 
