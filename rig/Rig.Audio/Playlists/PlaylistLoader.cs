@@ -110,7 +110,8 @@ public static partial class PlaylistLoader
             ok = false;
         }
         var gain = e.Double("gain_db", 0, min: -60, max: 40);
-        var repeat = e.Int("repeat", 1, min: 1, max: 1000);
+        // Out of range is reported already; the stand-in keeps the rest of the item checkable.
+        var repeat = Math.Clamp(e.Int("repeat", 1, min: 1, max: 1000), 1, 1000);
         double? duration = null;
         if (e.Has("duration"))
         {

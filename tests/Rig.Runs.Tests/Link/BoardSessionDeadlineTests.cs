@@ -102,7 +102,7 @@ public class BoardSessionDeadlineTests
         var elapsed = clock.GetUtcNow() - start;
         // Two attempts at the CONFIGURE request, each cut at the request deadline (the retry's HELLO is answered at once).
         Assert.InRange(elapsed, 2 * Waits.RequestTimeout, 2 * Waits.RequestTimeout + TimeSpan.FromSeconds(1));
-        Assert.Contains("kept talking but did not finish waiting for the ACK of Configure within 10 s (serial.timeouts.request_seconds)", e.Message);
+        Assert.Contains("kept talking but did not finish waiting for the ACK of CONFIGURE within 10 s (serial.timeouts.request_seconds)", e.Message);
         Assert.Matches(@"came back meanwhile: \d+ bytes: 100 valid frames \(LOG 100\)", e.Message);
         Assert.Single(session.RetryLog);
     }
@@ -116,7 +116,7 @@ public class BoardSessionDeadlineTests
         session.Connect();
         var start = clock.GetUtcNow();
         var e = Assert.Throws<BoardSilentException>(() => session.PlayInject("clip", new short[256], 32, 16));
-        Assert.Contains("went silent for 3 s while waiting for the ACK of Configure", e.Message);
+        Assert.Contains("went silent for 3 s while waiting for the ACK of CONFIGURE", e.Message);
         Assert.Contains("came back during this request: nothing (0 bytes)", e.Message);
         Assert.Equal(2 * Waits.SilenceTimeout, clock.GetUtcNow() - start);
     }
