@@ -8,18 +8,23 @@ namespace Rig.Simulation.Board;
 /// Makes a board look like protocol v1 firmware on the wire, for the rig's fallback path: every frame it sends
 /// carries version 1, its HELLO has no capability byte (and says protocol 1), and the v2 requests BURST and
 /// IDLE reach it as a type it does not know, so the real firmware answers them as v1 firmware does (ERROR 2,
-/// unknown message type). Everything else passes through unchanged, sequence numbers included.
+/// unknown message type). AUDIO, CREDIT and HELLO's AUDIO limit are translated between the v1 and v2 layouts
+/// (PROTOCOL.md); everything else passes through unchanged, sequence numbers included.
 /// </summary>
 public sealed class ProtocolV1Link(ISerialLink inner) : ISerialLink
 {
     /// <summary>A host-to-board type no firmware allocates (PROTOCOL.md).</summary>
     private const MessageType Unknown = (MessageType)0x7F;
 
+    /// <summary>Every frame on the wire is version 1 both ways: the board then reads v1 payloads, as a v1 board would.</summary>
+    private const byte V1 = FrameFormat.MinVersion;
+
     private readonly FrameDecoder _fromHost = new();
     private readonly FrameDecoder _fromBoard = new();
     private readonly List<Frame> _frames = [];
     private readonly Queue<byte> _toHost = new();
     private readonly byte[] _buffer = new byte[4096];
+    private uint _samplesSinceStart;
 
     public string Name => inner.Name + " (as protocol v1)";
     public int Baud => inner.Baud;
@@ -30,7 +35,19 @@ public sealed class ProtocolV1Link(ISerialLink inner) : ISerialLink
         _fromHost.Push(data, _frames);
         var wire = new List<byte>();
         foreach (var f in _frames)
-            wire.AddRange(FrameFormat.Encode(f.Type is MessageType.Burst or MessageType.Idle ? Unknown : f.Type, f.Sequence, f.Payload));
+        {
+            if (f.Type == MessageType.Start) _samplesSinceStart = 0;
+            var payload = f.Payload;
+            if (f.Type == MessageType.Audio)
+            {
+                // v1 AUDIO is bare samples; the firmware reads v2 (u32 offset first): add the offset a v1 stream implies.
+                payload = new byte[4 + f.Payload.Length];
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(payload, _samplesSinceStart);
+                f.Payload.CopyTo(payload, 4);
+                _samplesSinceStart += (uint)(f.Payload.Length / 2);
+            }
+            wire.AddRange(FrameFormat.Encode(f.Type is MessageType.Burst or MessageType.Idle ? Unknown : f.Type, f.Sequence, payload, V1));
+        }
         inner.Write(wire.ToArray());
     }
 
@@ -42,8 +59,15 @@ public sealed class ProtocolV1Link(ISerialLink inner) : ISerialLink
             _frames.Clear();
             _fromBoard.Push(_buffer.AsSpan(0, n), _frames);
             foreach (var f in _frames)
-                foreach (var b in FrameFormat.Encode(f.Type, f.Sequence, f.Type == MessageType.Hello ? AsV1Hello(f.Payload) : f.Payload))
-                    _toHost.Enqueue(b);
+            {
+                var payload = f.Type switch
+                {
+                    MessageType.Hello => AsV1Hello(f.Payload),
+                    MessageType.Credit => f.Payload[..1], // v1 CREDIT: the count only
+                    _ => f.Payload,
+                };
+                foreach (var b in FrameFormat.Encode(f.Type, f.Sequence, payload, V1)) _toHost.Enqueue(b);
+            }
         }
         var count = Math.Min(buffer.Length, _toHost.Count);
         for (var i = 0; i < count; i++) buffer[i] = _toHost.Dequeue();
@@ -58,6 +82,9 @@ public sealed class ProtocolV1Link(ISerialLink inner) : ISerialLink
         v2.AsSpan(0, Hello.FixedBytes).CopyTo(v1);
         v2.AsSpan(Hello.FixedBytes + 1).CopyTo(v1.AsSpan(Hello.FixedBytes));
         v1[0] = 1;
+        // v1 AUDIO carries no offset: the samples may take the 4 bytes the v2 offset used.
+        var maxAudio = System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(v1.AsSpan(19));
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(v1.AsSpan(19), (ushort)(maxAudio - 4));
         return v1;
     }
 
