@@ -14,15 +14,15 @@ namespace Rig.Hardware.Serial;
 /// With a read always queued the loop sits in poll() and hands bytes over as they land.
 /// </para>
 /// <para>
-/// Each buffer has one owner at a time: a receive loop keeps two reads queued on two buffers of its
-/// own (the port owns a buffer while its read is pending; the loop owns it once the read completed,
-/// copies it into a ring and only then queues it again), so one read stays queued while the other
-/// is copied out. <see cref="Read"/> drains the ring under a lock with a bounded wait. Nothing is
-/// overwritten before it was copied, so no byte is lost, doubled or reordered however late either
-/// side runs. The loop runs as the continuation of each completed read (one thread hop from the
-/// port's I/O loop to the ring, fewer than a dedicated thread waiting on each read). A full ring
-/// (the caller far behind) holds the loop back, and the port's own buffer and the sender wait;
-/// nothing is dropped.
+/// Each buffer has one owner at a time: a receive thread keeps two reads queued on two buffers of
+/// its own (the port owns a buffer while its read is pending; the thread owns it once the read
+/// completed, copies it into a ring and only then queues it again), so one read stays queued while
+/// the other is copied out. <see cref="Read"/> drains the ring under a lock with a bounded wait.
+/// Nothing is overwritten before it was copied, so no byte is lost, doubled or reordered however
+/// late either thread runs. A full ring (the caller far behind) holds the receive thread back, and
+/// the port's own buffer and the sender wait; nothing is dropped. The thread is dedicated on purpose:
+/// run as the continuation of each read, the loop would run on the port's own I/O thread and queue
+/// its next read from there, which stalled a pty relay (two links in one process) outright.
 /// </para>
 /// </summary>
 public sealed class SerialPortLink : ISerialLink
@@ -34,7 +34,7 @@ public sealed class SerialPortLink : ISerialLink
     private readonly Stream _stream;
     private readonly object _gate = new();
     private readonly ReceiveRing _ring = new(RingBytes);
-    private readonly Task _receiver;
+    private readonly Thread _receiver;
     private CancellationTokenSource _retire = new();
     private int _generation;
     private IOException? _vanished;
@@ -50,7 +50,8 @@ public sealed class SerialPortLink : ISerialLink
         Baud = baud;
         _port = PortOpening.Open(portName, baud, writeTimeout);
         _stream = _port.BaseStream;
-        _receiver = Task.Run(ReceiveAsync);
+        _receiver = new Thread(Receive) { IsBackground = true, Name = "serial rx " + portName };
+        _receiver.Start();
     }
 
     public void Write(ReadOnlySpan<byte> data)
@@ -101,7 +102,7 @@ public sealed class SerialPortLink : ISerialLink
     /// <summary>
     /// Drops every received byte not yet read, in the ring, in the queued reads and in the driver.
     /// The queued reads are retired (cancelled, their bytes ignored) and the driver flushed under the
-    /// lock the receive loop needs to queue new ones, so a byte read before the flush cannot turn
+    /// lock the receive thread needs to queue new ones, so a byte read before the flush cannot turn
     /// up after it. (A read the port's I/O loop is executing at that instant may lose what lands in
     /// that instant; a discard follows a reset, and the host asks for a fresh HELLO only afterwards.)
     /// </summary>
@@ -131,9 +132,9 @@ public sealed class SerialPortLink : ISerialLink
             _retire.Cancel();
             Monitor.PulseAll(_gate);
         }
-        // Closing the port fails the queued reads; the receive loop sees it is disposed and ends.
+        // Closing the port fails the queued reads; the receive thread sees it is disposed and ends.
         _port.Dispose();
-        _receiver.Wait(TimeSpan.FromSeconds(2));
+        _receiver.Join(TimeSpan.FromSeconds(2));
         _retire.Dispose();
     }
 
@@ -144,7 +145,7 @@ public sealed class SerialPortLink : ISerialLink
         public int Generation { get; set; }
     }
 
-    private async Task ReceiveAsync()
+    private void Receive()
     {
         ReadSlot[] slots = [new(new byte[SlotBytes]), new(new byte[SlotBytes])];
         try
@@ -159,7 +160,7 @@ public sealed class SerialPortLink : ISerialLink
                 Exception? failed = null;
                 try
                 {
-                    n = await slot.Pending.ConfigureAwait(false);
+                    n = slot.Pending.GetAwaiter().GetResult();
                 }
                 catch (OperationCanceledException) { }
                 catch (Exception e) { failed = e; }
