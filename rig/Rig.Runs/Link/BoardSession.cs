@@ -138,13 +138,13 @@ public sealed class BoardSession : IDisposable
     private Hello RequestHello()
     {
         _waitingFor = null;
-        var token = (uint)Environment.TickCount ^ (uint)(++_pings << 20);
         var before = _link.Tally();
         var start = _time.GetTimestamp();
-        _link.Send(MessageType.HelloRequest);
-        _link.Send(MessageType.Ping, HostMessages.Ping(token));
+        var token = AskHello();
         Hello? hello = null;
-        while (true)
+        // A HELLO lost on the line (a board that was still restarting, bytes mangled behind a reset) costs one
+        // more ask within the same deadline, not the attempt: the PONG that overtook it says the board listens.
+        for (var asks = 1; ; )
         {
             var left = _options.HelloTimeout - _time.GetElapsedTime(start);
             var m = left > TimeSpan.Zero ? _link.Receive(left) : null;
@@ -157,9 +157,23 @@ public sealed class BoardSession : IDisposable
                     $"sent HELLO request and PING {token}; came back: {came}; last thing it said: {_link.LastSaid}; {came.Advice(_link.Baud)}");
             }
             if (m is Hello h) hello = h;
-            if (m is Pong p && p.Token == token)
-                return hello ?? throw new BoardGarbledException($"board {BoardId} on {_link.Name} answered the ping but not the HELLO request (came back: {_link.Tally().Since(before)})");
+            if (m is not Pong p || p.Token != token) continue;
+            if (hello is not null) return hello;
+            if (asks++ == MaxHelloAsks)
+                throw new BoardGarbledException($"board {BoardId} on {_link.Name} answered {MaxHelloAsks} pings but none of the HELLO requests before them (came back: {_link.Tally().Since(before)})");
+            token = AskHello();
         }
+    }
+
+    private const int MaxHelloAsks = 3;
+
+    /// <summary>Sends HELLO_REQ and a PING with a fresh token (returned): the PONG marks where the HELLO should have come.</summary>
+    private uint AskHello()
+    {
+        var token = (uint)Environment.TickCount ^ (uint)(++_pings << 20);
+        _link.Send(MessageType.HelloRequest);
+        _link.Send(MessageType.Ping, HostMessages.Ping(token));
+        return token;
     }
 
     /// <summary>

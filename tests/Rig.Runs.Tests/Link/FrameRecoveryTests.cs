@@ -96,6 +96,17 @@ public class FrameRecoveryTests
     }
 
     [Fact]
+    public void Lost_hellos_are_asked_for_again_within_the_handshake_not_retried_as_a_failure()
+    {
+        // The boot HELLO (if the host saw it) and the first requested one, or the first two requested: either way
+        // at least one HELLO request is answered only by its PONG.
+        var (capture, session) = Play(s => new FrameFaultLink(s).Drop(false, MessageType.Hello, 1, 2), out var link);
+        Assert.Equal(2, link!.Applied);
+        Assert.Equal(0, session.Retries);
+        AssertSameAsClean(capture);
+    }
+
+    [Fact]
     public void A_lost_audio_frame_is_naked_and_sent_again()
     {
         var (capture, session) = Play(s => new FrameFaultLink(s).Drop(true, MessageType.Audio, 20), out var link);

@@ -62,7 +62,7 @@ public class VirtualBoardLinkTests
         var p = ProfileCatalog.Load("py32f003");
         var samples = Noise(16000, 3);
         var capture = session.PlayInject("reset-victim", samples, p.Classifier.WindowColumns, p.Classifier.WindowHopColumns);
-        Assert.Equal(1, capture.Retries);
+        Assert.True(capture.Retries == 1, string.Join("\n", capture.RetryLog));
         Assert.Contains("BoardResetException", Assert.Single(capture.RetryLog));
         Assert.Equal(1, session.Link.Resyncs);
         var golden = new Q15Frontend(p.Frontend).ComputeAll(samples);
