@@ -10,7 +10,8 @@ public sealed record SerialSection(int Baud, int RxBufferBytes)
     public static SerialSection Read(YamlMap m)
     {
         m.RejectUnknown("baud", "rx_buffer_bytes", "timeouts");
-        return new SerialSection(m.Int("baud", 115200, min: 1200, max: 12_000_000), m.Int("rx_buffer_bytes", 256, min: 64, max: 65536))
+        // No defaults: a guessed baud or ring size disagrees with the board's firmware and fails far from here.
+        return new SerialSection(m.Int("baud", null, min: 1200, max: 12_000_000), m.Int("rx_buffer_bytes", null, min: 64, max: 65536))
         {
             Timeouts = SerialTimeouts.Read(m.Map("timeouts", required: false)),
         };

@@ -29,6 +29,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
         if (!options.Resume) ExistingRun.Refuse(options.OutDir);
         var profile = ProfileCatalog.Load(options.Profile);
         var playlist = Playlist.Load(options.Playlist);
+        ClipLengthCheck.Check(playlist, profile);
         var goldenHash = new Q15Frontend(profile.Frontend).ConfigHash;
         var startedAt = time.GetUtcNow();
         var acoustic = options.Mode == "acoustic";

@@ -33,6 +33,17 @@ public class ProfileSectionsAndNameTests
     }
 
     [Theory]
+    [InlineData("baud")]
+    [InlineData("rx_buffer_bytes")]
+    public void A_serial_section_without_its_baud_or_ring_size_is_an_error_not_a_default(string key)
+    {
+        var yaml = Regex.Replace(Good(), $@"(?m)^  {key}:.*\n", "");
+        Assert.DoesNotContain($"  {key}:", yaml);
+        var e = Assert.Throws<ConfigException>(() => BoardProfile.Parse(File, yaml));
+        Assert.Single(e.Errors, x => x.Field == $"serial.{key}");
+    }
+
+    [Theory]
     [InlineData("x$(touch /tmp/rig-owned)")]
     [InlineData("a;rm -rf ~")]
     [InlineData("py32f003 --target all")]

@@ -20,15 +20,15 @@ public class SerialTimeoutsTests
     [Fact]
     public void Timeouts_are_read_in_seconds()
     {
-        var s = Read("serial:\n  baud: 460800\n  timeouts:\n    hello_seconds: 0.5\n    silence_seconds: 1.5\n    request_seconds: 30\n");
+        var s = Read("serial:\n  baud: 460800\n  rx_buffer_bytes: 160\n  timeouts:\n    hello_seconds: 0.5\n    silence_seconds: 1.5\n    request_seconds: 30\n");
         Assert.Equal(new SerialTimeouts(0.5, 1.5, 30), s.Timeouts);
     }
 
     [Fact]
     public void Absent_timeouts_take_the_defaults_and_a_partial_block_keeps_the_rest()
     {
-        Assert.Equal(new SerialTimeouts(), Read("serial:\n  baud: 460800\n").Timeouts);
-        Assert.Equal(new SerialTimeouts() with { HelloSeconds = 4 }, Read("serial:\n  timeouts:\n    hello_seconds: 4\n").Timeouts);
+        Assert.Equal(new SerialTimeouts(), Read("serial:\n  baud: 460800\n  rx_buffer_bytes: 160\n").Timeouts);
+        Assert.Equal(new SerialTimeouts() with { HelloSeconds = 4 }, Read("serial:\n  baud: 460800\n  rx_buffer_bytes: 160\n  timeouts:\n    hello_seconds: 4\n").Timeouts);
     }
 
     [Theory]
@@ -38,7 +38,7 @@ public class SerialTimeoutsTests
     [InlineData("    hello: 2\n", "serial.timeouts.hello", "unknown field")]
     public void Wrong_timeouts_are_refused_naming_the_field_and_the_reason(string line, string field, string reason)
     {
-        var e = Assert.Throws<ConfigException>(() => Read("serial:\n  baud: 460800\n  timeouts:\n" + line));
+        var e = Assert.Throws<ConfigException>(() => Read("serial:\n  baud: 460800\n  rx_buffer_bytes: 160\n  timeouts:\n" + line));
         var error = Assert.Single(e.Errors);
         Assert.Equal(field, error.Field);
         Assert.Contains(reason, error.Reason);
