@@ -237,10 +237,16 @@ public sealed class BoardSession : IDisposable
 
     private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 
+    private const byte NotRunningError = 6;
+
     private BoardMessage Check(BoardMessage m, string waitingFor)
     {
         if (m is Hello h)
             throw new BoardResetException($"board {BoardId} restarted ({BoardLink.Describe(h)}) while {waitingFor}");
+        // "Not running" (PROTOCOL.md error 6) answers a frame of a stream the board no longer has: it restarted
+        // (reset, watchdog, a RESET on a noisy line) and its HELLO may not have come across. The link's fault, retried.
+        if (m is BoardError { Code: NotRunningError } stale)
+            throw new BoardResetException($"board {BoardId} is no longer running the clip (error {stale.Code} \"{stale.Text}\") while {waitingFor}: it restarted");
         if (m is BoardError e)
             throw new BoardRefusedException($"board {BoardId} refused a request while {waitingFor}: error {e.Code} \"{e.Text}\"");
         return m;

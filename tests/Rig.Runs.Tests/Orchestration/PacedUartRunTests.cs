@@ -15,8 +15,8 @@ public sealed class PacedUartRunTests : IDisposable
         [
             "name: tiny",
             "items:",
-            "  - {name: a, label: jackhammer, synth: jackhammer, seed: 71, duration: 0.5}",
-            "  - {name: b, label: dog_bark, synth: dog_bark, seed: 72, duration: 0.5}",
+            "  - {name: a, label: jackhammer, synth: jackhammer, seed: 71, duration: 0.6}",
+            "  - {name: b, label: dog_bark, synth: dog_bark, seed: 72, duration: 0.6}",
         ]);
         return path;
     }
