@@ -11,17 +11,7 @@ public sealed class LineFaultsCommandTests : IDisposable
 
     public void Dispose() => _tmp.Dispose();
 
-    private string TwoClips()
-    {
-        var path = _tmp.Sub("two.yaml");
-        File.WriteAllText(path, """
-            name: two
-            items:
-              - {name: band, label: jazz, synth: jazz, seed: 11, duration: 0.5}
-              - {name: dog, label: dog_bark, synth: dog_bark, seed: 12, duration: 0.5}
-            """);
-        return path;
-    }
+    private string TwoClips() => TwoClipPlaylist.Write(_tmp);
 
     [Fact]
     public void A_bad_spec_exits_2_naming_the_item_and_reason_before_anything_starts()

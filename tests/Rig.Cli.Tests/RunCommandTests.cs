@@ -12,17 +12,7 @@ public sealed class RunCommandTests : IDisposable
 
     public void Dispose() => _tmp.Dispose();
 
-    private string TwoClips()
-    {
-        var path = _tmp.Sub("two.yaml");
-        File.WriteAllText(path, """
-            name: two
-            items:
-              - {name: band, label: jazz, synth: jazz, seed: 11, duration: 0.5}
-              - {name: dog, label: dog_bark, synth: dog_bark, seed: 12, duration: 0.5}
-            """);
-        return path;
-    }
+    private string TwoClips() => TwoClipPlaylist.Write(_tmp);
 
     private static JsonNode RunJsonOf(string dir) => JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "run.json")))!;
 
