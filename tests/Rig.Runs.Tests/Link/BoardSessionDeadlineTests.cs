@@ -16,10 +16,11 @@ public class BoardSessionDeadlineTests
     private const uint Hash = 0x12345678;
 
     /// <summary>
-    /// A board on a fake clock that sends a LOG frame every 100 ms whatever it is asked; it answers
-    /// HELLO requests and pings only when <paramref name="answersHello"/>, and acknowledges nothing.
+    /// A board on a fake clock that, when <paramref name="chatters"/>, sends a LOG frame every 100 ms whatever
+    /// it is asked (else says nothing of its own); it answers HELLO requests and pings only when
+    /// <paramref name="answersHello"/>, and acknowledges nothing.
     /// </summary>
-    private sealed class ChatteringBoard(FakeTimeProvider clock, bool answersHello) : ISerialLink
+    private sealed class ChatteringBoard(FakeTimeProvider clock, bool answersHello, bool chatters = true) : ISerialLink
     {
         private static readonly TimeSpan Every = TimeSpan.FromMilliseconds(100);
         private readonly FrameDecoder _heard = new();
@@ -45,7 +46,7 @@ public class BoardSessionDeadlineTests
         {
             if (_answers.Count == 0)
             {
-                if (timeout < Every)
+                if (!chatters || timeout < Every)
                 {
                     clock.Advance(timeout);
                     return 0;
@@ -111,7 +112,7 @@ public class BoardSessionDeadlineTests
     public void Silence_inside_a_request_still_fails_after_the_silence_timeout()
     {
         var clock = new FakeTimeProvider();
-        var line = new QuietAfterHello(clock);
+        var line = new ChatteringBoard(clock, answersHello: true, chatters: false);
         using var session = new BoardSession("serial-ttyFAKE0", line, "py32f003", Hash, Waits with { MaxRetries = 0 }, clock);
         session.Connect();
         var start = clock.GetUtcNow();
@@ -119,47 +120,5 @@ public class BoardSessionDeadlineTests
         Assert.Contains("went silent for 3 s while waiting for the ACK of CONFIGURE", e.Message);
         Assert.Contains("came back during this request: nothing (0 bytes)", e.Message);
         Assert.Equal(2 * Waits.SilenceTimeout, clock.GetUtcNow() - start);
-    }
-
-    /// <summary>Answers HELLO and PING, then says nothing at all.</summary>
-    private sealed class QuietAfterHello(FakeTimeProvider clock) : ISerialLink
-    {
-        private readonly FrameDecoder _heard = new();
-        private readonly Queue<byte> _answers = new();
-        private byte _sequence;
-        public string Name => "/dev/ttyFAKE0";
-        public int Baud => 115200;
-
-        public void Write(ReadOnlySpan<byte> data)
-        {
-            var frames = new List<Frame>();
-            _heard.Push(data, frames);
-            foreach (var f in frames)
-            {
-                if (f.Type == MessageType.HelloRequest)
-                    Answer(MessageType.Hello, new Hello(1, "1.0", Hash, 0, 8000, 64, 20, 128, 64, 2, false, 1_000_000, 32, 16, 5, "quiet").ToPayload());
-                if (f.Type == MessageType.Ping) Answer(MessageType.Pong, HostMessages.Ping(BinaryPrimitives.ReadUInt32LittleEndian(f.Payload)));
-            }
-        }
-
-        public int Read(Span<byte> buffer, TimeSpan timeout)
-        {
-            if (_answers.Count == 0)
-            {
-                clock.Advance(timeout);
-                return 0;
-            }
-            var n = 0;
-            while (n < buffer.Length && _answers.Count > 0) buffer[n++] = _answers.Dequeue();
-            return n;
-        }
-
-        private void Answer(MessageType type, byte[] payload)
-        {
-            foreach (var b in FrameFormat.Encode(type, _sequence++, payload)) _answers.Enqueue(b);
-        }
-
-        public void Discard() => _answers.Clear();
-        public void Dispose() { }
     }
 }
