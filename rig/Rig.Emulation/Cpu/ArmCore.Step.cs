@@ -82,9 +82,8 @@ public sealed partial class ArmCore
                 }
                 else if (wide) Execute32(hw1, hw2);
                 else Execute16(hw1);
-                // IT itself sets ItState and does not advance it; every other instruction in the block does.
-                if (!itJustSet) AdvanceIt();
-                itJustSet = false;
+                // Every instruction in the block advances it (IT itself, never inside a block, just sets it).
+                AdvanceIt();
             }
             else if (wide) Execute32(hw1, hw2);
             else Execute16(hw1);
@@ -113,8 +112,6 @@ public sealed partial class ArmCore
         stop = null;
         return s;
     }
-
-    bool itJustSet;
 
     void AdvanceIt()
     {

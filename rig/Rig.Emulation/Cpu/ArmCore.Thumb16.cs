@@ -527,7 +527,6 @@ public sealed partial class ArmCore
                 return;
             }
             ItState = (uint)(hw & 0xFF);
-            itJustSet = true;
             Retire(new Retired(OpClass.Alu));
             return;
         }

@@ -13,7 +13,8 @@ public sealed class SymbolMap
     {
         var sorted = functions.Where(f => f.Name.Length > 0).OrderBy(f => f.Start).ThenByDescending(f => f.Size).ToArray();
         starts = sorted.Select(f => f.Start).ToArray();
-        ends = sorted.Select(f => f.Start + Math.Max(f.Size, 1u)).ToArray();
+        // A symbol without a size (an assembler label) reaches to the next symbol (the last one: to the end of memory).
+        ends = sorted.Select((f, i) => f.Size > 0 ? f.Start + f.Size : i + 1 < sorted.Length && sorted[i + 1].Start > f.Start ? sorted[i + 1].Start : uint.MaxValue).ToArray();
         names = sorted.Select(f => f.Name).ToArray();
     }
 
