@@ -9,8 +9,6 @@ namespace Rig.Emulation.Tests.Thumb32;
 public class UnimplementedTests
 {
     [Theory]
-    [InlineData(".fpu fpv4-sp-d16\nvadd.f32 s0, s0, s1")] // coprocessor space: no FP in the shipped images
-    [InlineData(".fpu fpv4-sp-d16\nvldr s0, [r1]")]
     [InlineData("wfi.w")] // the core's sleep
     [InlineData(".hword 0xE800, 0x0000")] // SRS (op = 00): not in ARMv7-M
     [InlineData(".hword 0xFB00, 0x00C0")] // multiply group with bits 7:6 = 11: unallocated

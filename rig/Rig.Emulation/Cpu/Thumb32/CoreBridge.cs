@@ -13,6 +13,17 @@ static class CoreBridge
     /// <summary>LoadWritePC = BXWritePC (interworking, EXC_RETURN in handler mode).</summary>
     public static void Interwork(ArmCore core, uint value) => core.Pc = value & ~1u;
 
+    /// <summary>
+    /// CPACR.CP10 (and CP11, which must match) grant the FPU: 0b01 privileged only, 0b11 full
+    /// (B3.2.20). Read through the System Control Space in the memory map; unmapped means reset (0).
+    /// </summary>
+    public static bool FpuAccessible(ArmCore core)
+    {
+        const uint Cpacr = 0xE000_ED88;
+        uint cp10 = core.Memory.Find(Cpacr) is null ? 0 : (core.Memory.Read32(Cpacr) >> 20) & 3;
+        return cp10 == 3 || (cp10 == 1 && (core.Ipsr != 0 || (core.Control & 1) == 0));
+    }
+
     /// <summary>A synchronous UsageFault (UNALIGNED, DIVBYZERO, NOCP, UNDEFINSTR) raised by the instruction at core.Pc.</summary>
     public static bool UsageFault(ArmCore core, UsageFaultKind kind, uint address = 0) =>
         throw new UsageFaultException(kind, core.Pc, address);
