@@ -29,7 +29,7 @@ namespace Rig.Emulation.Timing;
 /// Fields of <see cref="Retired"/> this model reads: for single loads/stores/exclusives
 /// <c>Operand</c> = mask of registers the instruction loads, <c>Operand2</c> = mask of registers
 /// its address uses (pipelining); <c>Registers</c> = 2 marks LDRD/STRD; for taken branches
-/// <c>Operand</c> = the target address; for <see cref="OpClass.Divide"/> <c>Operand</c>/<c>Operand2</c>
+/// <c>Operand</c> = the target address (0 = not reported: the branch's own region); for <see cref="OpClass.Divide"/> <c>Operand</c>/<c>Operand2</c>
 /// = |dividend| / |divisor|; <see cref="OpClass.Barrier"/> with <c>Taken</c> = ISB (flushes the pipeline).
 /// </summary>
 public sealed class CortexM4Timing(MemoryMap memory) : ICycleModel
@@ -106,22 +106,22 @@ public sealed class CortexM4Timing(MemoryMap memory) : ICycleModel
                 return 1 + op.Registers + op.Registers * memory.WaitStates(op.Address);
 
             case OpClass.LoadMultipleWritesPc: // POP/LDM with PC: 1 + N + P; LDR PC: "at least five" (3.3.2)
-                return 1 + op.Registers + RefillLoad + op.Registers * memory.WaitStates(op.Address) + memory.WaitStates(op.Operand);
+                return 1 + op.Registers + RefillLoad + op.Registers * memory.WaitStates(op.Address) + memory.WaitStates(op.Operand == 0 ? pc : op.Operand);
 
             case OpClass.TableBranch: // 3.3.2: two for the load, one for the add, three for the reload
-                return 2 + 1 + RefillLoad + memory.WaitStates(op.Address) + memory.WaitStates(op.Operand);
+                return 2 + 1 + RefillLoad + memory.WaitStates(op.Address) + memory.WaitStates(op.Operand == 0 ? pc : op.Operand);
 
             case OpClass.Branch: // B, B<c>: 1 + P taken, 1 not taken (Table 3-1)
             case OpClass.CompareBranch: // CBZ/CBNZ: 1 + P taken, 1 not taken
-                return op.Taken ? 1 + Refill(RefillSpeculated, op.Operand) : 1;
+                return op.Taken ? 1 + Refill(RefillSpeculated, op.Operand, pc) : 1;
 
             case OpClass.BranchLink: // BL: 1 + P
-                return 1 + Refill(RefillSpeculated, op.Operand);
+                return 1 + Refill(RefillSpeculated, op.Operand, pc);
 
             case OpClass.BranchExchange: // BX: 1 + P
             case OpClass.BranchLinkExchange: // BLX: 1 + P
             case OpClass.AluWritesPc: // MOV PC, ADD PC: 1 + P
-                return 1 + Refill(RefillRegister, op.Operand);
+                return 1 + Refill(RefillRegister, op.Operand, pc);
 
             case OpClass.Barrier: // DMB, DSB: 1 + B with B >= 0; ISB: 1 + B with B = a refill
                 return op.Taken ? 1 + RefillRegister : 1;
@@ -131,9 +131,14 @@ public sealed class CortexM4Timing(MemoryMap memory) : ICycleModel
         }
     }
 
-    /// <summary>P for a branch to <paramref name="target"/>, plus the wait states of refetching there.</summary>
-    int Refill(int basis, uint target)
+    /// <summary>
+    /// P for a branch to <paramref name="target"/>, plus the wait states of refetching there. A
+    /// target of 0 means the executor did not report it: no alignment penalty, and the wait states
+    /// of the branch's own region (branches rarely leave their region).
+    /// </summary>
+    int Refill(int basis, uint target, uint pc)
     {
+        if (target == 0) return basis + memory.WaitStates(pc);
         int p = basis;
         if ((target & 2) != 0 && IsWide(target)) p = Math.Min(3, p + 1);
         return p + memory.WaitStates(target);

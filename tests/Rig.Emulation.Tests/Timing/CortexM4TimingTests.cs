@@ -126,6 +126,16 @@ public class CortexM4TimingTests
     }
 
     [Fact]
+    public void A_branch_without_a_reported_target_refills_from_its_own_region()
+    {
+        // BL as the core retires it (no target): 1 + P(1) + the 4 wait states of the flash it runs from
+        var m = new Thumb32Machine("nop.w", flashWaitStates: 4);
+        Assert.Equal(6, m.Timing.Cycles(new Retired(OpClass.BranchLink, Taken: true), Thumb32Machine.CodeBase));
+        // BX from SRAM code: 1 + P(2) + 0
+        Assert.Equal(3, m.Timing.Cycles(new Retired(OpClass.BranchExchange, Taken: true), Ram + 0x40));
+    }
+
+    [Fact]
     public void Exception_latencies_and_skipped_instructions()
     {
         var timing = new CortexM4Timing(new Rig.Emulation.Memory.MemoryMap());
