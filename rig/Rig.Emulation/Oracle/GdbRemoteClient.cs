@@ -33,7 +33,10 @@ public sealed class GdbRemoteClient : IDisposable
     /// <summary>How long one command waits for its answer.</summary>
     public TimeSpan Timeout { get; }
 
-    /// <summary>Register layout of the <c>g</c> packet, read from the target description on first use.</summary>
+    /// <summary>
+    /// Register layout of the <c>g</c> packet, read from the target description on first use. Read it
+    /// before any <c>g</c>: QEMU switches to the described layout when the description is read.
+    /// </summary>
     public GdbRegisterLayout Layout => layout ??= GdbRegisterLayout.FromTargetDescription(ReadFeature);
 
     // ---- commands -------------------------------------------------------------------------
@@ -52,8 +55,10 @@ public sealed class GdbRemoteClient : IDisposable
     /// <summary>r0-r15 and xPSR, the state the lockstep compares (r13 is the current SP).</summary>
     public CoreRegisters ReadCoreRegisters()
     {
-        var raw = ReadAllRegisters();
+        // Layout first: QEMU lays out the g packet by the description only once it has been read
+        // (before that it sends the legacy FPA registers between pc and xpsr).
         var l = Layout;
+        var raw = ReadAllRegisters();
         var r = new uint[16];
         string[] names = ["r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "sp", "lr", "pc"];
         for (var i = 0; i < 16; i++) r[i] = Word(raw, l.Require(names[i]));

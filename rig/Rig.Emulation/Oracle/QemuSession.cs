@@ -102,6 +102,10 @@ public sealed class QemuSession : IDisposable
             }
             var session = new QemuSession(process, folder, new GdbRemoteClient(socket, timeout), machine, text);
             session.Gdb.HaltReason(); // the stub's first answer: QEMU is up and halted at reset
+            _ = session.Gdb.Layout;   // before any g packet (see GdbRemoteClient.Layout)
+            // Step with interrupts and timers enabled: QEMU's default (0x7) never takes a pended
+            // PendSV/SysTick while stepping, which no core does (LockstepRunner documents the rest).
+            session.Gdb.SetQemuSingleStepFlags(1);
             return session;
         }
         catch
