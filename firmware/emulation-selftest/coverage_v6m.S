@@ -22,6 +22,8 @@ cov_v6m:
     mov r7, r0                  @ r7 = buffer for the whole function
 
     /* ---- shift (immediate), add, subtract, move, compare ---- */
+    .global cov_v6m_first_alu   @ the oracle's own tests patch this MOVS to check divergence reports
+cov_v6m_first_alu:
     movs r0, #0                 @ Z=1
     movs r1, #0xFF
     lsls r2, r1, #24            @ N, C from bit 8
@@ -289,10 +291,10 @@ cov_v6m:
     mrs r0, apsr
     movs r1, #0xF0
     lsls r1, r1, #24
-    msr apsr, r1
+    msr apsr_nzcvq, r1
     mrs r2, apsr
     movs r1, #0
-    msr apsr, r1
+    msr apsr_nzcvq, r1
     mrs r0, ipsr
     mrs r0, epsr
     mrs r0, xpsr

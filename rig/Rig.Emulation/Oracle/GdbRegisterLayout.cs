@@ -43,7 +43,14 @@ public sealed class GdbRegisterLayout
             XDocument doc;
             try
             {
-                doc = XDocument.Parse(readAnnex(annex), LoadOptions.None);
+                // QEMU writes xi:include without declaring the prefix (gdb-target.dtd does): declare it here.
+                var names = new System.Xml.NameTable();
+                var prefixes = new System.Xml.XmlNamespaceManager(names);
+                prefixes.AddNamespace("xi", XInclude.NamespaceName);
+                var context = new System.Xml.XmlParserContext(names, prefixes, null, System.Xml.XmlSpace.None);
+                var settings = new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Ignore, XmlResolver = null };
+                using var reader = System.Xml.XmlReader.Create(new StringReader(readAnnex(annex)), settings, context);
+                doc = XDocument.Load(reader);
             }
             catch (System.Xml.XmlException e)
             {
@@ -51,7 +58,7 @@ public sealed class GdbRegisterLayout
             }
             foreach (var element in doc.Root!.DescendantsAndSelf())
             {
-                if (element.Name == XInclude + "include" && element.Attribute("href")?.Value is { } href)
+                if (element.Name.LocalName == "include" && element.Attribute("href")?.Value is { } href)
                     Visit(href, depth + 1);
                 else if (element.Name.LocalName == "reg")
                 {
