@@ -17,3 +17,6 @@ public interface ILockstepTarget
     /// </summary>
     void SeedUnknownResetState(CoreRegisters reference);
 }
+
+/// <summary>A target ended the run during a step (the ISS's EmulationStop: an unimplemented encoding, a fault it cannot take).</summary>
+public sealed class LockstepTargetStoppedException(string message) : Exception(message);

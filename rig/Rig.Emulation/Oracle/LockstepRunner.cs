@@ -14,6 +14,9 @@ namespace Rig.Emulation.Oracle;
 ///   the NEXT step, and that step executes no instruction: it only enters the handler. An ISS may
 ///   take it at the end of the pending step or at the start of the next one together with the
 ///   handler's first instruction.
+/// - YIELD, WFE and WFI end QEMU's translation block with a CPU exit that swallows the step's
+///   debug trap: that step also executes the next instruction. When the reference ran past the
+///   candidate after one of these hints, the candidate is stepped once more.
 /// So when the two disagree at a step where either side's exception number changed, the side that
 /// has not yet made the change (or made it without executing an instruction) is stepped once more
 /// and compared again; any other disagreement is a divergence. With QEMU's default step flags
@@ -34,7 +37,7 @@ public sealed class LockstepRunner(ILockstepTarget reference, ILockstepTarget ca
         var i = candidate.Registers();
         ulong compared = 0;
         if (Difference(q, i) is { } first)
-            return new LockstepResult(core, image.ProgramName, 0, LockstepEnd.Diverged, Diverge(0, q.Pc, first));
+            return new LockstepResult(core, image.ProgramName, 0, LockstepEnd.Diverged, Diverge(0, q.Pc, first, q, i));
         for (ulong step = 1; ; step++)
         {
             if (q.Pc == image.DoneAddress) return new LockstepResult(core, image.ProgramName, compared, LockstepEnd.Done, null);
@@ -43,13 +46,26 @@ public sealed class LockstepRunner(ILockstepTarget reference, ILockstepTarget ca
             var before = q;
             var beforeIss = i;
             reference.Step();
-            candidate.Step();
+            try
+            {
+                candidate.Step();
+            }
+            catch (LockstepTargetStoppedException e)
+            {
+                return new LockstepResult(core, image.ProgramName, compared, LockstepEnd.Stopped, null, $"the ISS stopped at step {step} (QEMU at 0x{before.Pc:X8}): {e.Message}");
+            }
             q = reference.Registers();
             i = candidate.Registers();
             if (Difference(q, i) is { } difference)
             {
+                if (IsSleepHint(before.Pc) && i.Pc != q.Pc)
+                {
+                    candidate.Step();
+                    i = candidate.Registers();
+                    if (Difference(q, i) is null) { compared += 2; continue; }
+                }
                 var boundary = q.ExceptionNumber != before.ExceptionNumber || i.ExceptionNumber != beforeIss.ExceptionNumber;
-                if (!boundary) return new LockstepResult(core, image.ProgramName, compared, LockstepEnd.Diverged, Diverge(step, before.Pc, difference));
+                if (!boundary) return new LockstepResult(core, image.ProgramName, compared, LockstepEnd.Diverged, Diverge(step, before.Pc, difference, q, i));
                 // One side is an exception entry/return behind the other: step it once more.
                 if (i.ExceptionNumber == beforeIss.ExceptionNumber && q.ExceptionNumber != before.ExceptionNumber)
                 {
@@ -62,13 +78,21 @@ public sealed class LockstepRunner(ILockstepTarget reference, ILockstepTarget ca
                     q = reference.Registers();
                 }
                 if (Difference(q, i) is { } still)
-                    return new LockstepResult(core, image.ProgramName, compared, LockstepEnd.Diverged, Diverge(step, before.Pc, still));
+                    return new LockstepResult(core, image.ProgramName, compared, LockstepEnd.Diverged, Diverge(step, before.Pc, still, q, i));
             }
             compared++;
         }
     }
 
-    LockstepDivergence Diverge(ulong step, uint pc, (string Register, uint Qemu, uint Iss) d)
+    /// <summary>YIELD, WFE, WFI (16-bit T1, or the 32-bit hint encodings F3AF 800x).</summary>
+    bool IsSleepHint(uint pc)
+    {
+        var hw1 = reference.ReadHalfword(pc);
+        if (hw1 is 0xBF10 or 0xBF20 or 0xBF30) return true;
+        return hw1 == 0xF3AF && reference.ReadHalfword(pc + 2) is 0x8001 or 0x8002 or 0x8003;
+    }
+
+    LockstepDivergence Diverge(ulong step, uint pc, (string Register, uint Qemu, uint Iss) d, CoreRegisters q, CoreRegisters i)
     {
         string instruction;
         try
@@ -82,7 +106,7 @@ public sealed class LockstepRunner(ILockstepTarget reference, ILockstepTarget ca
         {
             instruction = "(unreadable)";
         }
-        return new LockstepDivergence(step, pc, instruction, symbolAt?.Invoke(pc), d.Register, d.Qemu, d.Iss);
+        return new LockstepDivergence(step, pc, instruction, symbolAt?.Invoke(pc), d.Register, d.Qemu, d.Iss, q.Pc, i.Pc);
     }
 
     /// <summary>The first differing register (r0..pc, then xpsr under <see cref="ComparedXpsrBits"/>), or null.</summary>
