@@ -62,6 +62,6 @@ public sealed partial class ArmCore
     /// <summary>M0+: always; M4: when CCR.UNALIGN_TRP is set.</summary>
     bool UnalignedTraps => !IsM4 || (Scs.Ccr & SystemControlSpaceBits.CcrUnalignTrp) != 0;
 
-    static CpuFault Unaligned(uint address, int size, bool write) =>
+    static CpuFaultException Unaligned(uint address, int size, bool write) =>
         new(FaultKind.Unaligned, address, $"unaligned {size}-byte {(write ? "write to" : "read from")} 0x{address:X8}");
 }

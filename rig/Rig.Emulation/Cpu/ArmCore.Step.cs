@@ -103,7 +103,7 @@ public sealed partial class ArmCore
         {
             stop ??= Stop(StopReason.UnmappedAccess, pc, e.Message + HalfwordsText(hw1, hw2), e.Address);
         }
-        catch (CpuFault f)
+        catch (CpuFaultException f)
         {
             RaiseFault(pc, f.Kind, f.Message, f.Address);
         }
@@ -138,8 +138,8 @@ public sealed partial class ArmCore
             codeSize = region.Size;
             return Unsafe.ReadUnaligned<ushort>(ref backing[address - region.Start]);
         }
-        if (region is null) throw new CpuFault(FaultKind.FetchUnmapped, address, $"instruction fetch from unmapped address 0x{address:X8}");
-        throw new CpuFault(FaultKind.FetchUnmapped, address, $"instruction fetch from {region.Name} at 0x{address:X8}, which is not memory");
+        if (region is null) throw new CpuFaultException(FaultKind.FetchUnmapped, address, $"instruction fetch from unmapped address 0x{address:X8}");
+        throw new CpuFaultException(FaultKind.FetchUnmapped, address, $"instruction fetch from {region.Name} at 0x{address:X8}, which is not memory");
     }
 
     /// <summary>Forgets the fetch fast path (a region's backing changed).</summary>

@@ -13,7 +13,7 @@ namespace Rig.Emulation.Cpu.Thumb32;
 // half-precision and fixed-point VCVT; those encodings answer false (the run stops naming them).
 public sealed partial class Thumb2Executor
 {
-    bool Coprocessor(ArmCore core, uint a, uint b)
+    static bool Coprocessor(ArmCore core, uint a, uint b)
     {
         uint coproc = (b >> 8) & 0xF;
         if ((coproc & 0xE) != 0xA || !CoreBridge.FpuAccessible(core))

@@ -6,7 +6,7 @@ namespace Rig.Emulation.Cpu.Thumb32;
 // forms, register offset with LSL #0-3, PC-relative literal) and the PLD/PLI hints.
 public sealed partial class Thumb2Executor
 {
-    bool LoadStoreSingle(ArmCore core, uint a, uint b)
+    static bool LoadStoreSingle(ArmCore core, uint a, uint b)
     {
         int size = (int)((a >> 5) & 3); // 0 byte, 1 halfword, 2 word
         bool load = (a & 0x10) != 0, signed = (a & 0x100) != 0;

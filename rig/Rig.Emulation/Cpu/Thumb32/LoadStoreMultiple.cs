@@ -7,7 +7,7 @@ namespace Rig.Emulation.Cpu.Thumb32;
 // exclusive and table branch (LDRD/STRD, LDREX/STREX B/H/word, TBB/TBH).
 public sealed partial class Thumb2Executor
 {
-    bool LoadStoreMultiple(ArmCore core, uint a, uint b)
+    static bool LoadStoreMultiple(ArmCore core, uint a, uint b)
     {
         uint op = (a >> 7) & 3;
         if (op == 0 || op == 3) return false; // SRS/RFE: not in ARMv7-M
@@ -44,7 +44,7 @@ public sealed partial class Thumb2Executor
         return true;
     }
 
-    bool LoadStoreDualExclusiveTable(ArmCore core, uint a, uint b)
+    static bool LoadStoreDualExclusiveTable(ArmCore core, uint a, uint b)
     {
         uint op1 = (a >> 7) & 3, op2 = (a >> 4) & 3;
         if ((op1 & 2) != 0 || (op2 & 2) != 0) return LoadStoreDual(core, a, b);

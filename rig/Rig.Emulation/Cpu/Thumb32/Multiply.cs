@@ -7,7 +7,7 @@ namespace Rig.Emulation.Cpu.Thumb32;
 // multiply accumulate and divide. Q is set where the pseudocode says so; multiplies never touch NZCV here.
 public sealed partial class Thumb2Executor
 {
-    bool Multiply(ArmCore core, uint a, uint b)
+    static bool Multiply(ArmCore core, uint a, uint b)
     {
         if ((b & 0xC0) != 0) return false;
         uint op1 = (a >> 4) & 7, op2 = (b >> 4) & 3;
@@ -81,7 +81,7 @@ public sealed partial class Thumb2Executor
         return true;
     }
 
-    bool LongMultiplyDivide(ArmCore core, uint a, uint b)
+    static bool LongMultiplyDivide(ArmCore core, uint a, uint b)
     {
         uint op1 = (a >> 4) & 7, op2 = (b >> 4) & 0xF;
         int lo = (int)((b >> 12) & 0xF), hi = (int)((b >> 8) & 0xF), n = (int)(a & 0xF), m = (int)(b & 0xF);

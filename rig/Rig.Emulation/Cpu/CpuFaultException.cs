@@ -18,7 +18,7 @@ public enum FaultKind
 }
 
 /// <summary>Thrown by an instruction that faults; the core turns it into a HardFault or a stop.</summary>
-public sealed class CpuFault(FaultKind kind, uint address, string message) : Exception(message)
+public sealed class CpuFaultException(FaultKind kind, uint address, string message) : Exception(message)
 {
     public FaultKind Kind { get; } = kind;
     public uint Address { get; } = address;
