@@ -15,9 +15,15 @@ public enum FaultKind
     InvalidState,
     /// <summary>An EXC_RETURN value or return state the architecture refuses: INVPC.</summary>
     InvalidReturn,
+    /// <summary>A coprocessor instruction with the coprocessor absent or not granted by CPACR: UsageFault NOCP.</summary>
+    NoCoprocessor,
+    /// <summary>SDIV/UDIV by zero with CCR.DIV_0_TRP set: UsageFault DIVBYZERO.</summary>
+    DivideByZero,
 }
 
 /// <summary>Thrown by an instruction that faults; the core turns it into a HardFault or a stop.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1710:Identifiers should have correct suffix",
+    Justification = "a fault of the emulated CPU (the architecture's name for it), not an error of the emulator; its owner may rename it")]
 public sealed class CpuFault(FaultKind kind, uint address, string message) : Exception(message)
 {
     public FaultKind Kind { get; } = kind;

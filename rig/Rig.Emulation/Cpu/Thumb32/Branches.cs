@@ -6,7 +6,7 @@ namespace Rig.Emulation.Cpu.Thumb32;
 // hints, CLREX. BL, MSR, MRS, DMB, DSB, ISB and UDF.W are ARMv6-M encodings: the core's.
 public sealed partial class Thumb2Executor
 {
-    bool BranchesAndMiscControl(ArmCore core, uint a, uint b)
+    static bool BranchesAndMiscControl(ArmCore core, uint a, uint b)
     {
         uint op1 = (b >> 12) & 7, op = (a >> 4) & 0x7F;
         uint s = (a >> 10) & 1, j1 = (b >> 13) & 1, j2 = (b >> 11) & 1;
