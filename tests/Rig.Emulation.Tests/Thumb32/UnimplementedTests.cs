@@ -4,7 +4,6 @@ namespace Rig.Emulation.Tests.Thumb32;
 public class UnimplementedTests
 {
     [Theory]
-    [InlineData("wfi.w")] // the core's sleep
     [InlineData(".hword 0xE800, 0x0000")] // SRS (op = 00): not in ARMv7-M
     [InlineData(".hword 0xFB00, 0x00C0")] // multiply group with bits 7:6 = 11: unallocated
     [InlineData(".hword 0xF851, 0x0800")] // LDR imm8 with P = 0 and W = 0: unallocated
