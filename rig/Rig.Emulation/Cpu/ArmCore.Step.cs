@@ -97,7 +97,7 @@ public sealed partial class ArmCore
         {
             stop ??= Stop(StopReason.UnmappedAccess, pc, e.Message + InstructionAt(pc), e.Address);
         }
-        catch (CpuFault f)
+        catch (CpuFaultException f)
         {
             RaiseFault(pc, f.Kind, f.Message, f.Address);
         }

@@ -15,6 +15,10 @@ public enum FaultKind
     InvalidState,
     /// <summary>An EXC_RETURN value or return state the architecture refuses: INVPC.</summary>
     InvalidReturn,
+    /// <summary>A coprocessor instruction with the coprocessor absent or not granted by CPACR: UsageFault NOCP.</summary>
+    NoCoprocessor,
+    /// <summary>SDIV/UDIV by zero with CCR.DIV_0_TRP set: UsageFault DIVBYZERO.</summary>
+    DivideByZero,
 }
 
 /// <summary>Thrown by an instruction that faults; the core turns it into a HardFault or a stop.</summary>

@@ -45,9 +45,9 @@ public sealed partial class Thumb2Executor
             uint value = core.R[t];
             switch (size)
             {
-                case 0: core.Memory.Write8(address, value); break;
-                case 1: core.Memory.Write16(address, value); break;
-                default: core.Memory.Write32(address, value); break;
+                case 0: core.Store8(address, value); break;
+                case 1: core.Store16(address, value); break;
+                default: core.Store32(address, value); break;
             }
             if (writeback) core.R[n] = offsetAddress;
             core.Retire(new Retired(OpClass.Store, 1, address, Operand: 0, Operand2: addressRegs));
@@ -62,9 +62,9 @@ public sealed partial class Thumb2Executor
         }
         uint data = size switch
         {
-            0 => signed ? (uint)(sbyte)core.Memory.Read8(address) : core.Memory.Read8(address),
-            1 => signed ? (uint)(short)core.Memory.Read16(address) : core.Memory.Read16(address),
-            _ => core.Memory.Read32(address),
+            0 => signed ? (uint)(sbyte)core.Load8(address) : core.Load8(address),
+            1 => signed ? (uint)(short)core.Load16(address) : core.Load16(address),
+            _ => core.Load32(address),
         };
         if (writeback) core.R[n] = offsetAddress;
         if (t == 15)
