@@ -31,7 +31,7 @@ public sealed class LockstepRunner(ILockstepTarget reference, ILockstepTarget ca
 
     public LockstepResult Run(SelftestImage image, ulong maxSteps)
     {
-        var core = image.Machine.Core == Cpu.CoreKind.CortexM0Plus ? "cortex-m0plus" : "cortex-m4";
+        var core = image.Machine.CoreName;
         var q = reference.Registers();
         candidate.SeedUnknownResetState(q);
         var i = candidate.Registers();

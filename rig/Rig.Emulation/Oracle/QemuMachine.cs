@@ -35,5 +35,8 @@ public sealed record QemuMachine(string Name, CoreKind Core, string Description,
 
     public static IReadOnlyList<QemuMachine> All { get; } = [Microbit, Mps2An386];
 
+    /// <summary>The core as the profiles name it (board.core).</summary>
+    public string CoreName => Core == CoreKind.CortexM0Plus ? "cortex-m0plus" : "cortex-m4";
+
     public static QemuMachine For(CoreKind core) => All.First(m => m.Core == core);
 }

@@ -21,7 +21,16 @@ public static class Selftest
             {
                 var image = builder.Build(machine, program, options.Columns);
                 using var qemu = QemuSession.Start(machine, image.ElfPath, options.Timeout);
-                var iss = candidate(image);
+                LockstepCandidate iss;
+                try
+                {
+                    iss = candidate(image);
+                }
+                catch (InvalidDataException e)
+                {
+                    results.Add(new LockstepResult(machine.CoreName, image.ProgramName, 0, LockstepEnd.Stopped, null, "the ISS cannot run this image: " + e.Message));
+                    continue;
+                }
                 results.Add(new LockstepRunner(new QemuLockstepTarget(qemu.Gdb), iss.Target, iss.SymbolAt).Run(image, options.MaxSteps));
             }
         return results;
