@@ -36,7 +36,7 @@ function(rig_arm_image)
   add_executable(firmware.elf
     ${RIG_CORE_SOURCES}
     ${IMG_SOURCES}
-    ${RIG_CORTEXM_DIR}/runtime.c
+    ${RIG_CORTEXM_DIR}/runtime.c ${RIG_CORTEXM_DIR}/board_common.c
     ${RIG_CORTEXM_DIR}/main.c)
   set_target_properties(firmware.elf PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
   target_include_directories(firmware.elf PRIVATE
@@ -61,7 +61,7 @@ function(rig_arm_image)
   target_compile_options(firmware.elf PRIVATE
     ${IMG_CPU_FLAGS} -Os -g -ffunction-sections -fdata-sections -fno-common
     -fcallgraph-info=su  # per-object call graph + frame sizes (.ci): `rig mem` derives the worst-case stack
-    -Wall -Wextra -Werror)
+    ${RIG_WARNINGS})
   target_link_options(firmware.elf PRIVATE
     ${IMG_CPU_FLAGS}
     -T${IMG_LINKER_SCRIPT} -L${RIG_CORTEXM_DIR}

@@ -19,5 +19,5 @@ public static class ArmTarget
     public static readonly string[] DivisionAnd64BitHelpers = ["__aeabi_idiv", "__aeabi_uidiv", "__aeabi_lmul", "__aeabi_ldivmod", "__aeabi_uldivmod", "__muldi3"];
 
     /// <summary>The warning flags every firmware compile in these tests uses (the images' own, firmware/CMakeLists.txt).</summary>
-    public static readonly string[] Warnings = ["-std=c99", "-Wall", "-Wextra", "-Werror"];
+    public static readonly string[] Warnings = ["-std=c99", "-Wall", "-Wextra", "-Wpedantic", "-Werror"];
 }
