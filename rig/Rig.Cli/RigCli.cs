@@ -25,6 +25,7 @@ public static class RigCli
         Command[] commands =
         [
             MemCommand.Create(),
+            EmulateCommand.Create(),
             RunCommand.Create(),
             ReportCommand.Create(),
             HistoryCommand.Create(),

@@ -1,6 +1,9 @@
 namespace Rig.Core;
 
-/// <summary>The classes the rig's reference sounds and models use, in model output order.</summary>
+/// <summary>
+/// The classes the rig's reference sounds and models use, in model output order: the one list. The model's class
+/// count is its length, in C# and in C (RIG_MODEL_CLASSES / RIG_MODEL_LABELS of the generated rig_profile.h).
+/// </summary>
 public static class Labels
 {
     public static readonly IReadOnlyList<string> All = ["jackhammer", "dog_bark", "disco", "jazz", "metal", "background"];

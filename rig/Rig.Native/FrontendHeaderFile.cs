@@ -1,5 +1,6 @@
 using Rig.Dsp.Tables;
 
+using Rig.Core.Firmware;
 using Rig.Core.Profiles;
 
 namespace Rig.Native;
@@ -10,8 +11,7 @@ public static class FrontendHeaderFile
     public static string PathFor(string repoRoot, string profile) =>
         Path.Combine(repoRoot, "firmware", "generated", profile, TablesHeaderWriter.FileName);
 
-    public static string Render(BoardProfile profile) =>
-        TablesHeaderWriter.Write(new FrontendTables(profile.Frontend), profile.Name, profile.Memory.FrontendRamBudgetBytes);
+    public static string Render(BoardProfile profile) => ProfileFiles.FrontendTablesText(profile);
 
     /// <summary>Null when the committed header equals the generator's output, else why not.</summary>
     public static string? Staleness(string repoRoot, BoardProfile profile)

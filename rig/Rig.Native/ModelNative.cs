@@ -1,3 +1,4 @@
+using Rig.Core;
 using System.Runtime.InteropServices;
 
 namespace Rig.Native;
@@ -44,7 +45,8 @@ public sealed unsafe class ModelNative
     public int WindowBytes { get; }
     public int TraceBytes { get; }
     public int Features => 2 * Bands;
-    public const int Classes = 6;
+    /// <summary>RIG_MODEL_CLASSES of the generated rig_profile.h: the rig's labels.</summary>
+    public static int Classes => Labels.All.Count;
 
     public NativeModelWindow NewWindow() => new(this);
 
@@ -68,7 +70,7 @@ public sealed unsafe class ModelNative
         var buffer = new byte[TraceBytes];
         int winner;
         fixed (byte* p = buffer) winner = _trace(w, p);
-        // rig_model_trace_t: int16 stats[F], int8 inputs[F], int8 hidden[H], int16 logits[6], int16 scores[6]
+        // rig_model_trace_t: int16 stats[F], int8 inputs[F], int8 hidden[H], int16 logits[C], int16 scores[C]
         // (offsets follow C layout rules: the int16 arrays after the int8 ones start on an even offset).
         var f = Features;
         var offset = 0;

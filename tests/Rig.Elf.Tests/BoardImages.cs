@@ -1,4 +1,5 @@
 using Rig.Core;
+using Rig.Core.Firmware;
 using Rig.Elf.Build;
 
 namespace Rig.Elf.Tests;

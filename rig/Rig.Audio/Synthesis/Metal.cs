@@ -11,7 +11,7 @@ public sealed class Metal : ISynthSound
 
     private static readonly int[] Riff = [0, 0, 3, 0, 5, 0, 6, 5, 0, 0, 7, 0, 5, 3, 0, 3];
 
-    public void Render(ref Pcg32 rng, Span<float> output, int rate)
+    public void Render(ref Pcg32 rng, Span<float> output, int sampleRate)
     {
         var bpm = rng.Uniform(150, 220);
         var beat = 60.0 / bpm;
@@ -19,7 +19,7 @@ public sealed class Metal : ISynthSound
         var drive = rng.Uniform(8, 20);
         var peakDb = rng.Uniform(-4, -0.5);
         var offset = rng.Uniform(0, beat);
-        var total = (double)output.Length / rate;
+        var total = (double)output.Length / sampleRate;
         var riffStart = rng.Int(0, Riff.Length - 1);
 
         // Guitar: power chord per eighth note, palm-muted chugs decay fast, accents ring longer.
@@ -27,15 +27,15 @@ public sealed class Metal : ISynthSound
         var eighth = beat / 2;
         for (var e = -2; e * eighth - offset < total; e++)
         {
-            var s = (int)((e * eighth + (beat - offset)) * rate);
-            var n = (int)(eighth * rate);
+            var s = (int)((e * eighth + (beat - offset)) * sampleRate);
+            var n = (int)(eighth * sampleRate);
             var f = root * Math.Pow(2, Riff[(e + 2 + riffStart) % Riff.Length] / 12.0);
             var tau = rng.Chance(0.3) ? 0.3 : 0.07;
-            SynthKit.AddSaw(guitar, s, n, f, rate, 1.0, tau);
-            SynthKit.AddSaw(guitar, s, n, f * 1.4983, rate, 0.8, tau);
-            SynthKit.AddSaw(guitar, s, n, f * 2, rate, 0.6, tau);
+            SynthKit.AddSaw(guitar, s, n, f, sampleRate, 1.0, tau);
+            SynthKit.AddSaw(guitar, s, n, f * 1.4983, sampleRate, 0.8, tau);
+            SynthKit.AddSaw(guitar, s, n, f * 2, sampleRate, 0.6, tau);
         }
-        var cabinet = Biquad.LowPass(Math.Min(rate * 0.45, 5000), 0.8, rate);
+        var cabinet = Biquad.LowPass(Math.Min(sampleRate * 0.45, 5000), 0.8, sampleRate);
         for (var i = 0; i < guitar.Length; i++)
             output[i] += (float)(0.6 * cabinet.Process(Math.Tanh(drive * guitar[i])));
 
@@ -44,15 +44,15 @@ public sealed class Metal : ISynthSound
         for (var k = -1; k * sixteenth - offset < total; k++)
         {
             var t = k * sixteenth + (beat - offset);
-            var s = (int)(t * rate);
-            SynthKit.AddKick(output, s, 120, 55, 0.7, 0.04, rate);
-            var click = Biquad.HighPass(2000, 0.7, rate);
-            SynthKit.AddNoiseHit(output, ref rng, s, 0.25, 0.004, rate, click);
+            var s = (int)(t * sampleRate);
+            SynthKit.AddKick(output, s, 120, 55, 0.7, 0.04, sampleRate);
+            var click = Biquad.HighPass(2000, 0.7, sampleRate);
+            SynthKit.AddNoiseHit(output, ref rng, s, 0.25, 0.004, sampleRate, click);
             if (k % 8 == 4)
             {
-                var snare = Biquad.BandPass(1800, 0.8, rate);
-                SynthKit.AddNoiseHit(output, ref rng, s, 0.8, 0.06, rate, snare);
-                SynthKit.AddDecayingSine(output, s, 190, 0.4, 0.05, rate);
+                var snare = Biquad.BandPass(1800, 0.8, sampleRate);
+                SynthKit.AddNoiseHit(output, ref rng, s, 0.8, 0.06, sampleRate, snare);
+                SynthKit.AddDecayingSine(output, s, 190, 0.4, 0.05, sampleRate);
             }
         }
         SynthKit.NormalisePeak(output, peakDb);

@@ -35,13 +35,13 @@ public static class MemCommand
         return report.WithinBudget ? 0 : OverBudget;
     }
 
-    /// <summary>The preset's image; built with cmake when it is not there yet.</summary>
+    /// <summary>The board's default image (firmware/build/&lt;board&gt;); built with cmake when it is not there yet.</summary>
     private static string EnsureDefaultImage(string board)
     {
         var builder = new FirmwareBuilder(RepoPaths.Firmware);
         var path = builder.DefaultElfPath(board);
         if (File.Exists(path)) return path;
-        Console.Error.WriteLine($"{path} does not exist; building it: cmake --preset {board} && cmake --build --preset {board}");
+        Console.Error.WriteLine($"{path} does not exist; building it with cmake");
         foreach (var step in builder.Build(board))
         {
             if (step.Succeeded) continue;

@@ -4,6 +4,7 @@ using Rig.Audio.Playlists;
 using Rig.Core;
 using Rig.Core.Profiles;
 using Rig.Model.Files;
+using Rig.Model.Quantized;
 using Rig.Model.Training;
 
 namespace Rig.Cli.Commands;
@@ -44,7 +45,7 @@ public static class TrainCommand
         var m = result.Model;
         var e = result.Evaluation;
         var inv = CultureInfo.InvariantCulture;
-        Console.Out.WriteLine($"model      {m.Name}: {m.Features} stats -> {m.Hidden} ReLU -> 6 (int8 weights, int32 accumulators)");
+        Console.Out.WriteLine($"model      {m.Name}: {m.Features} stats -> {m.Hidden} ReLU -> {QuantizedModel.Classes} (int8 weights, int32 accumulators)");
         Console.Out.WriteLine($"training   {train.Items.Count} clips, {result.TrainWindows} windows, seed {seed}, {options.Epochs} epochs");
         Console.Out.WriteLine(string.Format(inv, "accuracy   {0} ({1} clips, {2} windows, aggregation {3}): float {4:P1}, quantised {5:P1} (per window: float {6:P1}, quantised {7:P1})",
             Relative(eval.File), e.Clips, e.Windows, profile.Classifier.Aggregation, e.FloatAccuracy, e.QuantizedAccuracy, e.FloatWindowAccuracy, e.QuantizedWindowAccuracy));

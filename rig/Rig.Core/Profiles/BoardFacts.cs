@@ -2,7 +2,7 @@ using Rig.Core.Config;
 
 namespace Rig.Core.Profiles;
 
-/// <summary>The chip on the board, as in the design brief's board table.</summary>
+/// <summary>The chip on the board (profile section board:). Cores and cycle counters are the kinds the rig can drive, not a list of boards.</summary>
 public sealed record BoardFacts(string Mcu, string Core, long ClockHz, long MaxClockHz, int RamBytes, int FlashBytes, string CycleCounter)
 {
     public static readonly string[] Cores = ["cortex-m0plus", "cortex-m4f"];

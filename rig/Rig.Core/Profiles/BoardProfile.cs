@@ -20,6 +20,9 @@ public sealed record BoardProfile(
     MemorySection Memory,
     GateSection Gate)
 {
+    /// <summary>The chip's memory map for the emulator (optional `emulation:` section; null without one).</summary>
+    public EmulationSection? Emulation { get; init; }
+
     public static BoardProfile Load(string path)
     {
         var doc = YamlDocument.Load(path);
@@ -39,7 +42,7 @@ public sealed record BoardProfile(
     private static BoardProfile Read(YamlDocument doc)
     {
         var root = doc.Root;
-        root.RejectUnknown("name", "board", "frontend", "classifier", "serial", "acoustic", "power", "memory", "gate");
+        root.RejectUnknown("name", "board", "frontend", "classifier", "serial", "acoustic", "power", "memory", "gate", "emulation");
         var facts = BoardFacts.Read(root.Map("board"));
         var name = root.String("name") ?? "";
         if (name.Length > 0 && !ProfileName.IsValid(name)) root.Error("name", ProfileName.Rule);
@@ -55,6 +58,6 @@ public sealed record BoardProfile(
             AcousticSection.Read(root.Map("acoustic", required: false)),
             PowerSection.Read(root.Map("power")),
             MemorySection.Read(root.Map("memory", required: false), facts),
-            GateSection.Read(root.Map("gate")));
+            GateSection.Read(root.Map("gate"))) { Emulation = EmulationSection.Read(root.Map("emulation", required: false), facts) };
     }
 }

@@ -25,4 +25,17 @@ public static class ProfileCatalog
     public static IReadOnlyList<string> Names(string? repoRoot = null) =>
         Directory.GetFiles(Path.Combine(repoRoot ?? RepoPaths.Root, "profiles"), "*.yaml")
             .Select(f => Path.GetFileNameWithoutExtension(f)!).Order().ToList();
+
+    /// <summary>The profile names for help texts ("nrf52840, py32f003, ..."), or why there are none outside a checkout.</summary>
+    public static string Listing(string? repoRoot = null)
+    {
+        try
+        {
+            return string.Join(", ", Names(repoRoot));
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException)
+        {
+            return "none found: no profiles/ folder";
+        }
+    }
 }

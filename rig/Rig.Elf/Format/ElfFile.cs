@@ -16,11 +16,13 @@ public sealed class ElfFile
     private const int Elf32HeaderSize = 52;
     private const int Elf32SectionHeaderSize = 40;
     private const int Elf32SymbolSize = 16;
+    private const int Elf32ProgramHeaderSize = 32;
 
     private readonly byte[] _data;
 
-    private ElfFile(string path, byte[] data, ElfType type, ElfMachine machine, uint entry, IReadOnlyList<ElfSection> sections, IReadOnlyList<ElfSymbol>? symbols)
+    private ElfFile(string path, byte[] data, ElfType type, ElfMachine machine, uint entry, IReadOnlyList<ElfSection> sections, IReadOnlyList<ElfSymbol>? symbols, IReadOnlyList<ElfSegment> segments)
     {
+        Segments = segments;
         _data = data;
         Path = path;
         Type = type;
@@ -36,6 +38,8 @@ public sealed class ElfFile
     public ElfMachine Machine { get; }
     public uint Entry { get; }
     public IReadOnlyList<ElfSection> Sections { get; }
+    /// <summary>Program headers (empty for a relocatable object).</summary>
+    public IReadOnlyList<ElfSegment> Segments { get; }
     /// <summary>.symtab entries without the null entry at index 0; empty when stripped.</summary>
     public IReadOnlyList<ElfSymbol> Symbols { get; }
     public bool HasSymbolTable { get; }
@@ -46,6 +50,9 @@ public sealed class ElfFile
     /// Parse checked that every stored section lies inside the file.</summary>
     public ReadOnlySpan<byte> Contents(ElfSection section) =>
         section.Type is ElfSectionType.NoBits or ElfSectionType.Null ? [] : _data.AsSpan((int)section.Offset, (int)section.Size);
+
+    /// <summary>The bytes a segment stores in the file (its p_filesz bytes; Parse checked they lie inside the file).</summary>
+    public ReadOnlySpan<byte> Contents(ElfSegment segment) => _data.AsSpan((int)segment.Offset, (int)segment.FileSize);
 
     /// <summary>A 32-bit little-endian value stored at a symbol, or null when the symbol does not
     /// lie within its section's stored bytes.</summary>
@@ -95,9 +102,10 @@ public sealed class ElfFile
         var shstrndx = r.U16(50);
 
         var sections = ReadSections(r, shoff, shentsize, shnum, shstrndx);
+        var segments = ReadSegments(r, r.U32(28), r.U16(42), r.U16(44));
         var symtab = sections.FirstOrDefault(s => s.Type == ElfSectionType.SymTab);
         var symbols = symtab is null ? null : ReadSymbols(r, symtab, sections);
-        return new ElfFile(path, data, type, machine, entry, sections, symbols);
+        return new ElfFile(path, data, type, machine, entry, sections, symbols, segments);
     }
 
     public static string MachineName(ElfMachine machine) => machine switch
@@ -140,6 +148,24 @@ public sealed class ElfFile
                 (ElfSectionType)s.Type, (ElfSectionFlags)s.Flags, s.Addr, s.Offset, s.Size, s.Link, s.Info, s.EntSize));
         }
         return sections;
+    }
+
+    private static List<ElfSegment> ReadSegments(Reader r, uint phoff, ushort phentsize, ushort phnum)
+    {
+        if (phoff == 0 || phnum == 0) return [];
+        if (phentsize != Elf32ProgramHeaderSize) throw Bad(r.Path, $"program header size e_phentsize is {phentsize}, expected {Elf32ProgramHeaderSize}");
+        r.RequireRange(phoff, (long)phnum * phentsize, "program header table");
+        var segments = new List<ElfSegment>(phnum);
+        for (var i = 0; i < phnum; i++)
+        {
+            var o = phoff + (uint)(i * phentsize);
+            var segment = new ElfSegment(i, (ElfSegmentType)r.U32(o), r.U32(o + 4), r.U32(o + 8), r.U32(o + 12), r.U32(o + 16), r.U32(o + 20), r.U32(o + 24));
+            if (segment.FileSize > 0) r.RequireRange(segment.Offset, segment.FileSize, $"segment {i}");
+            if (segment.IsLoad && segment.FileSize > segment.MemorySize)
+                throw Bad(r.Path, $"segment {i}: p_filesz {segment.FileSize} is larger than p_memsz {segment.MemorySize}");
+            segments.Add(segment);
+        }
+        return segments;
     }
 
     private static List<ElfSymbol> ReadSymbols(Reader r, ElfSection symtab, IReadOnlyList<ElfSection> sections)

@@ -10,8 +10,8 @@ public sealed record FirmwareMemoryOutcome(MemoryReport? Report, string? NotMeas
 
 /// <summary>
 /// The memory profile of a profile's firmware image, for `rig mem` and for the memory section of a run.
-/// Without an explicit ELF it uses the CMake preset's image (firmware/build/&lt;board&gt;/firmware.elf) and
-/// brings it up to date first (cmake's own dependency check, about a second when nothing changed), so a run
+/// Without an explicit ELF it uses the board's default image (firmware/build/&lt;board&gt;/firmware.elf) and
+/// brings it up to date first (the launcher's staleness check; nothing is run when nothing changed), so a run
 /// never reports the memory of an image older than the sources it was run with.
 /// </summary>
 public sealed class FirmwareMemory(FirmwareBuilder builder)
@@ -20,7 +20,7 @@ public sealed class FirmwareMemory(FirmwareBuilder builder)
     public static MemoryReport Profile(string elfPath, BoardProfile profile, int topSymbolsPerModule = 8)
     {
         var elf = ElfFile.Load(elfPath);
-        // A CMake build folder (the presets' firmware/build/<board>) also holds GCC's call-graph
+        // A CMake build folder (firmware/build/<board>) also holds GCC's call-graph
         // files (.ci) next to the objects: with them the worst-case stack is checked too.
         var dir = Path.GetDirectoryName(Path.GetFullPath(elfPath))!;
         var graph = File.Exists(Path.Combine(dir, "CMakeCache.txt")) ? CallGraph.LoadDirectory(dir) : null;
@@ -28,7 +28,7 @@ public sealed class FirmwareMemory(FirmwareBuilder builder)
     }
 
     /// <summary>
-    /// The preset image of <paramref name="profile"/>, built or refreshed first. A build that cannot run (no
+    /// The default image of <paramref name="profile"/>, built or refreshed first. A build that cannot run (no
     /// cross compiler) or fails leaves the memory unmeasured with the reason, rather than failing the run.
     /// </summary>
     public FirmwareMemoryOutcome ProfileDefaultImage(BoardProfile profile)

@@ -34,7 +34,7 @@ public sealed class AlsaOutput : IAudioOutput
         rc = AlsaNative.snd_pcm_set_params(_pcm, AlsaNative.FormatS16Le, AlsaNative.AccessRwInterleaved, 1, (uint)sampleRate, 1, (uint)(latencyMs * 1000));
         if (rc < 0)
         {
-            AlsaNative.snd_pcm_close(_pcm);
+            _ = AlsaNative.snd_pcm_close(_pcm);
             _pcm = IntPtr.Zero;
             throw new AlsaException($"ALSA device '{device}': cannot set S16_LE mono {sampleRate} Hz: {AlsaNative.Error(rc)}");
         }
@@ -70,7 +70,7 @@ public sealed class AlsaOutput : IAudioOutput
             {
                 if (_time.GetElapsedTime(lastProgress) > StallTimeout)
                     throw new TimeoutException($"ALSA device '{Name}' accepted no samples for {StallTimeout.TotalSeconds:0.#} s");
-                AlsaNative.snd_pcm_wait(_pcm, PollMs);
+                _ = AlsaNative.snd_pcm_wait(_pcm, PollMs);
                 continue;
             }
             var rc = AlsaNative.snd_pcm_recover(_pcm, written, 1);
@@ -95,7 +95,7 @@ public sealed class AlsaOutput : IAudioOutput
         {
             if (_time.GetElapsedTime(start) > limit)
             {
-                AlsaNative.snd_pcm_drop(_pcm);
+                _ = AlsaNative.snd_pcm_drop(_pcm);
                 throw new TimeoutException($"ALSA device '{Name}' did not finish playing within {limit.TotalSeconds:0.#} s");
             }
             // In non-blocking mode the drain runs in the background; poll the device, never sleep blindly.
@@ -106,7 +106,7 @@ public sealed class AlsaOutput : IAudioOutput
     public void Dispose()
     {
         if (_pcm == IntPtr.Zero) return;
-        AlsaNative.snd_pcm_close(_pcm);
+        _ = AlsaNative.snd_pcm_close(_pcm);
         _pcm = IntPtr.Zero;
     }
 

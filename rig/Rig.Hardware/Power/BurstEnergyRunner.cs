@@ -150,7 +150,7 @@ public static class BurstEnergyRunner
             finally
             {
                 stop.Cancel();
-                sampling.Wait(TimeSpan.FromSeconds(5));
+                sampling.Wait(TimeSpan.FromSeconds(5), CancellationToken.None);
             }
             if (failure is not null) return Refuse(failure.Message);
             if (_bursts.Count < plan.Windows)
@@ -172,7 +172,7 @@ public static class BurstEnergyRunner
             return new Outcome(null, bursts, idles, readings, latency);
         }
 
-        private Outcome Refuse(string why) => new(why, [], [], [], null);
+        private static Outcome Refuse(string why) => new(why, [], [], [], null);
 
         private PowerWindow? IdleWindow(CancellationToken ct, out string? why)
         {

@@ -1,3 +1,4 @@
+using Rig.Core;
 using Rig.Core.Runs;
 
 namespace Rig.Model.Quantized;
@@ -9,7 +10,8 @@ namespace Rig.Model.Quantized;
 /// </summary>
 public sealed record QuantizedModel
 {
-    public const int Classes = 6;
+    /// <summary>Classes the model outputs: the rig's labels (the firmware gets the same count from the generated rig_profile.h).</summary>
+    public static int Classes => Labels.All.Count;
 
     public required string Name { get; init; }
     public required string Profile { get; init; }

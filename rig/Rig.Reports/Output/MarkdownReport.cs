@@ -15,7 +15,7 @@ public static class MarkdownReport
         var sb = new StringBuilder();
         sb.Append("# Rig report: ").Append(E(run.RunId)).Append("\n\n");
         if (m.Gate is { } gate) sb.Append("**Gate: ").Append(gate.Summary).Append("** (baseline ").Append(E(m.Baseline!.RunId)).Append(")\n\n");
-        foreach (var note in m.Notes) sb.Append("_").Append(E(note)).Append("_\n\n");
+        foreach (var note in m.Notes) sb.Append('_').Append(E(note)).Append("_\n\n");
         sb.Append("| | |\n|---|---|\n");
         Row(sb, "Profile", E(run.Profile));
         Row(sb, "Board", E(run.Board));

@@ -223,5 +223,5 @@ public sealed class VirtualIna219 : I2cDevice
 
     public override ComponentInformation QueryComponentInformation() => new(this, $"Virtual INA219 at 0x{_options.Address:X2}");
 
-    protected override void Dispose(bool disposing) { }
+    protected override void Dispose(bool disposing) => base.Dispose(disposing);
 }

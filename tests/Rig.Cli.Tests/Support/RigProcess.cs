@@ -19,22 +19,27 @@ public static class RigProcess
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Starts the rig and returns at once (the caller reads its output and waits, bounded).</summary>
-    public static Process Start(string workDir, params string[] args)
+    public static Process Start(string workDir, params string[] args) => StartIn(RepoPaths.Root, workDir, args);
+
+    /// <summary>Same, against another checkout (RIG_ROOT), e.g. a scratch copy of the repository.</summary>
+    public static Process StartIn(string repoRoot, string workDir, params string[] args)
     {
         var rig = Path.Combine(AppContext.BaseDirectory, "rig.dll");
         Assert.True(File.Exists(rig), $"{rig} was not built next to the tests");
         var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = workDir, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add(rig);
         foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.Environment["RIG_ROOT"] = RepoPaths.Root;
+        psi.Environment["RIG_ROOT"] = repoRoot;
         psi.Environment["RIG_STORE"] = Path.Combine(workDir, "history.db");
         psi.Environment["NO_COLOR"] = "1";
         return Process.Start(psi)!;
     }
 
-    public static RigOutcome Run(string workDir, params string[] args)
+    public static RigOutcome Run(string workDir, params string[] args) => RunIn(RepoPaths.Root, workDir, args);
+
+    public static RigOutcome RunIn(string repoRoot, string workDir, params string[] args)
     {
-        using var p = Start(workDir, args);
+        using var p = StartIn(repoRoot, workDir, args);
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         if (!p.WaitForExit(Timeout))

@@ -14,7 +14,7 @@ public sealed class ReportGeneratorTests : IDisposable
 
     public void Dispose() => _tmp.Dispose();
 
-    private ReportOptions Options(string? baseline = null) => new() { Profile = Profiles.Py32, BaselinePath = baseline, LookUpDefaults = false };
+    private static ReportOptions Options(string? baseline = null) => new() { Profile = Profiles.Py32, BaselinePath = baseline, LookUpDefaults = false };
 
     [Fact]
     public void Writes_one_self_contained_html_file_markdown_junit_and_every_plot()
@@ -51,7 +51,7 @@ public sealed class ReportGeneratorTests : IDisposable
         SampleRun.Write(dir, 100, new SampleRunShape { Clips = 100, FeatureClips = 100, MismatchClips = 10 });
         var r = ReportGenerator.Write(dir, Options());
         Assert.InRange(r.HtmlBytes, 100_000, 5 * 1024 * 1024);
-        Assert.Equal(100, Regex.Matches(File.ReadAllText(r.IndexHtml), "<tr data-index=").Count);
+        Assert.Equal(100, Regex.Count(File.ReadAllText(r.IndexHtml), "<tr data-index="));
         Console.WriteLine($"100-clip index.html: {r.HtmlBytes} bytes");
     }
 
