@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Rig.Core;
+using Rig.Core.Profiles;
 using Rig.Protocol.Framing;
 using Rig.Runs.Orchestration;
 
@@ -55,11 +56,11 @@ public class LinkBenchmarks
         return outcome[0].Result.Timing!.SpeedVsRealTime;
     }
 
+    /// <summary>Every profile of the checkout (profiles/*.yaml).</summary>
+    public static IEnumerable<string> Profiles => ProfileCatalog.Names();
+
     [Benchmark]
-    [Arguments("py32f003")]
-    [Arguments("rp2040")]
-    [Arguments("nrf52840")]
-    [Arguments("stm32l4")]
+    [ArgumentsSource(nameof(Profiles))]
     public double ReferencePlaylistPacedUartWallOverWireLimit(string profile)
     {
         var outcome = new RunOrchestrator(TimeProvider.System, new SilentProgress()).Execute(new RunOptions

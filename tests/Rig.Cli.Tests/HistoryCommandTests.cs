@@ -1,6 +1,5 @@
 using Rig.Cli.Tests.Support;
 using Rig.Core.Runs;
-using Rig.Reports.Tests.Support;
 using Rig.Store;
 
 namespace Rig.Cli.Tests;

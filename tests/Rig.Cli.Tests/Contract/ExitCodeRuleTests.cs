@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Rig.Cli.Tests.Support;
 using Rig.Core.Runs;
-using Rig.Reports.Tests.Support;
 
 namespace Rig.Cli.Tests.Contract;
 

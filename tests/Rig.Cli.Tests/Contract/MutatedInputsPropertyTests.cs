@@ -5,7 +5,6 @@ using CsCheck;
 using Rig.Cli.Tests.Support;
 using Rig.Core;
 using Rig.Core.Runs;
-using Rig.Reports.Tests.Support;
 using Rig.Store;
 using Xunit.Abstractions;
 

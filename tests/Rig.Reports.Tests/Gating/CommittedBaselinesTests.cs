@@ -17,8 +17,6 @@ public sealed class CommittedBaselinesTests : IDisposable
 
     public void Dispose() => _tmp.Dispose();
 
-    public static TheoryData<string> ProfileNames => new() { "py32f003", "rp2040", "nrf52840", "stm32l4" };
-
     private static Baseline Committed(string profile) => BaselineFile.Read(BaselineFile.DefaultPath(profile, RepoPaths.Root));
 
     /// <summary>A run with the baseline's own figures, host-timed cycles and energy scaled by <paramref name="timing"/>.</summary>
@@ -38,7 +36,7 @@ public sealed class CommittedBaselinesTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(ProfileNames))]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void Each_profile_has_a_virtual_board_baseline_with_energy_and_the_images_memory(string profile)
     {
         var b = Committed(profile);
@@ -56,7 +54,7 @@ public sealed class CommittedBaselinesTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(ProfileNames))]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void Measured_host_drift_passes_a_tripled_workload_and_a_5_point_accuracy_drop_do_not(string profile)
     {
         var b = Committed(profile);

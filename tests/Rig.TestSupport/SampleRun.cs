@@ -1,7 +1,7 @@
 using Rig.Core;
 using Rig.Core.Runs;
 
-namespace Rig.Reports.Tests.Support;
+namespace Rig.TestSupport;
 
 /// <summary>What optional parts a generated run has.</summary>
 public sealed record SampleRunShape
