@@ -50,7 +50,6 @@ public class LinkBenchmarks
             Mode = "inject",
             OutDir = Path.Combine(_outRoot, $"run{_run++}"),
             HistoryStore = Path.Combine(_outRoot, "history.db"),
-            Report = false,
         });
         return outcome[0].Result.Timing!.SpeedVsRealTime;
     }
@@ -70,7 +69,6 @@ public class LinkBenchmarks
             Mode = "inject",
             OutDir = Path.Combine(_outRoot, $"run{_run++}"),
             HistoryStore = Path.Combine(_outRoot, "history.db"),
-            Report = false,
             PacedUart = true,
         });
         return outcome[0].Result.Timing!.WallOverWireLimit;

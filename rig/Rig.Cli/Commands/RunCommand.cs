@@ -6,6 +6,7 @@ using Rig.Core.Profiles;
 using Rig.Core.Runs;
 using Rig.Elf.Build;
 using Rig.Elf.Memory;
+using Rig.Reports;
 using Rig.Runs.Link;
 using Rig.Runs.Orchestration;
 using Spectre.Console;
@@ -99,13 +100,15 @@ public static class RunCommand
             foreach (var o in outcomes)
             {
                 var r = o.Result;
+                // The report is made from run.json after the run, like `rig report`: orchestration only measures.
+                var report = r.Complete ? ReportGenerator.Write(o.RunDir).IndexHtml : null;
                 var t = r.Timing!;
                 AnsiConsole.MarkupLineInterpolated($"[bold]{o.BoardId}[/] {r.Profile} {r.Mode}: accuracy {r.Accuracy:P1}, feature mismatches {r.FeatureMismatches}, clips {r.Clips.Count}{(r.Complete ? "" : " (incomplete)")}");
                 foreach (var line in RunSummaryText.Timing(t, r.Mode)) Console.Out.WriteLine(line);
                 Console.Out.WriteLine(RunSummaryText.Power(r.Power));
                 Console.Out.WriteLine($"  cycles: {r.Cycles?.Unit} frontend/column median {r.Cycles?.FrontendPerColumn.Median:0}, model/inference median {r.Cycles?.ModelPerInference.Median:0}; link: {r.Link.FramesReceived} frames, {r.Link.CrcErrors} CRC errors, {r.Link.Retries} retries");
                 if (r.Link.InjectedFaults is { } injected) Console.Out.WriteLine(RunSummaryText.InjectedFaults(injected));
-                Console.Out.WriteLine($"  run: {Path.Combine(o.RunDir, "run.json")}" + (o.ReportIndex is null ? "" : $"\n  report: {o.ReportIndex}"));
+                Console.Out.WriteLine($"  run: {Path.Combine(o.RunDir, "run.json")}" + (report is null ? "" : $"\n  report: {report}"));
                 mismatches |= r.FeatureMismatches != 0;
                 interrupted |= o.Interrupted;
             }

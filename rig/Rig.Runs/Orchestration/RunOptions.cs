@@ -20,8 +20,6 @@ public sealed record RunOptions
     public IReadOnlyList<Rig.Store.RunHeader>? ResumedRuns { get; init; }
     /// <summary>History store (rig history); null = StoreLocation default.</summary>
     public string? HistoryStore { get; init; }
-    /// <summary>Write the HTML/Markdown report at the end.</summary>
-    public bool Report { get; init; } = true;
     /// <summary>Bounded waits and retries; null = the profile's serial.timeouts with default retries.</summary>
     public SessionOptions? Session { get; init; }
     /// <summary>Test hooks for the virtual board (fault injection); null = a healthy board.</summary>

@@ -24,7 +24,6 @@ public sealed class NoisyLineRunTests : IDisposable
             Mode = "inject",
             OutDir = outDir,
             HistoryStore = Path.Combine(_dir, "history.db"),
-            Report = false,
             LineFaults = faults,
         };
     }

@@ -32,7 +32,6 @@ public sealed class PacedUartRunTests : IDisposable
             Mode = "inject",
             OutDir = outDir,
             HistoryStore = Path.Combine(_dir, "history.db"),
-            Report = false,
             PacedUart = paced,
         };
         Assert.Single(new RunOrchestrator(TimeProvider.System, new SilentProgress()).Execute(options));

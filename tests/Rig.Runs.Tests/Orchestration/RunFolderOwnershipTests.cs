@@ -1,7 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Rig.Core.Profiles;
 using Rig.Core.Runs;
-using Rig.Reports.Gating;
 using Rig.Runs.Orchestration;
 using Rig.Store;
 
@@ -105,7 +103,7 @@ public sealed class RunFolderOwnershipTests : IDisposable
     }
 
     [Fact]
-    public void Ctrl_c_finishes_the_clip_in_flight_writes_an_incomplete_run_json_the_gate_refuses_and_resume_completes()
+    public void Ctrl_c_finishes_the_clip_in_flight_writes_an_incomplete_run_json_and_resume_completes()
     {
         var playlist = TinyRuns.Playlist(_dir, 4);
         var outDir = Path.Combine(_dir, "interrupted");
@@ -115,8 +113,7 @@ public sealed class RunFolderOwnershipTests : IDisposable
         var partial = RunJson.Read(outDir);
         Assert.False(partial.Complete);
         Assert.Equal([0], partial.Clips.Select(c => c.Index));
-        var profile = ProfileCatalog.Load("py32f003");
-        Assert.Equal(GateResult.ExitCannotCompare, GateChecks.Check(Baseline.From(partial with { Complete = true }), partial, profile.Gate).ExitCode);
+        // (the gate's refusal of an incomplete run is Rig.Reports' and the CLI's: GateChecksTests, ExitCodeRuleTests)
 
         var session = new Session();
         var run = Assert.Single(Execute(Resume(outDir), session)).Result;

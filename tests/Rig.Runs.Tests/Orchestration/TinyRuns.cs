@@ -23,6 +23,5 @@ internal static class TinyRuns
         Mode = "inject",
         OutDir = outDir,
         HistoryStore = Path.Combine(dir, "history.db"),
-        Report = false,
     };
 }
