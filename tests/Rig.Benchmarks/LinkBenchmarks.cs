@@ -1,3 +1,4 @@
+using Rig.Core.Runs;
 using BenchmarkDotNet.Attributes;
 using Rig.Core;
 using Rig.Protocol.Framing;
@@ -47,7 +48,7 @@ public class LinkBenchmarks
             Profile = "py32f003",
             Playlist = Path.Combine(RepoPaths.Playlists, "reference.yaml"),
             Boards = [BoardTarget.Parse("virtual")],
-            Mode = "inject",
+            Mode = RunMode.Inject,
             OutDir = Path.Combine(_outRoot, $"run{_run++}"),
             HistoryStore = Path.Combine(_outRoot, "history.db"),
         });
@@ -66,7 +67,7 @@ public class LinkBenchmarks
             Profile = profile,
             Playlist = Path.Combine(RepoPaths.Playlists, "reference.yaml"),
             Boards = [BoardTarget.Parse("virtual")],
-            Mode = "inject",
+            Mode = RunMode.Inject,
             OutDir = Path.Combine(_outRoot, $"run{_run++}"),
             HistoryStore = Path.Combine(_outRoot, "history.db"),
             PacedUart = true,

@@ -33,7 +33,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
         ClipLengthCheck.Check(playlist, profile);
         var goldenHash = new Q15Frontend(profile.Frontend).ConfigHash;
         var startedAt = time.GetUtcNow();
-        var acoustic = options.Mode == "acoustic";
+        var acoustic = options.Mode == RunMode.Acoustic;
         var runs = new List<BoardRun>();
         try
         {

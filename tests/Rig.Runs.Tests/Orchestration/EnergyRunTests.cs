@@ -22,7 +22,7 @@ public sealed class EnergyRunTests : IDisposable
             "  - {name: c1, label: disco, synth: disco, seed: 102, duration: 0.6}"]);
         return new RunOptions
         {
-            Profile = "py32f003", Playlist = playlist, Boards = [BoardTarget.Parse("virtual")], Mode = "inject",
+            Profile = "py32f003", Playlist = playlist, Boards = [BoardTarget.Parse("virtual")], Mode = RunMode.Inject,
             OutDir = Path.Combine(_dir, name), HistoryStore = Path.Combine(_dir, "history.db"), Energy = true,
         };
     }

@@ -211,7 +211,7 @@ public sealed class RunFolderOwnershipTests : IDisposable
     public void A_full_disk_under_the_store_is_an_io_error_naming_it_and_keeps_the_committed_clips()
     {
         var db = Path.Combine(_dir, "full.db");
-        var header = new RunHeader("r1", "py32f003", "inject", "virtual", "p.yaml", "0x1", DateTimeOffset.UnixEpoch, 2);
+        var header = new RunHeader("r1", "py32f003", RunMode.Inject, "virtual", "p.yaml", "0x1", DateTimeOffset.UnixEpoch, 2);
         var clip = new ClipResult { Index = 0, Name = "c0", Label = "jazz", Predicted = "jazz" };
         using (var store = RunStore.Open(db))
         {
