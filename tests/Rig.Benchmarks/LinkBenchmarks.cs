@@ -1,3 +1,4 @@
+using Rig.Core.Runs;
 using BenchmarkDotNet.Attributes;
 using Rig.Core;
 using Rig.Core.Profiles;
@@ -48,10 +49,9 @@ public class LinkBenchmarks
             Profile = "py32f003",
             Playlist = Path.Combine(RepoPaths.Playlists, "reference.yaml"),
             Boards = [BoardTarget.Parse("virtual")],
-            Mode = "inject",
+            Mode = RunMode.Inject,
             OutDir = Path.Combine(_outRoot, $"run{_run++}"),
             HistoryStore = Path.Combine(_outRoot, "history.db"),
-            Report = false,
         });
         return outcome[0].Result.Timing!.SpeedVsRealTime;
     }
@@ -68,10 +68,9 @@ public class LinkBenchmarks
             Profile = profile,
             Playlist = Path.Combine(RepoPaths.Playlists, "reference.yaml"),
             Boards = [BoardTarget.Parse("virtual")],
-            Mode = "inject",
+            Mode = RunMode.Inject,
             OutDir = Path.Combine(_outRoot, $"run{_run++}"),
             HistoryStore = Path.Combine(_outRoot, "history.db"),
-            Report = false,
             PacedUart = true,
         });
         return outcome[0].Result.Timing!.WallOverWireLimit;

@@ -28,7 +28,7 @@ public sealed class CommittedBaselinesTests : IDisposable
         return run with
         {
             Accuracy = (b.AccuracyPercent - accuracyDropPoints) / 100,
-            Cycles = run.Cycles! with { Unit = b.CycleUnit!, FrontendPerColumn = new Distribution(fe, fe, fe, 100), ModelPerInference = new Distribution(model, model, model, 10) },
+            Cycles = run.Cycles! with { Unit = b.CycleUnit!.Value, FrontendPerColumn = new Distribution(fe, fe, fe, 100), ModelPerInference = new Distribution(model, model, model, 10) },
             Power = run.Power! with { EnergyPerInferenceUj = b.EnergyPerInferenceUj!.Value * timing },
             // The same firmware image: RAM and flash are the baseline's (they come from the ARM ELF, not the host).
             Memory = new MemoryResult(b.FlashBytes!.Value, b.RamBytes!.Value, 0, 0, new Dictionary<string, int>()),
@@ -42,8 +42,8 @@ public sealed class CommittedBaselinesTests : IDisposable
         var b = Committed(profile);
         Assert.Equal(profile, b.Profile);
         Assert.Equal("virtual", b.Board);
-        Assert.Equal("inject", b.Mode);
-        Assert.Equal(PercentLimit.HostCycles, b.CycleUnit);
+        Assert.Equal(RunMode.Inject, b.Mode);
+        Assert.Equal(CycleUnit.HostCycles, b.CycleUnit);
         Assert.NotNull(b.EnergyPerInferenceUj);
         // rig run records the profile's ARM image (firmware/build/<profile>/firmware.elf) for the gate.
         var budget = ProfileCatalog.Load(profile).Memory;
