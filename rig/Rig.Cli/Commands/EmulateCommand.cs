@@ -53,7 +53,7 @@ public static partial class EmulateCommand
         if (traceFile is null) stop = chip.Core.Run(maxCycles);
         else
         {
-            using var writer = new StreamWriter(traceFile.FullName, append: false, System.Text.Encoding.UTF8, bufferSize: 1 << 16);
+            using var writer = new StreamWriter(traceFile.FullName, append: false, new System.Text.UTF8Encoding(false), bufferSize: 1 << 16);
             chip.Core.Trace = new InstructionTraceWriter(writer);
             stop = chip.Core.Run(maxCycles);
             chip.Core.Trace = null;
