@@ -6,7 +6,7 @@ using Rig.Emulation.Cpu;
 namespace Rig.Emulation.Tests.Loading;
 
 /// <summary>
-/// The shipped Cortex-M0+ images on their profiles' chips: they boot from the reset vector,
+/// The shipped images (Cortex-M0+ and, with the Thumb-2 executor, Cortex-M4) on their profiles' chips: they boot from the reset vector,
 /// execute their start-up and board code with every instruction implemented, and stop at their
 /// first access to a peripheral nobody models yet (issue 17 models them).
 /// </summary>
@@ -25,6 +25,8 @@ public sealed class BoardImageTests
     [Theory]
     [InlineData("py32f003")]
     [InlineData("rp2040")]
+    [InlineData("nrf52840")]
+    [InlineData("stm32l4")]
     public void The_image_runs_until_its_first_unmodelled_peripheral_access(string board)
     {
         var profile = ProfileCatalog.Load(board);

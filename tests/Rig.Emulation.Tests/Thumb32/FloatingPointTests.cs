@@ -134,6 +134,35 @@ public class FloatingPointTests
         Assert.False(m.Core.Z && m.Core.V);
     }
 
+    /// <summary>FPSCR cumulative flags (A2.5.3: IOC 1, DZC 2, OFC 4, UFC 8, IXC 16) and the default NaN.</summary>
+    [Theory]
+    [InlineData("vadd.f32 s0, s1, s2", 1.5f, 2.25f, 3.75f, 0u)] // exact
+    [InlineData("vdiv.f32 s0, s1, s2", 1f, 3f, 1f / 3f, 16u)] // inexact
+    [InlineData("vdiv.f32 s0, s1, s2", 1f, 0f, float.PositiveInfinity, 2u)] // divide by zero
+    [InlineData("vmul.f32 s0, s1, s2", float.MaxValue, 2f, float.PositiveInfinity, 4u | 16u)] // overflow (and inexact)
+    [InlineData("vmul.f32 s0, s1, s2", 1e-30f, 1e-20f, 0f, 8u | 16u)] // underflow (tiny and inexact)
+    [InlineData("vsqrt.f32 s0, s1", 2f, 0f, 1.41421354f, 16u)]
+    [InlineData("vadd.f32 s0, s1, s2", 1f, 1e-30f, 1f, 16u)] // the tiny addend is lost: inexact
+    public void Arithmetic_sets_the_cumulative_flags(string asm, float s1, float s2, float expected, uint flags)
+    {
+        var m = Machine(asm);
+        m.Core.S[1] = Bits(s1); m.Core.S[2] = Bits(s2);
+        m.Run();
+        Assert.Equal(Bits(expected), m.Core.S[0]);
+        Assert.Equal(flags, m.Core.Fpscr & 0x9F);
+    }
+
+    [Fact]
+    public void Invalid_operations_give_the_default_nan_and_ioc()
+    {
+        var m = Machine("vdiv.f32 s0, s1, s2\nvcvt.s32.f32 s3, s4");
+        m.Core.S[1] = 0; m.Core.S[2] = 0; m.Core.S[4] = Bits(float.NaN);
+        m.Run();
+        Assert.Equal(0x7FC00000u, m.Core.S[0]); // positive default NaN, not x86's 0xFFC00000
+        Assert.Equal(0u, m.Core.S[3]);
+        Assert.Equal(1u, m.Core.Fpscr & 0x9F);
+    }
+
     [Fact]
     public void Vmsr_writes_fpscr()
     {

@@ -9,8 +9,9 @@ namespace Rig.Emulation.Cpu.Thumb32;
 // core and extension registers, VMOV register/immediate, VMRS/VMSR, and the single-precision
 // arithmetic in round-to-nearest (VADD, VSUB, VMUL, VNMUL, VDIV, VMLA/VMLS, VNMLA/VNMLS,
 // VFMA/VFMS, VFNMA/VFNMS, VABS, VNEG, VSQRT, VCMP/VCMPE, VCVT between F32 and S32/U32).
-// Not modelled: FPSCR cumulative exception flags, the RMode/FZ/DN modes (reset values assumed),
-// half-precision and fixed-point VCVT; those encodings answer false (the run stops naming them).
+// FPSCR's cumulative exception flags (IOC, DZC, OFC, UFC, IXC) and NaN propagation/default NaN
+// follow A2.5. Not modelled: the RMode/FZ/DN/AHP modes (reset values assumed; VCVTR answers
+// false), half-precision and fixed-point VCVT, scalar VMOV: those encodings answer false.
 public sealed partial class Thumb2Executor
 {
     static bool Coprocessor(ArmCore core, uint a, uint b)
