@@ -13,7 +13,10 @@ namespace Rig.Benchmarks;
 /// The instruction count of one run is found in the setup (stepping the ISS to selftest_done) and
 /// printed; instructions per second = that count / the Iss mean.
 /// </summary>
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
+// In process: a run starts QEMU per iteration anyway, and no separate benchmark executable has to be built.
+[InProcess]
+[WarmupCount(2)]
+[IterationCount(10)]
 public class EmulationBenchmarks
 {
     /// <summary>Frontend columns of program (b): long enough that QEMU's start-up per run is not the measurement.</summary>
