@@ -1,31 +1,32 @@
 #include "app.h"
 
 #include "board.h"
+#include "rig_static_assert.h"
 
 /* The window scheme below opens a window every half window and keeps two alive. */
-_Static_assert((RIG_MODEL_WINDOW_COLUMNS & 1) == 0, "window must split into two hops");
-_Static_assert(RIG_MODEL_BANDS == RIG_FE_COLUMN_LEN, "model bands must match the frontend column");
-_Static_assert(RIG_APP_RX_MAX_PAYLOAD <= 248u && (RIG_APP_RX_MAX_PAYLOAD & 1u) == 0,
-               "an AUDIO frame must be one COBS block of whole samples");
-_Static_assert(RIG_APP_TX_MAX_PAYLOAD <= RIG_PROTO_MAX_PAYLOAD, "length field is one byte");
+RIG_STATIC_ASSERT((RIG_MODEL_WINDOW_COLUMNS & 1) == 0, "window must split into two hops");
+RIG_STATIC_ASSERT(RIG_MODEL_BANDS == RIG_FE_COLUMN_LEN, "model bands must match the frontend column");
+RIG_STATIC_ASSERT(RIG_APP_RX_MAX_PAYLOAD <= 248u && (RIG_APP_RX_MAX_PAYLOAD & 1u) == 0,
+                  "an AUDIO frame must be one COBS block of whole samples");
+RIG_STATIC_ASSERT(RIG_APP_TX_MAX_PAYLOAD <= RIG_PROTO_MAX_PAYLOAD, "length field is one byte");
 #ifdef RIG_UART_RX_BYTES
-_Static_assert(RIG_APP_RX_CREDITS >= 3u, "the UART ring should hold three AUDIO frames (app.h)");
+RIG_STATIC_ASSERT(RIG_APP_RX_CREDITS >= 3u, "the UART ring should hold three AUDIO frames (app.h)");
 #endif
-_Static_assert(RIG_APP_RX_CREDITS >= 1u && RIG_APP_RX_CREDITS <= 255u, "the UART ring must hold one AUDIO frame; HELLO has one byte for credits");
-_Static_assert(8u + 2u * RIG_APP_CAPTURE_SAMPLES <= RIG_APP_TX_MAX_PAYLOAD, "capture chunk must fit a frame");
+RIG_STATIC_ASSERT(RIG_APP_RX_CREDITS >= 1u && RIG_APP_RX_CREDITS <= 255u, "the UART ring must hold one AUDIO frame; HELLO has one byte for credits");
+RIG_STATIC_ASSERT(8u + 2u * RIG_APP_CAPTURE_SAMPLES <= RIG_APP_TX_MAX_PAYLOAD, "capture chunk must fit a frame");
 
 /* The link's share of RAM (frame buffers and the sample scratch) stays small on a 4 KB part. */
-_Static_assert(sizeof(((rig_app_t *)0)->rx_buf) + sizeof(((rig_app_t *)0)->tx) + sizeof(((rig_app_t *)0)->samples) <= 512u,
-               "link buffers exceed 512 bytes");
+RIG_STATIC_ASSERT(sizeof(((rig_app_t *)0)->rx_buf) + sizeof(((rig_app_t *)0)->tx) + sizeof(((rig_app_t *)0)->samples) <= 512u,
+                  "link buffers exceed 512 bytes");
 #ifdef RIG_APP_RAM_BUDGET /* a port may bound the whole app state, e.g. py32f003 */
-_Static_assert(sizeof(rig_app_t) <= RIG_APP_RAM_BUDGET, "rig_app_t exceeds the port's RAM budget");
+RIG_STATIC_ASSERT(sizeof(rig_app_t) <= RIG_APP_RAM_BUDGET, "rig_app_t exceeds the port's RAM budget");
 #endif
 
 #define RIG_APP_WINDOW_HOP ((uint16_t)(RIG_MODEL_WINDOW_COLUMNS / 2))
 /* START at column c opens window c / hop: a power of two, so the division is a shift (no
  * __aeabi_uidiv on an M0+). */
-_Static_assert((RIG_APP_WINDOW_HOP & (RIG_APP_WINDOW_HOP - 1u)) == 0, "window hop must be a power of two");
-_Static_assert(RIG_APP_RX_MAX_PAYLOAD >= RIG_PROTO_AUDIO_HEADER_BYTES + 2u, "an AUDIO frame carries its offset and a sample");
+RIG_STATIC_ASSERT((RIG_APP_WINDOW_HOP & (RIG_APP_WINDOW_HOP - 1u)) == 0, "window hop must be a power of two");
+RIG_STATIC_ASSERT(RIG_APP_RX_MAX_PAYLOAD >= RIG_PROTO_AUDIO_HEADER_BYTES + 2u, "an AUDIO frame carries its offset and a sample");
 
 static uint8_t *payload(rig_app_t *a) { return a->tx + RIG_PROTO_HEADER_BYTES; }
 

@@ -31,6 +31,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "rig_static_assert.h"
 #include "rig_frontend_tables.h"
 
 #ifdef __cplusplus
@@ -70,10 +71,9 @@ typedef struct {
     void *tap_ctx;
 } rig_frontend_t;
 
-#define RIG_FE_STATIC_ASSERT(cond, name) typedef char rig_fe_assert_##name[(cond) ? 1 : -1]
 /* The profile's frontend RAM budget (py32f003: 1024 B) holds everything the frontend owns. */
-RIG_FE_STATIC_ASSERT(sizeof(rig_frontend_t) <= RIG_FE_RAM_BUDGET, ram_budget);
-RIG_FE_STATIC_ASSERT(sizeof(uint32_t) * RIG_FE_BINS == sizeof(int16_t) * (RIG_FE_FFT_LEN + 2), power_in_place);
+RIG_STATIC_ASSERT(sizeof(rig_frontend_t) <= RIG_FE_RAM_BUDGET, "frontend state exceeds the profile's frontend RAM budget");
+RIG_STATIC_ASSERT(sizeof(uint32_t) * RIG_FE_BINS == sizeof(int16_t) * (RIG_FE_FFT_LEN + 2), "the power spectrum must fit in place of the FFT buffer");
 
 void rig_frontend_init(rig_frontend_t *fe);
 size_t rig_frontend_push(rig_frontend_t *fe, const int16_t *x, size_t n, int *column_ready);

@@ -6,26 +6,26 @@
 #define RIG_MODEL_WEIGHTS_DATA 1
 #include "model.h"
 
-#define RIG_STATIC_ASSERT(cond, name) typedef char rig_static_assert_##name[(cond) ? 1 : -1]
+#include "rig_static_assert.h"
 
 /* The stats divide by the window length with a shift, so it must be a power of two. */
-RIG_STATIC_ASSERT(RIG_MODEL_WINDOW_COLUMNS == (1 << RIG_MODEL_WINDOW_SHIFT), window_is_power_of_two);
-RIG_STATIC_ASSERT(RIG_MODEL_WINDOW_COLUMNS <= 1024, window_fits_sums);
+RIG_STATIC_ASSERT(RIG_MODEL_WINDOW_COLUMNS == (1 << RIG_MODEL_WINDOW_SHIFT), "window length must be a power of two");
+RIG_STATIC_ASSERT(RIG_MODEL_WINDOW_COLUMNS <= 1024, "window sums must not overflow");
 /* Rounding of negative sums relies on >> being arithmetic (it is on gcc/clang for every target). */
-RIG_STATIC_ASSERT((-1 >> 1) == -1, arithmetic_shift);
-RIG_STATIC_ASSERT(sizeof(rig_model_in_offset) == RIG_MODEL_FEATURES * sizeof(int16_t), in_offset_size);
-RIG_STATIC_ASSERT(sizeof(rig_model_in_mult) == RIG_MODEL_FEATURES * sizeof(int16_t), in_mult_size);
-RIG_STATIC_ASSERT(sizeof(rig_model_in_shift) == RIG_MODEL_FEATURES, in_shift_size);
-RIG_STATIC_ASSERT(sizeof(rig_model_w1) == RIG_MODEL_HIDDEN * RIG_MODEL_FEATURES, w1_size);
-RIG_STATIC_ASSERT(sizeof(rig_model_b1) == RIG_MODEL_HIDDEN * sizeof(int32_t), b1_size);
-RIG_STATIC_ASSERT(sizeof(rig_model_m1) == RIG_MODEL_HIDDEN * sizeof(int32_t), m1_size);
-RIG_STATIC_ASSERT(sizeof(rig_model_s1) == RIG_MODEL_HIDDEN, s1_size);
-RIG_STATIC_ASSERT(sizeof(rig_model_w2) == RIG_MODEL_CLASSES * RIG_MODEL_HIDDEN, w2_size);
-RIG_STATIC_ASSERT(sizeof(rig_model_b2) == RIG_MODEL_CLASSES * sizeof(int32_t), b2_size);
-RIG_STATIC_ASSERT(sizeof(rig_model_m2) == RIG_MODEL_CLASSES * sizeof(int32_t), m2_size);
-RIG_STATIC_ASSERT(sizeof(rig_model_s2) == RIG_MODEL_CLASSES, s2_size);
+RIG_STATIC_ASSERT((-1 >> 1) == -1, ">> must be an arithmetic shift");
+RIG_STATIC_ASSERT(sizeof(rig_model_in_offset) == RIG_MODEL_FEATURES * sizeof(int16_t), "in_offset has the wrong size");
+RIG_STATIC_ASSERT(sizeof(rig_model_in_mult) == RIG_MODEL_FEATURES * sizeof(int16_t), "in_mult has the wrong size");
+RIG_STATIC_ASSERT(sizeof(rig_model_in_shift) == RIG_MODEL_FEATURES, "in_shift has the wrong size");
+RIG_STATIC_ASSERT(sizeof(rig_model_w1) == RIG_MODEL_HIDDEN * RIG_MODEL_FEATURES, "w1 has the wrong size");
+RIG_STATIC_ASSERT(sizeof(rig_model_b1) == RIG_MODEL_HIDDEN * sizeof(int32_t), "b1 has the wrong size");
+RIG_STATIC_ASSERT(sizeof(rig_model_m1) == RIG_MODEL_HIDDEN * sizeof(int32_t), "m1 has the wrong size");
+RIG_STATIC_ASSERT(sizeof(rig_model_s1) == RIG_MODEL_HIDDEN, "s1 has the wrong size");
+RIG_STATIC_ASSERT(sizeof(rig_model_w2) == RIG_MODEL_CLASSES * RIG_MODEL_HIDDEN, "w2 has the wrong size");
+RIG_STATIC_ASSERT(sizeof(rig_model_b2) == RIG_MODEL_CLASSES * sizeof(int32_t), "b2 has the wrong size");
+RIG_STATIC_ASSERT(sizeof(rig_model_m2) == RIG_MODEL_CLASSES * sizeof(int32_t), "m2 has the wrong size");
+RIG_STATIC_ASSERT(sizeof(rig_model_s2) == RIG_MODEL_CLASSES, "s2 has the wrong size");
 /* Two overlapping windows plus one inference's stack frame fit the py32f003 model budget. */
-RIG_STATIC_ASSERT(2 * sizeof(rig_model_window_t) + sizeof(rig_model_trace_t) + 64 <= RIG_MODEL_RAM_BUDGET, model_ram_budget);
+RIG_STATIC_ASSERT(2 * sizeof(rig_model_window_t) + sizeof(rig_model_trace_t) + 64 <= RIG_MODEL_RAM_BUDGET, "two windows and a trace exceed the model RAM budget");
 
 /* round(32768 * 2^(-k/64)), k = 0..63: the fractional part of a base-2 exponential. */
 static const uint16_t rig_model_exp2_lut[64] = {

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "rig_static_assert.h"
 #include "cobs.h"
 
 /* Version 2 (PROTOCOL.md): HELLO capability byte, AUDIO sample offsets, cumulative CREDIT, NAK,
@@ -27,8 +28,8 @@
 
 /* The length field is one byte, so no payload exceeds 255 bytes. */
 #define RIG_PROTO_MAX_PAYLOAD 255u
-_Static_assert(RIG_PROTO_MAX_PAYLOAD + RIG_PROTO_OVERHEAD < RIG_COBS_MAX_ENCODED_LIMIT,
-               "RIG_COBS_MAX_ENCODED is exact only below RIG_COBS_MAX_ENCODED_LIMIT bytes");
+RIG_STATIC_ASSERT(RIG_PROTO_MAX_PAYLOAD + RIG_PROTO_OVERHEAD < RIG_COBS_MAX_ENCODED_LIMIT,
+                  "RIG_COBS_MAX_ENCODED is exact only below RIG_COBS_MAX_ENCODED_LIMIT bytes");
 /* Receive buffer for frames of up to max_payload bytes (COBS-encoded, without the delimiter). */
 #define RIG_PROTO_RX_BUFFER_BYTES(max_payload) RIG_COBS_MAX_ENCODED((max_payload) + RIG_PROTO_OVERHEAD)
 /* Raw transmit buffer for payloads of up to max_payload bytes. */

@@ -47,8 +47,8 @@ public sealed class EmulatedChip
     }
 
     /// <summary>
-    /// The one place a core is put together for a profile. The Cortex-M4 needs the Thumb-2
-    /// executor and the M4 cycle model (the iss-thumb2 part of issue 16): wire them here.
+    /// The one place a core is put together for a profile: the Cortex-M4 with the Thumb-2
+    /// executor and the M4 cycle model.
     /// </summary>
     public static ArmCore CreateCore(CoreKind kind, MemoryMap memory, EmulationSection section)
     {
@@ -56,7 +56,7 @@ public sealed class EmulatedChip
         return kind switch
         {
             CoreKind.CortexM0Plus => new ArmCore(kind, memory, new CortexM0PlusTiming(memory, section.MultiplyCycles), null, exceptions),
-            _ => throw new InvalidDataException("the Cortex-M4 core needs the Thumb-2 executor and the M4 cycle model, which are not wired into EmulatedChip.CreateCore yet (issue 16, iss-thumb2)"),
+            _ => new ArmCore(kind, memory, new CortexM4Timing(memory), new Cpu.Thumb32.Thumb2Executor(), exceptions),
         };
     }
 

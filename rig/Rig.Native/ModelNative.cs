@@ -1,5 +1,5 @@
-using Rig.Core;
 using System.Runtime.InteropServices;
+using Rig.Core;
 
 namespace Rig.Native;
 

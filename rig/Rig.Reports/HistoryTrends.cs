@@ -10,7 +10,7 @@ public static class HistoryTrends
     {
         var units = runs.Select(r => r.CycleUnit).Where(u => u is not null).Distinct().ToList();
         var cycleClocks = runs.Select(r => r.CycleClock).OfType<Rig.Core.Runs.MeasurementClock>().Distinct().ToList();
-        var cycleUnit = (units.Count == 1 ? units[0]! : "cycles (units differ between runs)") + ClockNote(cycleClocks);
+        var cycleUnit = (units.Count == 1 ? Rig.Core.Runs.JsonNames.Of(units[0]!.Value) : "cycles (units differ between runs)") + ClockNote(cycleClocks);
         var energyClocks = runs.Where(r => r.EnergyPerInferenceUj is not null).Select(r => r.EnergyClock).OfType<Rig.Core.Runs.MeasurementClock>().Distinct().ToList();
         return
         [

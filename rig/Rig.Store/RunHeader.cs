@@ -4,7 +4,7 @@ namespace Rig.Store;
 public sealed record RunHeader(
     string RunId,
     string Profile,
-    string Mode,
+    Rig.Core.Runs.RunMode Mode,
     string Board,
     string Playlist,
     string ConfigHash,

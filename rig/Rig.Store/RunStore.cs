@@ -204,7 +204,7 @@ public sealed class RunStore : IDisposable
         update.Parameters.AddWithValue("$complete", run.Complete ? 1 : 0);
         update.Parameters.AddWithValue("$accuracy", run.Accuracy);
         update.Parameters.AddWithValue("$mismatches", run.FeatureMismatches);
-        update.Parameters.AddWithValue("$unit", (object?)run.Cycles?.Unit ?? DBNull.Value);
+        update.Parameters.AddWithValue("$unit", run.Cycles is { } cycles ? JsonNames.Of(cycles.Unit) : DBNull.Value);
         update.Parameters.AddWithValue("$fe", (object?)run.Cycles?.FrontendPerColumn.Median ?? DBNull.Value);
         update.Parameters.AddWithValue("$model", (object?)run.Cycles?.ModelPerInference.Median ?? DBNull.Value);
         update.Parameters.AddWithValue("$energy", (object?)power?.EnergyPerInferenceUj ?? DBNull.Value);
@@ -213,7 +213,7 @@ public sealed class RunStore : IDisposable
         update.Parameters.AddWithValue("$clips", run.Clips.Count);
         update.Parameters.AddWithValue("$dir", (object?)(runDir is null ? null : System.IO.Path.GetFullPath(runDir)) ?? DBNull.Value);
         update.Parameters.AddWithValue("$json", JsonSerializer.Serialize(run, RunJson.Options));
-        update.Parameters.AddWithValue("$mode", run.Mode);
+        update.Parameters.AddWithValue("$mode", JsonNames.Of(run.Mode));
         update.Parameters.AddWithValue("$board", run.Board);
         update.ExecuteNonQuery();
         foreach (var clip in run.Clips) UpsertClip(tx, run.RunId, clip);
@@ -241,30 +241,28 @@ public sealed class RunStore : IDisposable
         {
             rows.Add(new RunSummary(
                 r.GetString(0), r.GetString(1), DateTimeOffset.Parse(r.GetString(2), CultureInfo.InvariantCulture),
-                r.GetString(3), r.GetString(4), r.GetString(5), r.GetInt32(6) != 0,
+                Mode(r.GetString(3)), r.GetString(4), r.GetString(5), r.GetInt32(6) != 0,
                 r.IsDBNull(7) ? 0 : r.GetDouble(7), r.IsDBNull(8) ? 0 : r.GetInt64(8),
-                r.IsDBNull(9) ? null : r.GetString(9),
+                Unit(r.IsDBNull(9) ? null : r.GetString(9)),
                 r.IsDBNull(10) ? null : r.GetDouble(10), r.IsDBNull(11) ? null : r.GetDouble(11),
                 r.IsDBNull(12) ? null : r.GetDouble(12),
                 r.IsDBNull(13) ? null : r.GetInt32(13), r.IsDBNull(14) ? null : r.GetInt32(14),
                 r.IsDBNull(15) ? 0 : r.GetInt32(15), r.IsDBNull(16) ? null : r.GetString(16))
             {
-                CycleClock = r.IsDBNull(9) ? null : ClockOf(r.IsDBNull(17) ? null : r.GetString(17)) ?? MeasurementClocks.FromCycleUnit(r.GetString(9)),
+                CycleClock = r.IsDBNull(9) ? null : ClockOf(r.IsDBNull(17) ? null : r.GetString(17)) ?? MeasurementClocks.FromCycleUnit(Unit(r.GetString(9))!.Value),
                 EnergyClock = r.IsDBNull(12) ? null
                     : ClockOf(r.IsDBNull(18) ? null : r.GetString(18)) ?? ClockOf(r.IsDBNull(17) ? null : r.GetString(17))
-                      ?? MeasurementClocks.FromCycleUnit(r.IsDBNull(9) ? null : r.GetString(9)),
+                      ?? (Unit(r.IsDBNull(9) ? null : r.GetString(9)) is { } unit ? MeasurementClocks.FromCycleUnit(unit) : MeasurementClock.Host),
             });
         }
         return rows;
     });
 
-    private static MeasurementClock? ClockOf(string? name) => name switch
-    {
-        "mcu" => MeasurementClock.Mcu,
-        "emulated-mcu" => MeasurementClock.EmulatedMcu,
-        "host" => MeasurementClock.Host,
-        _ => null,
-    };
+    private static MeasurementClock? ClockOf(string? name) => JsonNames.Parse<MeasurementClock>(name);
+
+    /// <summary>runs.cycle_unit as written (mcu-cycles, host-cycles); null when not measured.</summary>
+    private CycleUnit? Unit(string? text) => text is null ? null
+        : JsonNames.Parse<CycleUnit>(text) ?? throw new InvalidDataException($"{Path}: runs.cycle_unit: '{text}' is not {string.Join(" or ", JsonNames.All<CycleUnit>())}; the store was edited or damaged");
 
     /// <summary>The stored run.json of a finished run, or null.</summary>
     public RunResult? FinishedRun(string runId) => Guard("read the finished run", () =>
@@ -351,15 +349,19 @@ public sealed class RunStore : IDisposable
         cmd.ExecuteNonQuery();
     }
 
-    private static RunHeader ReadHeader(SqliteDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
+    private RunHeader ReadHeader(SqliteDataReader r) => new(
+        r.GetString(0), r.GetString(1), Mode(r.GetString(2)), r.GetString(3), r.GetString(4), r.GetString(5),
         DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture), r.GetInt32(7));
+
+    /// <summary>runs.mode as written (inject, acoustic); anything else is a damaged or edited store.</summary>
+    private RunMode Mode(string text) => JsonNames.Parse<RunMode>(text)
+        ?? throw new InvalidDataException($"{Path}: runs.mode: '{text}' is not {string.Join(" or ", JsonNames.All<RunMode>())}; the store was edited or damaged");
 
     private static void AddHeader(SqliteCommand cmd, RunHeader h)
     {
         cmd.Parameters.AddWithValue("$id", h.RunId);
         cmd.Parameters.AddWithValue("$profile", h.Profile);
-        cmd.Parameters.AddWithValue("$mode", h.Mode);
+        cmd.Parameters.AddWithValue("$mode", JsonNames.Of(h.Mode));
         cmd.Parameters.AddWithValue("$board", h.Board);
         cmd.Parameters.AddWithValue("$playlist", h.Playlist);
         cmd.Parameters.AddWithValue("$hash", h.ConfigHash);

@@ -25,7 +25,10 @@ public class DspBenchmarks
     private int _pos;
     private int _hop;
 
-    [Params("py32f003", "rp2040", "nrf52840", "stm32l4")]
+    /// <summary>Every profile of the checkout (profiles/*.yaml).</summary>
+    public static IEnumerable<string> Profiles => ProfileCatalog.Names();
+
+    [ParamsSource(nameof(Profiles))]
     public string Profile { get; set; } = "py32f003";
 
     [GlobalSetup]

@@ -1,5 +1,7 @@
+using Rig.Core.Runs;
 using BenchmarkDotNet.Attributes;
 using Rig.Core;
+using Rig.Core.Profiles;
 using Rig.Protocol.Framing;
 using Rig.Runs.Orchestration;
 
@@ -47,19 +49,18 @@ public class LinkBenchmarks
             Profile = "py32f003",
             Playlist = Path.Combine(RepoPaths.Playlists, "reference.yaml"),
             Boards = [BoardTarget.Parse("virtual")],
-            Mode = "inject",
+            Mode = RunMode.Inject,
             OutDir = Path.Combine(_outRoot, $"run{_run++}"),
             HistoryStore = Path.Combine(_outRoot, "history.db"),
-            Report = false,
         });
         return outcome[0].Result.Timing!.SpeedVsRealTime;
     }
 
+    /// <summary>Every profile of the checkout (profiles/*.yaml).</summary>
+    public static IEnumerable<string> Profiles => ProfileCatalog.Names();
+
     [Benchmark]
-    [Arguments("py32f003")]
-    [Arguments("rp2040")]
-    [Arguments("nrf52840")]
-    [Arguments("stm32l4")]
+    [ArgumentsSource(nameof(Profiles))]
     public double ReferencePlaylistPacedUartWallOverWireLimit(string profile)
     {
         var outcome = new RunOrchestrator(TimeProvider.System, new SilentProgress()).Execute(new RunOptions
@@ -67,10 +68,9 @@ public class LinkBenchmarks
             Profile = profile,
             Playlist = Path.Combine(RepoPaths.Playlists, "reference.yaml"),
             Boards = [BoardTarget.Parse("virtual")],
-            Mode = "inject",
+            Mode = RunMode.Inject,
             OutDir = Path.Combine(_outRoot, $"run{_run++}"),
             HistoryStore = Path.Combine(_outRoot, "history.db"),
-            Report = false,
             PacedUart = true,
         });
         return outcome[0].Result.Timing!.WallOverWireLimit;

@@ -62,10 +62,10 @@ public class ReportBenchmarks
         var confusion = labels.Select(t => (IReadOnlyList<int>)labels.Select(p => clips.Count(c => c.Label == t && c.Predicted == p)).ToList()).ToList();
         return new RunResult
         {
-            RunId = "bench", Profile = "py32f003", Mode = "inject", Board = "virtual", Playlist = "bench", ConfigHash = "0x1",
+            RunId = "bench", Profile = "py32f003", Mode = RunMode.Inject, Board = "virtual", Playlist = "bench", ConfigHash = "0x1",
             Complete = true, Accuracy = clips.Count(c => c.Label == c.Predicted) / 100.0, FeatureMismatches = clips.Sum(c => c.MismatchingValues),
             Clips = clips, Confusion = new ConfusionMatrix(labels, confusion),
-            Cycles = new CycleSummary("host-cycles", 24e6, new Distribution(24000, 25000, 26000, 12500), new Distribution(38000, 39000, 40000, 600), 0.3),
+            Cycles = new CycleSummary(CycleUnit.HostCycles, 24e6, new Distribution(24000, 25000, 26000, 12500), new Distribution(38000, 39000, 40000, 600), 0.3),
             Model = new ModelSummary("bench", 40000, 1700, 1100),
             Power = new PowerResult(true, null, 180, 7, 1, trace.Count, 3.3, 20, 0.5, "power.csv"),
             Memory = new MemoryResult(19800, 3300, 980, 768, new Dictionary<string, int> { [".text"] = 14000, [".rodata"] = 5600, [".data"] = 200, [".bss"] = 2300, [".stack"] = 768 }),

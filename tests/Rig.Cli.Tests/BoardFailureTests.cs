@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Rig.Cli.Tests.Support;
 using Rig.Core;
 using Rig.Hardware.Serial;
-using Rig.Reports.Tests.Support;
 using Rig.Simulation.Board;
 using Rig.Simulation.Link;
 using Xunit.Abstractions;

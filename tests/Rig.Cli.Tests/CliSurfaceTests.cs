@@ -3,7 +3,6 @@ using System.Reflection;
 using Rig.Cli.Commands;
 using Rig.Cli.Tests.Support;
 using Rig.Core;
-using Rig.Reports.Tests.Support;
 
 namespace Rig.Cli.Tests;
 

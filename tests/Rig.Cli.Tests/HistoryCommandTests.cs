@@ -1,6 +1,5 @@
 using Rig.Cli.Tests.Support;
 using Rig.Core.Runs;
-using Rig.Reports.Tests.Support;
 using Rig.Store;
 
 namespace Rig.Cli.Tests;
@@ -24,7 +23,7 @@ public sealed class HistoryCommandTests : IDisposable
             mcu = mcu with
             {
                 RunId = "mcu-run",
-                Cycles = mcu.Cycles! with { Unit = "mcu-cycles", Clock = MeasurementClock.Mcu },
+                Cycles = mcu.Cycles! with { Unit = CycleUnit.McuCycles, Clock = MeasurementClock.Mcu },
                 Power = mcu.Power! with { Clock = MeasurementClock.Mcu },
             };
             store.FinishRun(mcu, _tmp.Sub("mcu"));

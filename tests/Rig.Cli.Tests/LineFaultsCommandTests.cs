@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Rig.Cli.Tests.Support;
-using Rig.Reports.Tests.Support;
 
 namespace Rig.Cli.Tests;
 

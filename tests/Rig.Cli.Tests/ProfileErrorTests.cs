@@ -1,7 +1,6 @@
 using Rig.Cli.Tests.Support;
 using Rig.Core;
 using Rig.Core.Profiles;
-using Rig.Reports.Tests.Support;
 
 namespace Rig.Cli.Tests;
 

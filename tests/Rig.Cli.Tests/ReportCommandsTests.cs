@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Rig.Cli.Commands;
 using Rig.Core.Runs;
-using Rig.Reports.Tests.Support;
 
 namespace Rig.Cli.Tests;
 

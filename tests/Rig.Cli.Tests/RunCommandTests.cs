@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Rig.Cli.Tests.Support;
 using Rig.Core;
-using Rig.Reports.Tests.Support;
 
 namespace Rig.Cli.Tests;
 
@@ -35,6 +34,11 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("µJ per inference gross, ", r.Out);
         Assert.Contains("net of idle (host time)", r.Out);
         Assert.Contains($"run: {Path.Combine(dir, "run.json")}", r.Out);
+        // The CLI makes the report from run.json once the run is done (orchestration does not reference Rig.Reports).
+        Assert.Contains($"report: {Path.Combine(dir, "report", "index.html")}", r.Out);
+        var md = File.ReadAllText(Path.Combine(dir, "report", "report.md"));
+        Assert.Contains("uJ gross", md);
+        Assert.Contains("host time", md);
         Assert.True((bool)run["power"]!["measured"]!, (string?)run["power"]!["reason"]);
         Assert.Equal("host", (string)run["power"]!["clock"]!);
         Assert.Equal("gpio", (string)run["power"]!["windowSource"]!);

@@ -11,20 +11,20 @@ public class RunSummaryTextTests
         BytesReceived = receivedBytes,
         ReceiveLimitSeconds = receivedBytes / (baud / 10.0),
         PhysicalLimitSeconds = 12,
-        PhysicalLimit = "audio duration",
+        PhysicalLimit = PhysicalLimit.AudioDuration,
         UartKeepsUp = receivedBytes / (baud / 10.0) <= 12,
     };
 
     [Fact]
     public void Acoustic_summary_names_the_audio_as_the_limit_and_warns_when_the_return_stream_overruns()
     {
-        var fits = string.Join("\n", RunSummaryText.Timing(Acoustic(200_000, 460800), "acoustic"));
+        var fits = string.Join("\n", RunSummaryText.Timing(Acoustic(200_000, 460800), RunMode.Acoustic));
         Assert.Contains("physical limit: 12.00 s, the audio itself", fits);
         Assert.Contains("200000 bytes = 4.34 s on the UART", fits);
         Assert.DoesNotContain("warning", fits);
         Assert.DoesNotContain("wire limit", fits);
 
-        var overruns = string.Join("\n", RunSummaryText.Timing(Acoustic(200_000, 115200), "acoustic"));
+        var overruns = string.Join("\n", RunSummaryText.Timing(Acoustic(200_000, 115200), RunMode.Acoustic));
         Assert.Contains("warning: the board->host stream needs 1.45x real time at 115200 baud", overruns);
     }
 
@@ -33,14 +33,14 @@ public class RunSummaryTextTests
     {
         var t = new TimingResult(30, 108, 39.9, 1_837_640, 460800, 3.6)
         {
-            BytesReceived = 904_518, ReceiveLimitSeconds = 19.6, PhysicalLimitSeconds = 39.9, PhysicalLimit = "host->board UART",
+            BytesReceived = 904_518, ReceiveLimitSeconds = 19.6, PhysicalLimitSeconds = 39.9, PhysicalLimit = PhysicalLimit.HostToBoardUart,
             Sessions = 2, SessionAudioSeconds = 50, SessionWallSeconds = 14,
         };
-        var text = string.Join("\n", RunSummaryText.Timing(t, "inject"));
+        var text = string.Join("\n", RunSummaryText.Timing(t, RunMode.Inject));
         Assert.Contains("108.0 s of audio in 30.00 s wall = 3.6x real time (whole run, 2 sessions; this session 50.0 s of audio in 14.00 s wall)", text);
         Assert.Contains("physical limit: 39.90 s, the host->board UART (460800 baud = 46080 bytes/s each way)", text);
         Assert.DoesNotContain("warning", text);
-        Assert.Contains("warning: the UART at 460800 baud cannot carry", string.Join("\n", RunSummaryText.Timing(t with { UartKeepsUp = false }, "inject")));
+        Assert.Contains("warning: the UART at 460800 baud cannot carry", string.Join("\n", RunSummaryText.Timing(t with { UartKeepsUp = false }, RunMode.Inject)));
     }
 
     [Fact]

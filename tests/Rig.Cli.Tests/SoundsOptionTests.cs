@@ -1,6 +1,5 @@
 using Rig.Audio.Wav;
 using Rig.Cli.Tests.Support;
-using Rig.Reports.Tests.Support;
 
 namespace Rig.Cli.Tests;
 

@@ -6,15 +6,13 @@ using Rig.Elf.Stack;
 
 namespace Rig.Elf.Tests;
 
-/// <summary>The four board images: built warning-free by the presets, in budget, and laid out the
+/// <summary>Every profile's board image: built warning-free by the presets, in budget, and laid out the
 /// way each chip boots.</summary>
 [Collection(BoardImagesCollection.Name)]
 public sealed class BoardImageTests(BoardImages boards)
 {
-    public static TheoryData<string> Boards => new(BoardImages.Boards);
-
     [Theory]
-    [MemberData(nameof(Boards))]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void Builds_warning_free_with_elf_bin_and_hex(string board)
     {
         var elf = boards.Elf(board);
@@ -28,7 +26,7 @@ public sealed class BoardImageTests(BoardImages boards)
     }
 
     [Theory]
-    [MemberData(nameof(Boards))]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void Fits_the_profile_memory_budget(string board)
     {
         var profile = ProfileCatalog.Load(board);
@@ -40,7 +38,7 @@ public sealed class BoardImageTests(BoardImages boards)
     }
 
     [Theory]
-    [MemberData(nameof(Boards))]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void Vector_table_starts_the_image_with_stack_top_and_reset_handler(string board)
     {
         var elfPath = boards.Elf(board);
@@ -76,21 +74,35 @@ public sealed class BoardImageTests(BoardImages boards)
         Assert.Equal(0x10000100u, elf.Section(".vectors")!.Address);
     }
 
+    /// <summary>
+    /// The board's linker script places RAM where every Cortex-M has its SRAM (0x20000000, ARMv6-M/ARMv7-M
+    /// architecture memory map) within the profile's RAM, and code below it (the code region) within the
+    /// profile's flash; every allocated section of the image lies in those regions, and the image starts
+    /// at the lowest code region (where the chip boots from).
+    /// </summary>
     [Theory]
-    [InlineData("py32f003", 0x08000000u, 0x20000000u, 4096u)]
-    [InlineData("rp2040", 0x10000000u, 0x20000000u, 270336u)]
-    [InlineData("nrf52840", 0x00000000u, 0x20000000u, 262144u)]
-    [InlineData("stm32l4", 0x08000000u, 0x20000000u, 98304u)]
-    public void Sections_sit_in_the_chip_memory_map(string board, uint flashOrigin, uint ramOrigin, uint ramBytes)
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
+    public void Sections_sit_in_the_chip_memory_map(string board)
     {
+        const uint sramStart = 0x20000000u;
+        var chip = ProfileCatalog.Load(board).Board;
+        var regions = LinkerScriptMemory.ReadBoard(board);
+        var ram = Assert.Single(regions, r => r.Name == "RAM");
+        Assert.Equal(sramStart, ram.Origin);
+        Assert.InRange(ram.Length, 1u, (uint)chip.RamBytes);
+        var code = regions.Where(r => !r.Writable).ToList();
+        Assert.NotEmpty(code);
+        Assert.All(code, r => Assert.InRange(r.End, r.Origin + 1, sramStart));
+        if (chip.FlashBytes > 0) Assert.InRange(code.Sum(r => (long)r.Length), 1, chip.FlashBytes);
+
         var elf = ElfFile.Load(boards.Elf(board));
         foreach (var s in elf.Sections.Where(s => s.IsAlloc && s.Size > 0))
         {
             if (s.IsWritable || s.IsNoBits)
-                Assert.InRange(s.Address, ramOrigin, ramOrigin + ramBytes - s.Size);
+                Assert.InRange(s.Address, ram.Origin, ram.End - s.Size);
             else
-                Assert.InRange(s.Address, flashOrigin, flashOrigin + 0x00FFFFFFu);
+                Assert.Contains(code, r => s.Address >= r.Origin && s.Address + s.Size <= r.End);
         }
-        Assert.Equal(flashOrigin, elf.Sections.Where(s => s.IsAlloc && !s.IsWritable && !s.IsNoBits && s.Size > 0).Min(s => s.Address));
+        Assert.Equal(code.Min(r => r.Origin), elf.Sections.Where(s => s.IsAlloc && !s.IsWritable && !s.IsNoBits && s.Size > 0).Min(s => s.Address));
     }
 }

@@ -5,19 +5,17 @@ using Rig.Elf.Build;
 namespace Rig.Elf.Tests;
 
 /// <summary>
-/// The four board images, built once per test run through the CMake presets
+/// Every profile's board image (profiles/*.yaml), built once per test run through the CMake presets
 /// (cmake --preset &lt;board&gt;), each into a fresh temporary binary directory so that every
 /// compiler and linker message of a full build is seen. About a second per board.
 /// </summary>
 public sealed class BoardImages : IDisposable
 {
-    public static readonly string[] Boards = ["py32f003", "rp2040", "nrf52840", "stm32l4"];
-
     public BoardImages()
     {
         Root = Directory.CreateTempSubdirectory("rig-elf-boards-").FullName;
         var builder = new FirmwareBuilder(RepoPaths.Firmware);
-        foreach (var board in Boards) Steps[board] = builder.Build(board, BinaryDir(board));
+        foreach (var board in RepoProfiles.Names) Steps[board] = builder.Build(board, BinaryDir(board));
     }
 
     public string Root { get; }

@@ -4,11 +4,11 @@ using Rig.Elf.Memory;
 
 namespace Rig.Elf.Tests;
 
-/// <summary>The parser against binutils, on an image built here and on the four board images.</summary>
+/// <summary>The parser against binutils, on an image built here and on every profile's board image.</summary>
 [Collection(BoardImagesCollection.Name)]
 public sealed class ElfParserTests(BoardImages boards, ArmProbeImage probe) : IClassFixture<ArmProbeImage>
 {
-    public static TheoryData<string> Images => new() { "probe", "py32f003", "rp2040", "nrf52840", "stm32l4" };
+    public static TheoryData<string> Images => new(RepoProfiles.Names.Prepend("probe"));
 
     private string PathOf(string image) => image == "probe" ? probe.ElfPath : boards.Elf(image);
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Rig.Core;
 using Rig.Core.Profiles;
 using Rig.Elf.Format;
 using Rig.Elf.Memory;
@@ -43,7 +42,7 @@ public sealed class StateSizeTests : IDisposable
         File.WriteAllText(Path.Combine(_dir, "meta.ld"), Script);
         _elf = Path.Combine(_dir, "meta.elf");
         Tool.Ok("arm-none-eabi-gcc", "-mcpu=cortex-m0plus", "-mthumb", "-Os", "-std=c99", "-Wall", "-Wextra", "-Werror",
-            "-I", Path.Combine(RepoPaths.Firmware, "boards", "cortexm"), "-nostartfiles", "-nostdlib",
+            "-I", FirmwareTree.CortexM, "-nostartfiles", "-nostdlib",
             "-T", Path.Combine(_dir, "meta.ld"), Path.Combine(_dir, "main.c"), "-o", _elf);
     }
 

@@ -3,6 +3,9 @@
  * main loop (UART RX: ISR produces; UART TX: main loop produces). Indices wrap by comparison, so
  * the size need not be a power of two (the profile's serial.rx_buffer_bytes is e.g. 160).
  * The caller owns the storage; one slot stays empty to tell full from empty.
+ * Only the indices are volatile, so a compiler barrier orders the data access against the index
+ * update: put stores the byte before publishing it, get reads the byte before freeing its slot.
+ * (One core: program order is enough for the other side, an interrupt handler, to see it.)
  */
 #ifndef RIG_BYTE_RING_H
 #define RIG_BYTE_RING_H
@@ -17,6 +20,8 @@ typedef struct {
     volatile uint16_t tail; /* next read */
 } byte_ring_t;
 
+#define BYTE_RING_BARRIER() __asm__ volatile("" ::: "memory")
+
 static inline uint16_t byte_ring_next(const byte_ring_t *r, uint16_t i) { return (uint16_t)(i + 1u == r->size ? 0u : i + 1u); }
 
 static inline int byte_ring_put(byte_ring_t *r, uint8_t b)
@@ -24,6 +29,7 @@ static inline int byte_ring_put(byte_ring_t *r, uint8_t b)
     uint16_t h = r->head, n = byte_ring_next(r, h);
     if (n == r->tail) return 0;
     r->buf[h] = b;
+    BYTE_RING_BARRIER();
     r->head = n;
     return 1;
 }
@@ -33,6 +39,7 @@ static inline int byte_ring_get(byte_ring_t *r, uint8_t *b)
     uint16_t t = r->tail;
     if (t == r->head) return 0;
     *b = r->buf[t];
+    BYTE_RING_BARRIER();
     r->tail = byte_ring_next(r, t);
     return 1;
 }

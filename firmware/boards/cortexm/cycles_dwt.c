@@ -4,6 +4,7 @@
  */
 #include <stdint.h>
 
+#include "board.h"
 #include "cortexm.h"
 
 void cortexm_dwt_init(void)
@@ -12,3 +13,5 @@ void cortexm_dwt_init(void)
     REG32(DWT_CYCCNT) = 0;
     REG32(DWT_CTRL) |= DWT_CTRL_CYCCNTENA;
 }
+
+uint32_t board_cycles(void) { return REG32(DWT_CYCCNT); }

@@ -2,9 +2,13 @@
  * cycles_systick.c - the Cortex-M0+ cycle counter: SysTick (ARMv6-M ARM §B3.3) is only 24 bits
  * wide, so it free-runs from 0xFFFFFF at the core clock and its wrap interrupt counts the upper
  * bits. At 24 MHz it wraps every 0.7 s, at 125 MHz every 0.13 s: one short interrupt each time.
+ * It is board_cycles() on the M0+ ports and IDLE's clock on the M4 ports (RIG_APP_PORT_IDLE_CLOCK),
+ * whose cycles come from DWT CYCCNT (cycles_dwt.c).
  */
 #include <stdint.h>
 
+#include "app.h"
+#include "board.h"
 #include "cortexm.h"
 
 static volatile uint32_t s_wraps; /* SysTick reloads since boot */
@@ -29,3 +33,13 @@ uint32_t cortexm_systick32_read(void)
     } while (wraps != s_wraps);
     return (wraps << 24) + (0x00FFFFFFu - down);
 }
+
+#ifdef RIG_APP_PORT_IDLE_CLOCK
+/* IDLE's clock (app.h) on the ports that count cycles with DWT CYCCNT: that stands still while WFI
+ * gates the core clock, SysTick keeps counting the same core clock (and its wrap interrupt wakes
+ * the core). */
+uint32_t rig_port_idle_clock(void) { return cortexm_systick32_read(); }
+#else
+/* The M0+ ports have no DWT cycle counter: SysTick is their cycle counter too. */
+uint32_t board_cycles(void) { return cortexm_systick32_read(); }
+#endif

@@ -21,7 +21,7 @@ function(rig_arm_image)
   add_executable(firmware.elf
     ${RIG_CORE_SOURCES}
     ${IMG_SOURCES}
-    ${RIG_CORTEXM_DIR}/runtime.c
+    ${RIG_CORTEXM_DIR}/runtime.c ${RIG_CORTEXM_DIR}/board_common.c
     ${RIG_CORTEXM_DIR}/main.c)
   set_target_properties(firmware.elf PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
   target_include_directories(firmware.elf PRIVATE
@@ -35,12 +35,10 @@ function(rig_arm_image)
     RIG_UART_BAUD=${RIG_PROFILE_UART_BAUD}u
     RIG_UART_RX_BYTES=${RIG_PROFILE_UART_RX_BYTES}u
     RIG_MIC_SAMPLE_RATE=${RIG_PROFILE_SAMPLE_RATE}u)
-  # Scaffolding until cortexm/main.c and uart_rings.h drop their #ifdef RIG_HAVE_* (firmware-tests): then delete this line.
-  target_compile_definitions(firmware.elf PRIVATE RIG_HAVE_APP=1 RIG_HAVE_FRONTEND=1 RIG_HAVE_MODEL=1)
   target_compile_options(firmware.elf PRIVATE
     ${IMG_CPU_FLAGS} -Os -g -ffunction-sections -fdata-sections -fno-common
     -fcallgraph-info=su  # per-object call graph + frame sizes (.ci): `rig mem` derives the worst-case stack
-    -Wall -Wextra -Werror)
+    ${RIG_WARNINGS})
   target_link_options(firmware.elf PRIVATE
     ${IMG_CPU_FLAGS}
     -T${IMG_LINKER_SCRIPT} -L${RIG_CORTEXM_DIR}

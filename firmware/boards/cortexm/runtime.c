@@ -1,6 +1,6 @@
 /*
  * runtime.c - what runs between reset and main() on every Cortex-M port: copy .data from flash,
- * zero .bss, paint the stack, call the port's early init. Also the stack high-water mark and
+ * zero .bss, paint the stack. Also the stack high-water mark and
  * the static RAM figure of board.h, and the reset request.
  *
  * Memory layout (cortexm_sections.ld): the stack sits at the BOTTOM of RAM, below .data/.bss, so
@@ -33,7 +33,6 @@ void Reset_Handler(void)
     for (uint32_t *dst = __data_start; dst < __data_end; ) *dst++ = *src++;
     for (uint32_t *dst = __bss_start; dst < __bss_end; ) *dst++ = 0;
 
-    board_early_init();
     (void)main();
     for (;;) cpu_wfi();
 }

@@ -8,15 +8,13 @@
 #ifndef RIG_UART_RINGS_H
 #define RIG_UART_RINGS_H
 
-#ifdef RIG_HAVE_APP
 #include "app.h"
-#define RIG_PORT_CHECK_UART_RINGS(rx_bytes, tx_bytes)                                                   \
-    _Static_assert((rx_bytes) - 1u >= RIG_APP_RX_CREDITS * RIG_APP_RX_ENCODED_FRAME_BYTES,              \
-                   "UART RX ring must hold RIG_APP_RX_CREDITS encoded AUDIO frames (app.h)");           \
-    _Static_assert((tx_bytes) - 1u >= RIG_COBS_MAX_ENCODED(RIG_PROTO_TX_BUFFER_BYTES(RIG_APP_TX_MAX_PAYLOAD)) + 1u, \
-                   "UART TX ring must hold one whole encoded frame")
-#else
-#define RIG_PORT_CHECK_UART_RINGS(rx_bytes, tx_bytes) _Static_assert((rx_bytes) > 1u && (tx_bytes) > 1u, "rings")
-#endif
+#include "rig_static_assert.h"
+
+#define RIG_PORT_CHECK_UART_RINGS(rx_bytes, tx_bytes)                                                      \
+    RIG_STATIC_ASSERT((rx_bytes) - 1u >= RIG_APP_RX_CREDITS * RIG_APP_RX_ENCODED_FRAME_BYTES,              \
+                      "UART RX ring must hold RIG_APP_RX_CREDITS encoded AUDIO frames (app.h)");           \
+    RIG_STATIC_ASSERT((tx_bytes) - 1u >= RIG_COBS_MAX_ENCODED(RIG_PROTO_TX_BUFFER_BYTES(RIG_APP_TX_MAX_PAYLOAD)) + 1u, \
+                      "UART TX ring must hold one whole encoded frame")
 
 #endif

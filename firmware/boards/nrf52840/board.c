@@ -9,8 +9,8 @@
 #include <stdint.h>
 
 #include "board.h"
-#include "byte_ring.h"
-#include "mic_reader.h"
+#include "board_common.h"
+#include "rig_static_assert.h"
 #include "uart_rings.h"
 #include "nrf52840_regs.h"
 
@@ -25,22 +25,23 @@
 #define MIC_BLOCKS 4u
 #define MIC_RING (MIC_BLOCK * MIC_BLOCKS)
 
-_Static_assert(RIG_CLOCK_HZ == 64000000u, "nRF52840 runs at 64 MHz");
-_Static_assert(RIG_MIC_SAMPLE_RATE == 16000u, "PDM clock 1.280 MHz / ratio 80 gives 16 kHz");
-_Static_assert(RIG_UART_BAUD == 1000000u, "UART BAUDRATE value below is for 1 Mbaud");
-_Static_assert((MIC_RING & (MIC_RING - 1u)) == 0u, "mic ring must be a power of two");
+RIG_STATIC_ASSERT(RIG_CLOCK_HZ == 64000000u, "nRF52840 runs at 64 MHz");
+RIG_STATIC_ASSERT(RIG_MIC_SAMPLE_RATE == 16000u, "PDM clock 1.280 MHz / ratio 80 gives 16 kHz");
+RIG_STATIC_ASSERT(RIG_UART_BAUD == 1000000u, "UART BAUDRATE value below is for 1 Mbaud");
+RIG_STATIC_ASSERT((MIC_RING & (MIC_RING - 1u)) == 0u, "mic ring must be a power of two");
 RIG_PORT_CHECK_UART_RINGS(RIG_UART_RX_BYTES, UART_TX_BYTES);
 
 static uint8_t s_rx_buf[RIG_UART_RX_BYTES];
 static uint8_t s_tx_buf[UART_TX_BYTES];
-static byte_ring_t s_rx = { s_rx_buf, RIG_UART_RX_BYTES, 0, 0 };
-static byte_ring_t s_tx = { s_tx_buf, UART_TX_BYTES, 0, 0 };
+byte_ring_t cortexm_uart_rx = { s_rx_buf, RIG_UART_RX_BYTES, 0, 0 };
+byte_ring_t cortexm_uart_tx = { s_tx_buf, UART_TX_BYTES, 0, 0 };
 static volatile uint8_t s_tx_busy;
 
 static int16_t s_mic_ring[MIC_RING];
 static volatile uint32_t s_mic_blocks_done;  /* EasyDMA blocks completely written */
 static volatile uint32_t s_mic_blocks_armed; /* blocks handed to EasyDMA */
-static mic_reader_t s_mic;
+mic_reader_t cortexm_mic;
+const uint32_t cortexm_mic_ring_samples = MIC_RING;
 
 static void clock_init(void)
 {
@@ -73,12 +74,12 @@ void UARTE0_UART0_IRQHandler(void)
     }
     while (REG32(UART0_BASE + UART_EVENTS_RXDRDY)) {
         REG32(UART0_BASE + UART_EVENTS_RXDRDY) = 0;
-        (void)byte_ring_put(&s_rx, (uint8_t)REG32(UART0_BASE + UART_RXD));
+        (void)byte_ring_put(&cortexm_uart_rx, (uint8_t)REG32(UART0_BASE + UART_RXD));
     }
     if (REG32(UART0_BASE + UART_EVENTS_TXDRDY)) {
         REG32(UART0_BASE + UART_EVENTS_TXDRDY) = 0;
         uint8_t b;
-        if (byte_ring_get(&s_tx, &b)) REG32(UART0_BASE + UART_TXD) = b;
+        if (byte_ring_get(&cortexm_uart_tx, &b)) REG32(UART0_BASE + UART_TXD) = b;
         else s_tx_busy = 0;
     }
 }
@@ -122,7 +123,7 @@ void board_mic_start(void)
     REG32(P0_BASE + GPIO_OUTSET) = 1u << MIC_PWR_PIN;
     s_mic_blocks_done = 0;
     s_mic_blocks_armed = 0;
-    s_mic.read_total = 0;
+    cortexm_mic.read_total = 0;
     pdm_arm_next();
     REG32(PDM_ENABLE) = 1;
     REG32(PDM_TASKS_START) = 1;
@@ -137,22 +138,16 @@ void board_mic_stop(void)
     REG32(P0_BASE + GPIO_OUTCLR) = 1u << MIC_PWR_PIN;
 }
 
-size_t board_mic_read(int16_t *dst, size_t max)
+/* Only whole blocks are readable: EasyDMA gives no position inside the running block. */
+uint32_t cortexm_port_mic_written_locked(void) { return s_mic_blocks_done * MIC_BLOCK; }
+
+void cortexm_port_mic_copy(int16_t *dst, uint32_t start, size_t n)
 {
-    /* Only whole blocks are readable: EasyDMA gives no position inside the running block. */
-    uint32_t start;
-    size_t n = mic_reader_span(&s_mic, s_mic_blocks_done * MIC_BLOCK, MIC_RING, max, &start);
     for (size_t i = 0; i < n; ++i) {
         dst[i] = s_mic_ring[start]; /* already Q15 PCM */
         start = (start + 1u) & (MIC_RING - 1u);
     }
-    mic_reader_consume(&s_mic, n);
-    return n;
 }
-
-uint32_t board_mic_dropped(void) { return s_mic.dropped; }
-
-void board_early_init(void) { }
 
 void board_init(void)
 {
@@ -168,45 +163,17 @@ void board_init(void)
     irq_enable();
 }
 
-const char *board_name(void) { return "nrf52840"; }
-uint32_t board_cycles(void) { return REG32(DWT_CYCCNT); }
-uint32_t board_cycles_hz(void) { return RIG_CLOCK_HZ; }
-int board_cycles_are_mcu(void) { return 1; }
-
-size_t board_uart_read(uint8_t *dst, size_t max) { return byte_ring_read(&s_rx, dst, max); }
-
-void board_uart_write(const uint8_t *src, size_t n)
-{
-    for (size_t i = 0; i < n; ++i) {
-        /* Decide "send now" or "queue" with interrupts off, so the TXDRDY handler cannot go idle
-         * between the check and the queueing. A full ring spins until the handler drains one. */
-        int done;
-        do {
-            uint32_t primask = irq_save();
-            if (!s_tx_busy) {
-                s_tx_busy = 1;
-                REG32(UART0_BASE + UART_TXD) = src[i];
-                done = 1;
-            } else {
-                done = byte_ring_put(&s_tx, src[i]);
-            }
-            irq_restore(primask);
-        } while (!done);
-    }
-}
-
-void board_marker(int level) { REG32(P0_BASE + (level ? GPIO_OUTSET : GPIO_OUTCLR)) = 1u << MARKER_PIN; }
-
-/* Sleep only if nothing arrived since the caller looked: checked with interrupts off, and WFI
- * still wakes on an interrupt that became pending meanwhile, so nothing is slept through. */
-void board_idle(void)
+/* TXDRDY comes only after a byte went out, so an idle transmitter is started here with the first
+ * queued byte; interrupts off, so the handler cannot go idle between the check and the start. */
+void cortexm_port_uart_tx_kick(void)
 {
     uint32_t primask = irq_save();
-    if (byte_ring_empty(&s_rx) && s_mic_blocks_done * MIC_BLOCK == s_mic.read_total) cpu_wfi();
+    uint8_t b;
+    if (!s_tx_busy && byte_ring_get(&cortexm_uart_tx, &b)) {
+        s_tx_busy = 1;
+        REG32(UART0_BASE + UART_TXD) = b;
+    }
     irq_restore(primask);
 }
 
-/* IDLE's clock (app.h RIG_APP_PORT_IDLE_CLOCK): DWT CYCCNT stands still while WFI gates the core
- * clock, SysTick keeps counting the same core clock (and its wrap interrupt wakes the core). */
-uint32_t rig_port_idle_clock(void);
-uint32_t rig_port_idle_clock(void) { return cortexm_systick32_read(); }
+void board_marker(int level) { REG32(P0_BASE + (level ? GPIO_OUTSET : GPIO_OUTCLR)) = 1u << MARKER_PIN; }

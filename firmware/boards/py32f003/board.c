@@ -9,9 +9,9 @@
 #include <stdint.h>
 
 #include "board.h"
-#include "byte_ring.h"
+#include "board_common.h"
 #include "dma_ring.h"
-#include "mic_reader.h"
+#include "rig_static_assert.h"
 #include "uart_rings.h"
 #include "py32f003_regs.h"
 
@@ -24,19 +24,20 @@
 #define MARKER_PIN 1u
 #define MIC_PIN 0u
 
-_Static_assert(RIG_CLOCK_HZ == 24000000u, "PY32F003 port runs the HSI at 24 MHz (profile board.clock_hz)");
-_Static_assert((MIC_RING & (MIC_RING - 1u)) == 0u, "mic ring must be a power of two");
+RIG_STATIC_ASSERT(RIG_CLOCK_HZ == 24000000u, "PY32F003 port runs the HSI at 24 MHz (profile board.clock_hz)");
+RIG_STATIC_ASSERT((MIC_RING & (MIC_RING - 1u)) == 0u, "mic ring must be a power of two");
 RIG_PORT_CHECK_UART_RINGS(RIG_UART_RX_BYTES, UART_TX_BYTES);
 
 static uint8_t s_rx_buf[RIG_UART_RX_BYTES];
 static uint8_t s_tx_buf[UART_TX_BYTES];
-static byte_ring_t s_rx = { s_rx_buf, RIG_UART_RX_BYTES, 0, 0 };
-static byte_ring_t s_tx = { s_tx_buf, UART_TX_BYTES, 0, 0 };
+byte_ring_t cortexm_uart_rx = { s_rx_buf, RIG_UART_RX_BYTES, 0, 0 };
+byte_ring_t cortexm_uart_tx = { s_tx_buf, UART_TX_BYTES, 0, 0 };
 
 static uint16_t s_mic_ring[MIC_RING];   /* DMA target: right-aligned 12-bit ADC codes */
 static volatile uint32_t s_mic_laps;    /* completed passes of the DMA over the ring */
 static const dma_ring_t s_mic_dma = { DMA_ISR, DMA_IFCR, DMA_CH1_CNDTR, DMA_ISR_TCIF1, DMA_IFCR_CHTIF1, MIC_RING };
-static mic_reader_t s_mic;
+mic_reader_t cortexm_mic;
+const uint32_t cortexm_mic_ring_samples = MIC_RING;
 
 static void clock_init(void)
 {
@@ -75,11 +76,11 @@ void USART2_IRQHandler(void)
     uint32_t sr = REG32(USART2_BASE + USART_SR);
     if (sr & (USART_SR_RXNE | USART_SR_ORE)) {
         uint8_t b = (uint8_t)REG32(USART2_BASE + USART_DR); /* reading DR also clears ORE */
-        (void)byte_ring_put(&s_rx, b);                      /* full ring: the rig's CRC catches it */
+        (void)byte_ring_put(&cortexm_uart_rx, b);                      /* full ring: the rig's CRC catches it */
     }
     if ((sr & USART_SR_TXE) && (REG32(USART2_BASE + USART_CR1) & USART_CR1_TXEIE)) {
         uint8_t b;
-        if (byte_ring_get(&s_tx, &b)) REG32(USART2_BASE + USART_DR) = b;
+        if (byte_ring_get(&cortexm_uart_tx, &b)) REG32(USART2_BASE + USART_DR) = b;
         else REG32(USART2_BASE + USART_CR1) &= ~USART_CR1_TXEIE;
     }
 }
@@ -113,22 +114,14 @@ static void mic_init(void)
 void DMA1_Channel1_IRQHandler(void) { s_mic_laps = s_mic_laps + dma_ring_on_irq(&s_mic_dma); }
 
 /* Samples the DMA has written since board_mic_start; call with interrupts off. */
-static uint32_t mic_written_locked(void) { return dma_ring_written_locked(&s_mic_dma, s_mic_laps); }
-
-static uint32_t mic_written(void)
-{
-    uint32_t primask = irq_save();
-    uint32_t written = mic_written_locked();
-    irq_restore(primask);
-    return written;
-}
+uint32_t cortexm_port_mic_written_locked(void) { return dma_ring_written_locked(&s_mic_dma, s_mic_laps); }
 
 void board_mic_start(void)
 {
     REG32(DMA_CH1_CCR) = 0;
     dma_ring_arm(&s_mic_dma);
     s_mic_laps = 0;
-    s_mic.read_total = 0;
+    cortexm_mic.read_total = 0;
     REG32(DMA_CH1_CCR) = DMA_CCR_MINC | DMA_CCR_CIRC | DMA_CCR_PSIZE_16 | DMA_CCR_MSIZE_16 | DMA_CCR_PL_HIGH | DMA_CCR_HTIE | DMA_CCR_TCIE | DMA_CCR_EN;
     REG32(ADC_CR) = ADC_CR_ADEN;
     for (volatile uint32_t i = 0; i < RIG_CLOCK_HZ / 1000000u; ++i) { } /* ~1 us stabilisation (no ADRDY flag) */
@@ -144,22 +137,14 @@ void board_mic_stop(void)
     REG32(DMA_CH1_CCR) = 0;
 }
 
-size_t board_mic_read(int16_t *dst, size_t max)
+void cortexm_port_mic_copy(int16_t *dst, uint32_t start, size_t n)
 {
-    uint32_t start;
-    size_t n = mic_reader_span(&s_mic, mic_written(), MIC_RING, max, &start);
     for (size_t i = 0; i < n; ++i) {
         /* 12-bit unsigned code, mid-scale 2048, to Q15: remove the offset and scale by 16. */
         dst[i] = (int16_t)(((int32_t)s_mic_ring[start] - 2048) * 16);
         start = (start + 1u) & (MIC_RING - 1u);
     }
-    mic_reader_consume(&s_mic, n);
-    return n;
 }
-
-uint32_t board_mic_dropped(void) { return s_mic.dropped; }
-
-void board_early_init(void) { }
 
 void board_init(void)
 {
@@ -172,30 +157,7 @@ void board_init(void)
     irq_enable();
 }
 
-const char *board_name(void) { return "py32f003"; }
-uint32_t board_cycles(void) { return cortexm_systick32_read(); }
-uint32_t board_cycles_hz(void) { return RIG_CLOCK_HZ; }
-int board_cycles_are_mcu(void) { return 1; }
-
-size_t board_uart_read(uint8_t *dst, size_t max) { return byte_ring_read(&s_rx, dst, max); }
-
-void board_uart_write(const uint8_t *src, size_t n)
-{
-    for (size_t i = 0; i < n; ++i) {
-        /* A full ring waits for the TX interrupt to drain one byte (one byte time at most). */
-        while (!byte_ring_put(&s_tx, src[i])) { }
-        REG32(USART2_BASE + USART_CR1) |= USART_CR1_TXEIE;
-    }
-}
+/* The TXE interrupt drains the ring and switches itself off when it is empty: switch it on. */
+void cortexm_port_uart_tx_kick(void) { REG32(USART2_BASE + USART_CR1) |= USART_CR1_TXEIE; }
 
 void board_marker(int level) { REG32(GPIOA_BASE + GPIO_BSRR) = level ? (1u << MARKER_PIN) : (1u << (MARKER_PIN + 16u)); }
-
-/* Sleep only if nothing arrived since the caller looked: checked with interrupts off, and WFI
- * still wakes on an interrupt that became pending meanwhile (ARMv6-M/ARMv7-M ARM, WFI), so a
- * byte or a DMA lap that lands between the check and the sleep is never slept through. */
-void board_idle(void)
-{
-    uint32_t primask = irq_save();
-    if (byte_ring_empty(&s_rx) && mic_written_locked() == s_mic.read_total) cpu_wfi();
-    irq_restore(primask);
-}

@@ -3,26 +3,14 @@
  * then the 32 device interrupts, positions from the PY32F003 Reference Manual's interrupt
  * vector table (NVIC chapter). Handlers a port does not define fall to Default_Handler.
  */
-#include <stdint.h>
+#include "vectors.h"
 
-void Reset_Handler(void);
-void Default_Handler(void);
-void SysTick_Handler(void);
 void DMA1_Channel1_IRQHandler(void);
 void USART2_IRQHandler(void);
-extern uint32_t __stack_top[];
-
-typedef void (*vector_t)(void);
 
 __attribute__((section(".vectors"), used))
 const vector_t py32f003_vectors[16 + 32] = {
-    [0] = (vector_t)(uintptr_t)__stack_top,
-    [1] = Reset_Handler,
-    [2] = Default_Handler,  /* NMI */
-    [3] = Default_Handler,  /* HardFault */
-    [11] = Default_Handler, /* SVCall */
-    [14] = Default_Handler, /* PendSV */
-    [15] = SysTick_Handler,
+    CORTEXM_SYSTEM_VECTORS,
     [16 + 0] = Default_Handler, /* WWDG ... every unused device interrupt below */
     [16 + 1] = Default_Handler, [16 + 2] = Default_Handler, [16 + 3] = Default_Handler,
     [16 + 4] = Default_Handler, [16 + 5] = Default_Handler, [16 + 6] = Default_Handler,

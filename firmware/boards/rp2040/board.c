@@ -10,8 +10,8 @@
 #include <stdint.h>
 
 #include "board.h"
-#include "byte_ring.h"
-#include "mic_reader.h"
+#include "board_common.h"
+#include "rig_static_assert.h"
 #include "uart_rings.h"
 #include "rp2040_regs.h"
 
@@ -25,20 +25,21 @@
 #define MIC_BLOCK 256u          /* samples per DMA run (16 ms): its end interrupt restarts the
                                    channel and wakes the core from WFI */
 
-_Static_assert(RIG_CLOCK_HZ == 125000000u, "RP2040 port runs PLL_SYS at 125 MHz");
-_Static_assert(ADC_CLOCK_HZ % RIG_MIC_SAMPLE_RATE == 0u, "ADC rate must divide 48 MHz exactly");
-_Static_assert((1u << MIC_RING_LOG2_BYTES) == MIC_RING * sizeof(uint16_t), "ring size and DMA ring wrap must agree");
+RIG_STATIC_ASSERT(RIG_CLOCK_HZ == 125000000u, "RP2040 port runs PLL_SYS at 125 MHz");
+RIG_STATIC_ASSERT(ADC_CLOCK_HZ % RIG_MIC_SAMPLE_RATE == 0u, "ADC rate must divide 48 MHz exactly");
+RIG_STATIC_ASSERT((1u << MIC_RING_LOG2_BYTES) == MIC_RING * sizeof(uint16_t), "ring size and DMA ring wrap must agree");
 RIG_PORT_CHECK_UART_RINGS(RIG_UART_RX_BYTES, UART_TX_BYTES);
 
 static uint8_t s_rx_buf[RIG_UART_RX_BYTES];
 static uint8_t s_tx_buf[UART_TX_BYTES];
-static byte_ring_t s_rx = { s_rx_buf, RIG_UART_RX_BYTES, 0, 0 };
-static byte_ring_t s_tx = { s_tx_buf, UART_TX_BYTES, 0, 0 };
+byte_ring_t cortexm_uart_rx = { s_rx_buf, RIG_UART_RX_BYTES, 0, 0 };
+byte_ring_t cortexm_uart_tx = { s_tx_buf, UART_TX_BYTES, 0, 0 };
 
 /* The DMA ring wraps the write address on a 2^11 boundary, so the buffer must be aligned to it. */
 static uint16_t s_mic_ring[MIC_RING] __attribute__((aligned(MIC_RING * sizeof(uint16_t))));
 static volatile uint32_t s_mic_blocks; /* completed DMA runs since board_mic_start */
-static mic_reader_t s_mic;
+mic_reader_t cortexm_mic;
+const uint32_t cortexm_mic_ring_samples = MIC_RING;
 
 static void unreset(uint32_t mask)
 {
@@ -88,8 +89,8 @@ static void clock_init(void)
 static void uart_tx_pump(void)
 {
     uint8_t b;
-    while ((REG32(UART0_BASE + UART_FR) & UART_FR_TXFF) == 0u && byte_ring_get(&s_tx, &b)) REG32(UART0_BASE + UART_DR) = b;
-    if (byte_ring_empty(&s_tx)) REG32(UART0_BASE + UART_IMSC + ALIAS_CLR) = UART_IMSC_TX;
+    while ((REG32(UART0_BASE + UART_FR) & UART_FR_TXFF) == 0u && byte_ring_get(&cortexm_uart_tx, &b)) REG32(UART0_BASE + UART_DR) = b;
+    if (byte_ring_empty(&cortexm_uart_tx)) REG32(UART0_BASE + UART_IMSC + ALIAS_CLR) = UART_IMSC_TX;
     else REG32(UART0_BASE + UART_IMSC + ALIAS_SET) = UART_IMSC_TX;
 }
 
@@ -111,7 +112,7 @@ static void uart_init(void)
 void UART0_IRQHandler(void);
 void UART0_IRQHandler(void)
 {
-    while ((REG32(UART0_BASE + UART_FR) & UART_FR_RXFE) == 0u) (void)byte_ring_put(&s_rx, (uint8_t)REG32(UART0_BASE + UART_DR));
+    while ((REG32(UART0_BASE + UART_FR) & UART_FR_RXFE) == 0u) (void)byte_ring_put(&cortexm_uart_rx, (uint8_t)REG32(UART0_BASE + UART_DR));
     uart_tx_pump();
 }
 
@@ -130,7 +131,7 @@ void board_mic_start(void)
 {
     REG32(DMA_CHAN_ABORT) = 1u;
     while (REG32(DMA_CHAN_ABORT) & 1u) { }
-    s_mic.read_total = 0;
+    cortexm_mic.read_total = 0;
     REG32(DMA_CH0_READ_ADDR) = ADC_FIFO;
     REG32(DMA_CH0_WRITE_ADDR) = (uint32_t)(uintptr_t)s_mic_ring;
     REG32(DMA_CH0_TRANS_COUNT) = MIC_BLOCK;
@@ -163,32 +164,16 @@ void DMA_IRQ_0_IRQHandler(void)
 
 /* Samples written since board_mic_start, with interrupts off: TRANS_COUNT counts down within the
  * current run; a finished run whose interrupt is pending reads 0 and so counts as complete. */
-static uint32_t mic_written_locked(void) { return s_mic_blocks * MIC_BLOCK + (MIC_BLOCK - REG32(DMA_CH0_TRANS_COUNT)); }
+uint32_t cortexm_port_mic_written_locked(void) { return s_mic_blocks * MIC_BLOCK + (MIC_BLOCK - REG32(DMA_CH0_TRANS_COUNT)); }
 
-static uint32_t mic_written(void)
+void cortexm_port_mic_copy(int16_t *dst, uint32_t start, size_t n)
 {
-    uint32_t primask = irq_save();
-    uint32_t written = mic_written_locked();
-    irq_restore(primask);
-    return written;
-}
-
-size_t board_mic_read(int16_t *dst, size_t max)
-{
-    uint32_t start;
-    size_t n = mic_reader_span(&s_mic, mic_written(), MIC_RING, max, &start);
     for (size_t i = 0; i < n; ++i) {
         /* 12-bit unsigned code, mid-scale 2048, to Q15: remove the offset and scale by 16. */
         dst[i] = (int16_t)(((int32_t)(s_mic_ring[start] & 0x0FFFu) - 2048) * 16);
         start = (start + 1u) & (MIC_RING - 1u);
     }
-    mic_reader_consume(&s_mic, n);
-    return n;
 }
-
-uint32_t board_mic_dropped(void) { return s_mic.dropped; }
-
-void board_early_init(void) { }
 
 void board_init(void)
 {
@@ -202,30 +187,13 @@ void board_init(void)
     irq_enable();
 }
 
-const char *board_name(void) { return "rp2040"; }
-uint32_t board_cycles(void) { return cortexm_systick32_read(); }
-uint32_t board_cycles_hz(void) { return RIG_CLOCK_HZ; }
-int board_cycles_are_mcu(void) { return 1; }
-
-size_t board_uart_read(uint8_t *dst, size_t max) { return byte_ring_read(&s_rx, dst, max); }
-
-void board_uart_write(const uint8_t *src, size_t n)
+/* The PL011 TX interrupt fires on crossing its FIFO level: prime the FIFO (interrupts off, as the
+ * handler pumps the same ring). */
+void cortexm_port_uart_tx_kick(void)
 {
-    for (size_t i = 0; i < n; ++i) {
-        while (!byte_ring_put(&s_tx, src[i])) { } /* full: the TX interrupt drains the FIFO */
-        uint32_t primask = irq_save();
-        uart_tx_pump(); /* the PL011 TX interrupt fires on crossing its level: prime the FIFO */
-        irq_restore(primask);
-    }
+    uint32_t primask = irq_save();
+    uart_tx_pump();
+    irq_restore(primask);
 }
 
 void board_marker(int level) { REG32(level ? SIO_GPIO_OUT_SET : SIO_GPIO_OUT_CLR) = 1u << MARKER_PIN; }
-
-/* Sleep only if nothing arrived since the caller looked: checked with interrupts off, and WFI
- * still wakes on an interrupt that became pending meanwhile (a UART byte, a DMA run's end). */
-void board_idle(void)
-{
-    uint32_t primask = irq_save();
-    if (byte_ring_empty(&s_rx) && mic_written_locked() == s_mic.read_total) cpu_wfi();
-    irq_restore(primask);
-}

@@ -10,9 +10,9 @@
 #include <stdint.h>
 
 #include "board.h"
-#include "byte_ring.h"
+#include "board_common.h"
 #include "dma_ring.h"
-#include "mic_reader.h"
+#include "rig_static_assert.h"
 #include "uart_rings.h"
 #include "stm32l476_regs.h"
 
@@ -25,20 +25,21 @@
  * right by 5 more bits maps it onto Q15 (1e6 / 32 = 31250). */
 #define PDM_TO_Q15_SHIFT (8 + 5)
 
-_Static_assert(RIG_CLOCK_HZ == 80000000u, "STM32L476 port runs the PLL at 80 MHz");
-_Static_assert(RIG_CLOCK_HZ / PDM_CKOUT_DIV / PDM_FOSR == RIG_MIC_SAMPLE_RATE, "DFSDM divider and oversampling must give the frontend rate");
-_Static_assert((MIC_RING & (MIC_RING - 1u)) == 0u, "mic ring must be a power of two");
+RIG_STATIC_ASSERT(RIG_CLOCK_HZ == 80000000u, "STM32L476 port runs the PLL at 80 MHz");
+RIG_STATIC_ASSERT(RIG_CLOCK_HZ / PDM_CKOUT_DIV / PDM_FOSR == RIG_MIC_SAMPLE_RATE, "DFSDM divider and oversampling must give the frontend rate");
+RIG_STATIC_ASSERT((MIC_RING & (MIC_RING - 1u)) == 0u, "mic ring must be a power of two");
 RIG_PORT_CHECK_UART_RINGS(RIG_UART_RX_BYTES, UART_TX_BYTES);
 
 static uint8_t s_rx_buf[RIG_UART_RX_BYTES];
 static uint8_t s_tx_buf[UART_TX_BYTES];
-static byte_ring_t s_rx = { s_rx_buf, RIG_UART_RX_BYTES, 0, 0 };
-static byte_ring_t s_tx = { s_tx_buf, UART_TX_BYTES, 0, 0 };
+byte_ring_t cortexm_uart_rx = { s_rx_buf, RIG_UART_RX_BYTES, 0, 0 };
+byte_ring_t cortexm_uart_tx = { s_tx_buf, UART_TX_BYTES, 0, 0 };
 
 static int32_t s_mic_ring[MIC_RING]; /* raw DFSDM_FLT0RDATAR words */
 static volatile uint32_t s_mic_laps;
 static const dma_ring_t s_mic_dma = { DMA_ISR, DMA_IFCR, DMA_CH4_CNDTR, DMA_ISR_TCIF4, DMA_IFCR_CHTIF4, MIC_RING };
-static mic_reader_t s_mic;
+mic_reader_t cortexm_mic;
+const uint32_t cortexm_mic_ring_samples = MIC_RING;
 
 static void clock_init(void)
 {
@@ -82,10 +83,10 @@ void USART2_IRQHandler(void)
 {
     uint32_t isr = REG32(USART2_BASE + USART_ISR);
     if (isr & USART_ISR_ORE) REG32(USART2_BASE + USART_ICR) = USART_ICR_ORECF;
-    if (isr & USART_ISR_RXNE) (void)byte_ring_put(&s_rx, (uint8_t)REG32(USART2_BASE + USART_RDR));
+    if (isr & USART_ISR_RXNE) (void)byte_ring_put(&cortexm_uart_rx, (uint8_t)REG32(USART2_BASE + USART_RDR));
     if ((isr & USART_ISR_TXE) && (REG32(USART2_BASE + USART_CR1) & USART_CR1_TXEIE)) {
         uint8_t b;
-        if (byte_ring_get(&s_tx, &b)) REG32(USART2_BASE + USART_TDR) = b;
+        if (byte_ring_get(&cortexm_uart_tx, &b)) REG32(USART2_BASE + USART_TDR) = b;
         else REG32(USART2_BASE + USART_CR1) &= ~USART_CR1_TXEIE;
     }
 }
@@ -112,22 +113,14 @@ static void mic_init(void)
 void DMA1_Channel4_IRQHandler(void) { s_mic_laps = s_mic_laps + dma_ring_on_irq(&s_mic_dma); }
 
 /* Samples the DMA has written since board_mic_start; call with interrupts off. */
-static uint32_t mic_written_locked(void) { return dma_ring_written_locked(&s_mic_dma, s_mic_laps); }
-
-static uint32_t mic_written(void)
-{
-    uint32_t primask = irq_save();
-    uint32_t written = mic_written_locked();
-    irq_restore(primask);
-    return written;
-}
+uint32_t cortexm_port_mic_written_locked(void) { return dma_ring_written_locked(&s_mic_dma, s_mic_laps); }
 
 void board_mic_start(void)
 {
     REG32(DMA_CH4_CCR) = 0;
     dma_ring_arm(&s_mic_dma);
     s_mic_laps = 0;
-    s_mic.read_total = 0;
+    cortexm_mic.read_total = 0;
     REG32(DMA_CH4_CCR) = DMA_CCR_MINC | DMA_CCR_CIRC | DMA_CCR_PSIZE_32 | DMA_CCR_MSIZE_32 | DMA_CCR_PL_HIGH | DMA_CCR_HTIE | DMA_CCR_TCIE | DMA_CCR_EN;
     REG32(DFSDM_CH0CFGR1) |= DFSDM_CHCFGR1_DFSDMEN;
     REG32(DFSDM_FLT0CR1) |= DFSDM_FLTCR1_DFEN;
@@ -141,22 +134,14 @@ void board_mic_stop(void)
     REG32(DMA_CH4_CCR) = 0;
 }
 
-size_t board_mic_read(int16_t *dst, size_t max)
+void cortexm_port_mic_copy(int16_t *dst, uint32_t start, size_t n)
 {
-    uint32_t start;
-    size_t n = mic_reader_span(&s_mic, mic_written(), MIC_RING, max, &start);
     for (size_t i = 0; i < n; ++i) {
         int32_t v = s_mic_ring[start] >> PDM_TO_Q15_SHIFT; /* arithmetic shift of a signed result */
         dst[i] = (int16_t)(v > 32767 ? 32767 : v < -32768 ? -32768 : v);
         start = (start + 1u) & (MIC_RING - 1u);
     }
-    mic_reader_consume(&s_mic, n);
-    return n;
 }
-
-uint32_t board_mic_dropped(void) { return s_mic.dropped; }
-
-void board_early_init(void) { }
 
 void board_init(void)
 {
@@ -170,34 +155,7 @@ void board_init(void)
     irq_enable();
 }
 
-const char *board_name(void) { return "stm32l4"; }
-uint32_t board_cycles(void) { return REG32(DWT_CYCCNT); }
-uint32_t board_cycles_hz(void) { return RIG_CLOCK_HZ; }
-int board_cycles_are_mcu(void) { return 1; }
-
-size_t board_uart_read(uint8_t *dst, size_t max) { return byte_ring_read(&s_rx, dst, max); }
-
-void board_uart_write(const uint8_t *src, size_t n)
-{
-    for (size_t i = 0; i < n; ++i) {
-        while (!byte_ring_put(&s_tx, src[i])) { } /* full: the TXE interrupt drains a byte */
-        REG32(USART2_BASE + USART_CR1) |= USART_CR1_TXEIE;
-    }
-}
+/* The TXE interrupt drains the ring and switches itself off when it is empty: switch it on. */
+void cortexm_port_uart_tx_kick(void) { REG32(USART2_BASE + USART_CR1) |= USART_CR1_TXEIE; }
 
 void board_marker(int level) { REG32(GPIOE_BASE + GPIO_BSRR) = level ? (1u << MARKER_PIN) : (1u << (MARKER_PIN + 16u)); }
-
-/* Sleep only if nothing arrived since the caller looked: checked with interrupts off, and WFI
- * still wakes on an interrupt that became pending meanwhile (ARMv6-M/ARMv7-M ARM, WFI), so a
- * byte or a DMA lap that lands between the check and the sleep is never slept through. */
-void board_idle(void)
-{
-    uint32_t primask = irq_save();
-    if (byte_ring_empty(&s_rx) && mic_written_locked() == s_mic.read_total) cpu_wfi();
-    irq_restore(primask);
-}
-
-/* IDLE's clock (app.h RIG_APP_PORT_IDLE_CLOCK): DWT CYCCNT stands still while WFI gates the core
- * clock, SysTick keeps counting the same core clock (and its wrap interrupt wakes the core). */
-uint32_t rig_port_idle_clock(void);
-uint32_t rig_port_idle_clock(void) { return cortexm_systick32_read(); }

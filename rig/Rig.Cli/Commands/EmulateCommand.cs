@@ -23,9 +23,9 @@ public static partial class EmulateCommand
     public static Command Create()
     {
         var elf = new Argument<FileInfo?>("firmware.elf") { Description = "the image to run", Arity = ArgumentArity.ZeroOrOne };
-        var profile = new Option<string?>("--profile", "-p") { Description = "board profile (profiles/<name>.yaml) or a path to one: the chip's memory map and core" };
+        var profile = new Option<string?>("--profile", "-p") { Description = "board profile (profiles/<name>.yaml) or a path to one: the chip's memory map and core (required; omit it only for a self-test)" };
         var maxCycles = new Option<ulong>("--max-cycles") { Description = "stop after this many core cycles (exit 2)", DefaultValueFactory = _ => 100_000_000 };
-        var trace = new Option<FileInfo?>("--trace") { Description = "write one line per executed instruction to this file" };
+        var trace = new Option<FileInfo?>("--trace") { Description = "write one line per executed instruction to this file (omit: no trace)" };
         var json = new Option<bool>("--json") { Description = "print the result as JSON (keys cycles, instructions, cpi, exitReason, pc, symbol, message, address)" };
         var command = new Command("emulate", "Run a firmware image on the rig's Cortex-M0+/M4 instruction-set simulator") { elf, profile, maxCycles, trace, json };
         // Hook for the QEMU lockstep self-test (iss-oracle, EmulateCommand.Selftest.cs): it adds its options

@@ -43,7 +43,7 @@ public static class HistoryCommand
         }
         var table = PlainTextTable.Create("run", "started (UTC)", "mode", "board", "clips", "accuracy", "mismatches", "frontend cyc", "model cyc", "cycles clock", "energy uJ", "energy clock", "RAM B", "flash B", "config");
         foreach (var r in runs)
-            PlainTextTable.Row(table, r.RunId + (r.Complete ? "" : " (unfinished)"), Fmt.Time(r.StartedAt), r.Mode, r.Board, r.Clips.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            PlainTextTable.Row(table, r.RunId + (r.Complete ? "" : " (unfinished)"), Fmt.Time(r.StartedAt), JsonNames.Of(r.Mode), r.Board, r.Clips.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Fmt.Fraction(r.Accuracy), Fmt.Int(r.FeatureMismatches), Fmt.Number(r.FrontendCyclesMedian), Fmt.Number(r.ModelCyclesMedian),
                 r.CycleClock is { } cc ? cc.Name() : "-", Fmt.Number(r.EnergyPerInferenceUj), r.EnergyClock is { } ec ? ec.Name() : "-", Fmt.Number(r.RamBytes), Fmt.Number(r.FlashBytes), r.ConfigHash);
         PlainTextTable.Write(table);

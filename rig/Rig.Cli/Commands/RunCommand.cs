@@ -6,6 +6,7 @@ using Rig.Core.Profiles;
 using Rig.Core.Runs;
 using Rig.Elf.Build;
 using Rig.Elf.Memory;
+using Rig.Reports;
 using Rig.Runs.Link;
 using Rig.Runs.Orchestration;
 using Spectre.Console;
@@ -27,7 +28,7 @@ public static class RunCommand
         var playlist = new Option<string>("--playlist") { Description = "playlist YAML", DefaultValueFactory = _ => "playlists/reference.yaml" };
         var board = new Option<string[]>("--board", "-b") { Description = "virtual, or serial:<port>; repeat for several boards (one clip, many listeners)", AllowMultipleArgumentsPerToken = false, DefaultValueFactory = _ => ["virtual"] };
         var mode = new Option<string>("--mode", "-m") { Description = "inject (PCM over serial, bit-exact path) or acoustic (speaker -> room -> mic)", DefaultValueFactory = _ => "inject" };
-        mode.AcceptOnlyFromAmong("inject", "acoustic");
+        mode.AcceptOnlyFromAmong([.. JsonNames.All<RunMode>()]);
         var output = new Option<string?>("--out", "-o") { Description = "run directory, which must not hold a run already (default: runs/<profile>-<UTC timestamp>)" };
         var energy = new Option<bool>("--energy") { Description = "measure energy per inference with the INA219 (virtual INA219 for virtual boards)" };
         var resume = new Option<string?>("--resume") { Description = "continue the stopped run in this directory with its own profile, playlist, mode and boards, playing only the clips not yet committed (default: start a new run)" };
@@ -48,7 +49,7 @@ public static class RunCommand
             Profile = parse.GetValue(profile)!,
             Playlist = ResolvePlaylist(parse.GetValue(playlist)!),
             Boards = (parse.GetValue(board) is { Length: > 0 } b ? b : ["virtual"]).Select(BoardTarget.Parse).ToList(),
-            Mode = parse.GetValue(mode)!,
+            Mode = JsonNames.Parse<RunMode>(parse.GetValue(mode)) ?? throw new ArgumentException($"--mode '{parse.GetValue(mode)}': expected inject or acoustic"),
             OutDir = parse.GetValue(output) ?? DefaultOut(parse.GetValue(profile)!),
             Energy = parse.GetValue(energy),
             HistoryStore = parse.GetValue(store),
@@ -91,7 +92,7 @@ public static class RunCommand
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .Start(ctx =>
                 {
-                    var progress = new SpectreRunProgress(ctx, $"{options.Profile} {options.Mode} on {string.Join(", ", options.Boards)}");
+                    var progress = new SpectreRunProgress(ctx, $"{options.Profile} {JsonNames.Of(options.Mode)} on {string.Join(", ", options.Boards)}");
                     outcomes = new RunOrchestrator(TimeProvider.System, progress).Execute(options, stop.Token);
                 });
             var mismatches = false;
@@ -99,13 +100,15 @@ public static class RunCommand
             foreach (var o in outcomes)
             {
                 var r = o.Result;
+                // The report is made from run.json after the run, like `rig report`: orchestration only measures.
+                var report = r.Complete ? ReportGenerator.Write(o.RunDir).IndexHtml : null;
                 var t = r.Timing!;
-                AnsiConsole.MarkupLineInterpolated($"[bold]{o.BoardId}[/] {r.Profile} {r.Mode}: accuracy {r.Accuracy:P1}, feature mismatches {r.FeatureMismatches}, clips {r.Clips.Count}{(r.Complete ? "" : " (incomplete)")}");
+                AnsiConsole.MarkupLineInterpolated($"[bold]{o.BoardId}[/] {r.Profile} {JsonNames.Of(r.Mode)}: accuracy {r.Accuracy:P1}, feature mismatches {r.FeatureMismatches}, clips {r.Clips.Count}{(r.Complete ? "" : " (incomplete)")}");
                 foreach (var line in RunSummaryText.Timing(t, r.Mode)) Console.Out.WriteLine(line);
                 Console.Out.WriteLine(RunSummaryText.Power(r.Power));
-                Console.Out.WriteLine($"  cycles: {r.Cycles?.Unit} frontend/column median {r.Cycles?.FrontendPerColumn.Median:0}, model/inference median {r.Cycles?.ModelPerInference.Median:0}; link: {r.Link.FramesReceived} frames, {r.Link.CrcErrors} CRC errors, {r.Link.Retries} retries");
+                Console.Out.WriteLine($"  cycles: {(r.Cycles is { } cycles ? JsonNames.Of(cycles.Unit) : "")} frontend/column median {r.Cycles?.FrontendPerColumn.Median:0}, model/inference median {r.Cycles?.ModelPerInference.Median:0}; link: {r.Link.FramesReceived} frames, {r.Link.CrcErrors} CRC errors, {r.Link.Retries} retries");
                 if (r.Link.InjectedFaults is { } injected) Console.Out.WriteLine(RunSummaryText.InjectedFaults(injected));
-                Console.Out.WriteLine($"  run: {Path.Combine(o.RunDir, "run.json")}" + (o.ReportIndex is null ? "" : $"\n  report: {o.ReportIndex}"));
+                Console.Out.WriteLine($"  run: {Path.Combine(o.RunDir, "run.json")}" + (report is null ? "" : $"\n  report: {report}"));
                 mismatches |= r.FeatureMismatches != 0;
                 interrupted |= o.Interrupted;
             }

@@ -10,7 +10,7 @@ namespace Rig.Cli.Commands;
 public static class RunSummaryText
 {
     /// <summary>Timing, what physically limits this mode, and a warning when the UART cannot keep up in real time.</summary>
-    public static IReadOnlyList<string> Timing(TimingResult t, string mode)
+    public static IReadOnlyList<string> Timing(TimingResult t, RunMode mode)
     {
         var lines = new List<string>();
         var whole = t.Sessions > 1
@@ -18,7 +18,7 @@ public static class RunSummaryText
             : "";
         lines.Add(Inv($"  timing: {t.AudioSeconds:0.0} s of audio in {t.WallSeconds:0.00} s wall = {t.SpeedVsRealTime:0.0}x real time{whole}"));
         var uart = Inv($"{t.Baud} baud = {t.Baud / 10.0:0} bytes/s each way");
-        if (mode == "acoustic")
+        if (mode == RunMode.Acoustic)
         {
             lines.Add(Inv($"  physical limit: {t.PhysicalLimitSeconds:0.00} s, the audio itself (sound plays in real time)"));
             lines.Add(Inv($"  board->host stream (captured audio + features): {t.BytesReceived:0} bytes = {t.ReceiveLimitSeconds:0.00} s on the UART ({uart}) for {t.AudioSeconds:0.00} s of audio"));
@@ -27,8 +27,8 @@ public static class RunSummaryText
         }
         else
         {
-            lines.Add(Inv($"  physical limit: {t.PhysicalLimitSeconds:0.00} s, the {t.PhysicalLimit ?? "UART"} ({uart})"));
-            lines.Add(Inv($"  host->board {t.WireLimitSeconds:0.00} s ({t.BytesSent:0} bytes sent); board->host {t.ReceiveLimitSeconds:0.00} s ({t.BytesReceived:0} bytes received); wire {t.Wire}: wall/limit {t.WallOverWireLimit:0.000}"));
+            lines.Add(Inv($"  physical limit: {t.PhysicalLimitSeconds:0.00} s, the {(t.PhysicalLimit is { } what ? JsonNames.Of(what) : "UART")} ({uart})"));
+            lines.Add(Inv($"  host->board {t.WireLimitSeconds:0.00} s ({t.BytesSent:0} bytes sent); board->host {t.ReceiveLimitSeconds:0.00} s ({t.BytesReceived:0} bytes received); wire {(t.Wire is { } wire ? JsonNames.Of(wire) : "unknown")}: wall/limit {t.WallOverWireLimit:0.000}"));
             if (!t.UartKeepsUp)
                 lines.Add(Inv($"  warning: the UART at {t.Baud} baud cannot carry this traffic in real time ({Math.Max(t.WireLimitSeconds, t.ReceiveLimitSeconds):0.00} s for {t.AudioSeconds:0.00} s of audio)"));
         }

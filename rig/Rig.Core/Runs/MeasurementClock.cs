@@ -23,16 +23,14 @@ public static class MeasurementClocks
     public static MeasurementClock Of(bool mcuCycles, bool emulated = false) =>
         !mcuCycles ? MeasurementClock.Host : emulated ? MeasurementClock.EmulatedMcu : MeasurementClock.Mcu;
 
-    /// <summary>From run.json's cycle unit string of runs written before the clock field existed.</summary>
-    public static MeasurementClock FromCycleUnit(string? unit) => unit == "mcu-cycles" ? MeasurementClock.Mcu : MeasurementClock.Host;
+    /// <summary>The clock of run.json's cycle unit, for runs written before the clock field existed.</summary>
+    public static MeasurementClock FromCycleUnit(Runs.CycleUnit unit) => unit == Runs.CycleUnit.McuCycles ? MeasurementClock.Mcu : MeasurementClock.Host;
+
+    /// <summary>The unit cycles counted with this clock are written in (an emulated MCU counts MCU cycles).</summary>
+    public static Runs.CycleUnit CycleUnit(this MeasurementClock clock) => clock == MeasurementClock.Host ? Runs.CycleUnit.HostCycles : Runs.CycleUnit.McuCycles;
 
     /// <summary>The wire name ("mcu", "emulated-mcu", "host").</summary>
-    public static string Name(this MeasurementClock clock) => clock switch
-    {
-        MeasurementClock.Mcu => "mcu",
-        MeasurementClock.EmulatedMcu => "emulated-mcu",
-        _ => "host",
-    };
+    public static string Name(this MeasurementClock clock) => JsonNames.Of(clock);
 
     /// <summary>How a report labels a figure timed with this clock.</summary>
     public static string Label(this MeasurementClock clock) => clock switch
@@ -41,6 +39,14 @@ public static class MeasurementClocks
         MeasurementClock.EmulatedMcu => "emulated MCU",
         _ => "host time",
     };
+}
+
+/// <summary>run.json <c>cycles.unit</c> (and a baseline's <c>cycleUnit</c>): MCU cycles or a virtual board's host CPU nanoseconds, never mixed.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<CycleUnit>))]
+public enum CycleUnit
+{
+    [JsonStringEnumMemberName("mcu-cycles")] McuCycles,
+    [JsonStringEnumMemberName("host-cycles")] HostCycles,
 }
 
 /// <summary>What cut the power windows: the marker pin's edges on the rig host, or the BURST/answer message times.</summary>

@@ -17,7 +17,7 @@ public static class RunInvariants
         v.NotEmpty("board", run.Board);
         v.NotEmpty("playlist", run.Playlist);
         v.NotEmpty("configHash", run.ConfigHash);
-        if (run.Mode is not ("inject" or "acoustic")) v.Add("mode", $"'{run.Mode}' is not inject or acoustic");
+        if (!Enum.IsDefined(run.Mode)) v.Add("mode", $"'{run.Mode}' is not {string.Join(" or ", JsonNames.All<RunMode>())}");
         if (run.FinishedAt is { } f && f < run.StartedAt) v.Add("finishedAt", "is before startedAt");
         if (!double.IsFinite(run.Accuracy) || run.Accuracy is < 0 or > 1) v.Add("accuracy", $"{run.Accuracy} is not a fraction between 0 and 1");
         v.NotNegative("featureMismatches", run.FeatureMismatches);
@@ -26,7 +26,7 @@ public static class RunInvariants
         else Confusion(v, run);
         if (run.Cycles is { } c)
         {
-            if (c.Unit is null) v.Add("cycles.unit", "missing");
+            if (!Enum.IsDefined(c.Unit)) v.Add("cycles.unit", $"'{c.Unit}' is not {string.Join(" or ", JsonNames.All<CycleUnit>())}");
             v.NonNegative("cycles.clockHz", c.ClockHz);
             Distribution(v, "cycles.frontendPerColumn", c.FrontendPerColumn);
             Distribution(v, "cycles.modelPerInference", c.ModelPerInference);

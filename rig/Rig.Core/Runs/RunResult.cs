@@ -14,8 +14,7 @@ public sealed record RunResult
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
     public required string RunId { get; init; }
     public required string Profile { get; init; }
-    /// <summary>inject or acoustic.</summary>
-    public required string Mode { get; init; }
+    public required RunMode Mode { get; init; }
     /// <summary>"virtual" or "serial:/dev/ttyUSB0".</summary>
     public required string Board { get; init; }
     public required string Playlist { get; init; }
@@ -79,8 +78,8 @@ public sealed record Distribution(double Median, double P95, double Max, int Cou
 
 public sealed record ConfusionMatrix(IReadOnlyList<string> Labels, IReadOnlyList<IReadOnlyList<int>> Counts);
 
-/// <summary>Run-wide cycle figures. <see cref="Unit"/> is "mcu-cycles" on hardware and "host-cycles" on a virtual board: never mixed.</summary>
-public sealed record CycleSummary(string Unit, double ClockHz, Distribution FrontendPerColumn, Distribution ModelPerInference, double RealTimeMargin)
+/// <summary>Run-wide cycle figures. <see cref="Unit"/> is mcu-cycles on hardware and host-cycles on a virtual board: never mixed.</summary>
+public sealed record CycleSummary(CycleUnit Unit, double ClockHz, Distribution FrontendPerColumn, Distribution ModelPerInference, double RealTimeMargin)
 {
     /// <summary>Whose clock counted these cycles; null in runs written before the field (derive it from <see cref="Unit"/>).</summary>
     public MeasurementClock? Clock { get; init; }
@@ -177,9 +176,8 @@ public sealed record TimingResult(double WallSeconds, double AudioSeconds, doubl
     public double BytesReceived { get; init; }
     /// <summary>BytesReceived / (Baud / 10): the board-to-host wire time (the binding one in acoustic mode, where the board streams its capture).</summary>
     public double ReceiveLimitSeconds { get; init; }
-    /// <summary>What carried the bytes: "uart" (a serial port), "paced-virtual-uart" (the native board paced
-    /// like the profile's UART, `rig run --paced-uart`) or "unpaced-pty" (the native board at pty speed).</summary>
-    public string Wire { get; init; } = "unknown";
+    /// <summary>What carried the bytes; null in runs written before the field.</summary>
+    public WireKind? Wire { get; init; }
     /// <summary>Whether the wall time was bound by a UART wire (true for "uart" and "paced-virtual-uart").</summary>
     public bool WirePaced { get; init; }
     /// <summary>WallSeconds / WireLimitSeconds: 1.0 is the physical limit; a paced wire can only approach it from above.</summary>
@@ -190,8 +188,8 @@ public sealed record TimingResult(double WallSeconds, double AudioSeconds, doubl
     /// itself, because sound plays in real time whatever the wire can do.
     /// </summary>
     public double PhysicalLimitSeconds { get; init; }
-    /// <summary>What sets <see cref="PhysicalLimitSeconds"/>: "host->board UART", "board->host UART" or "audio duration".</summary>
-    public string? PhysicalLimit { get; init; }
+    /// <summary>What sets <see cref="PhysicalLimitSeconds"/>; null in runs written before the field.</summary>
+    public PhysicalLimit? PhysicalLimit { get; init; }
     /// <summary>
     /// False when the UART cannot carry the traffic in real time: acoustic mode, the board->host stream
     /// (captured audio + features) needs longer than the audio lasts; inject mode, the PCM going out does.

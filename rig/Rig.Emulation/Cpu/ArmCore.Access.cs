@@ -1,67 +1,152 @@
-using Rig.Emulation.Cpu.Exceptions;
 using System.Runtime.CompilerServices;
+using Rig.Emulation.Cpu.Exceptions;
 
 namespace Rig.Emulation.Cpu;
 
 /// <summary>
 /// Data accesses as instructions make them: alignment rules of the core (ARMv6-M A3.2: every
 /// unaligned halfword/word access faults; ARMv7-M A3.2.1: LDR/STR/LDRH/STRH may be unaligned
-/// unless CCR.UNALIGN_TRP, LDM/STM/LDRD/STRD/exclusives never), then the memory map.
+/// unless CCR.UNALIGN_TRP, LDM/STM/LDRD/STRD/exclusives never), then the memory map. Aligned
+/// accesses to the last writable and the last read-only memory region go straight to their
+/// arrays (the hot path: SRAM data and flash literal pools); everything else through the map.
 /// </summary>
 public sealed partial class ArmCore
 {
+    byte[] ramBytes = [];
+    uint ramStart, ramLimit;
+    byte[] romBytes = [];
+    uint romStart, romLimit;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public uint Load32(uint address)
     {
-        if ((address & 3) != 0 && UnalignedTraps) throw Unaligned(address, 4, write: false);
-        return Memory.Read32(address);
+        if ((address & 3) == 0)
+        {
+            var off = address - ramStart;
+            if (off < ramLimit) return Unsafe.ReadUnaligned<uint>(ref ramBytes[off]);
+            off = address - romStart;
+            if (off < romLimit) return Unsafe.ReadUnaligned<uint>(ref romBytes[off]);
+        }
+        else if (UnalignedTraps) throw Unaligned(address, 4, write: false);
+        return Memory.Read32(Cache(address));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public uint Load16(uint address)
     {
-        if ((address & 1) != 0 && UnalignedTraps) throw Unaligned(address, 2, write: false);
-        return Memory.Read16(address);
+        if ((address & 1) == 0)
+        {
+            var off = address - ramStart;
+            if (off < ramLimit) return Unsafe.ReadUnaligned<ushort>(ref ramBytes[off]);
+            off = address - romStart;
+            if (off < romLimit) return Unsafe.ReadUnaligned<ushort>(ref romBytes[off]);
+        }
+        else if (UnalignedTraps) throw Unaligned(address, 2, write: false);
+        return Memory.Read16(Cache(address));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public uint Load8(uint address) => Memory.Read8(address);
+    public uint Load8(uint address)
+    {
+        var off = address - ramStart;
+        if (off < ramLimit) return ramBytes[off];
+        off = address - romStart;
+        if (off < romLimit) return romBytes[off];
+        return Memory.Read8(Cache(address));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Store32(uint address, uint value)
     {
-        if ((address & 3) != 0 && UnalignedTraps) throw Unaligned(address, 4, write: true);
-        Memory.Write32(address, value);
+        if ((address & 3) == 0)
+        {
+            var off = address - ramStart;
+            if (off < ramLimit)
+            {
+                Unsafe.WriteUnaligned(ref ramBytes[off], value);
+                return;
+            }
+        }
+        else if (UnalignedTraps) throw Unaligned(address, 4, write: true);
+        Memory.Write32(Cache(address), value);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Store16(uint address, uint value)
     {
-        if ((address & 1) != 0 && UnalignedTraps) throw Unaligned(address, 2, write: true);
-        Memory.Write16(address, value);
+        if ((address & 1) == 0)
+        {
+            var off = address - ramStart;
+            if (off < ramLimit)
+            {
+                Unsafe.WriteUnaligned(ref ramBytes[off], (ushort)value);
+                return;
+            }
+        }
+        else if (UnalignedTraps) throw Unaligned(address, 2, write: true);
+        Memory.Write16(Cache(address), value);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Store8(uint address, uint value) => Memory.Write8(address, value);
+    public void Store8(uint address, uint value)
+    {
+        var off = address - ramStart;
+        if (off < ramLimit)
+        {
+            ramBytes[off] = (byte)value;
+            return;
+        }
+        Memory.Write8(Cache(address), value);
+    }
 
     /// <summary>A word access that must be aligned on every core (LDM/STM/PUSH/POP, LDRD/STRD, exclusives, stacking).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public uint LoadAligned32(uint address)
     {
         if ((address & 3) != 0) throw Unaligned(address, 4, write: false);
-        return Memory.Read32(address);
+        var off = address - ramStart;
+        if (off < ramLimit) return Unsafe.ReadUnaligned<uint>(ref ramBytes[off]);
+        return Memory.Read32(Cache(address));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void StoreAligned32(uint address, uint value)
     {
         if ((address & 3) != 0) throw Unaligned(address, 4, write: true);
-        Memory.Write32(address, value);
+        var off = address - ramStart;
+        if (off < ramLimit)
+        {
+            Unsafe.WriteUnaligned(ref ramBytes[off], value);
+            return;
+        }
+        Memory.Write32(Cache(address), value);
+    }
+
+    /// <summary>Remembers the memory region of <paramref name="address"/> for the fast path; returns the address.</summary>
+    uint Cache(uint address)
+    {
+        var r = Memory.Find(address);
+        if (r?.Backing is { } bytes && r.Size >= 4)
+        {
+            if (r.Writable)
+            {
+                ramBytes = bytes;
+                ramStart = r.Start;
+                ramLimit = r.Size - 3;
+            }
+            else
+            {
+                romBytes = bytes;
+                romStart = r.Start;
+                romLimit = r.Size - 3;
+            }
+        }
+        return address;
     }
 
     /// <summary>M0+: always; M4: when CCR.UNALIGN_TRP is set.</summary>
     bool UnalignedTraps => !IsM4 || (Scs.Ccr & SystemControlSpaceBits.CcrUnalignTrp) != 0;
 
-    static CpuFault Unaligned(uint address, int size, bool write) =>
+    static CpuFaultException Unaligned(uint address, int size, bool write) =>
         new(FaultKind.Unaligned, address, $"unaligned {size}-byte {(write ? "write to" : "read from")} 0x{address:X8}");
 }

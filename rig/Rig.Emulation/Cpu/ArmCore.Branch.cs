@@ -23,7 +23,7 @@ public sealed partial class ArmCore
         if ((address & 1) == 0)
         {
             pendingSync = ExceptionNumbers.HardFault;
-            pendingSyncFault = new CpuFault(FaultKind.InvalidState, address, $"branch to 0x{address:X8} with bit 0 clear (the T bit): INVSTATE");
+            pendingSyncFault = new CpuFaultException(FaultKind.InvalidState, address, $"branch to 0x{address:X8} with bit 0 clear (the T bit): INVSTATE");
         }
     }
 }

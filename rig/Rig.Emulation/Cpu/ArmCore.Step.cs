@@ -38,7 +38,7 @@ public sealed partial class ArmCore
         {
             while (Cycles < maxCycles && Instructions < maxInstructions)
             {
-                var s = Step();
+                var s = Trace is null ? RunFast(maxCycles, maxInstructions) : Step();
                 if (s is not null) return s;
             }
             return Stop(StopReason.MaxCycles, Pc,
@@ -49,6 +49,74 @@ public sealed partial class ArmCore
         finally
         {
             runLimit = ulong.MaxValue;
+        }
+    }
+
+    /// <summary>
+    /// The same as repeated <see cref="Step"/> calls without a trace, in one loop with one
+    /// exception handler around it (the hot path of a run); it hands IT blocks to Step.
+    /// </summary>
+    EmulationStop? RunFast(ulong maxCycles, ulong maxInstructions)
+    {
+        var pc = Pc;
+        try
+        {
+            while (Cycles < maxCycles && Instructions < maxInstructions)
+            {
+                if (attention) TakePendingException();
+                if (ItState != 0) return Step();
+                pc = Pc;
+                var hw1 = Fetch16(pc);
+                if (hw1 >= 0xE800)
+                {
+                    var hw2 = Fetch16(pc + 2);
+                    nextPc = pc + 4;
+                    Execute32(hw1, hw2);
+                }
+                else
+                {
+                    nextPc = pc + 2;
+                    Execute16(hw1);
+                }
+                if (stop is not null) break;
+                Pc = nextPc;
+                R[15] = nextPc;
+                if (Cycles >= nextEventCycle) ServiceClocked();
+                if (pendingSync != 0)
+                {
+                    TakeSynchronous();
+                    if (stop is not null) break;
+                }
+            }
+        }
+        catch (BusFaultException e)
+        {
+            OnBusFault(pc, e);
+        }
+        catch (UnmodelledRegisterException e)
+        {
+            stop ??= Stop(StopReason.UnmappedAccess, pc, e.Message + InstructionAt(pc), e.Address);
+        }
+        catch (CpuFaultException f)
+        {
+            RaiseFault(pc, f.Kind, f.Message, f.Address);
+        }
+        var s = stop;
+        stop = null;
+        return s;
+    }
+
+    /// <summary>" (instruction XXXX[ YYYY])" of the instruction at <paramref name="pc"/>, for messages.</summary>
+    string InstructionAt(uint pc)
+    {
+        try
+        {
+            var hw1 = (ushort)Memory.Read16(pc);
+            return HalfwordsText(hw1, hw1 >= 0xE800 ? (ushort)Memory.Read16(pc + 2) : (ushort)0);
+        }
+        catch (Exception e) when (e is BusFaultException or UnmodelledRegisterException)
+        {
+            return "";
         }
     }
 
@@ -103,7 +171,7 @@ public sealed partial class ArmCore
         {
             stop ??= Stop(StopReason.UnmappedAccess, pc, e.Message + HalfwordsText(hw1, hw2), e.Address);
         }
-        catch (CpuFault f)
+        catch (CpuFaultException f)
         {
             RaiseFault(pc, f.Kind, f.Message, f.Address);
         }
@@ -138,8 +206,8 @@ public sealed partial class ArmCore
             codeSize = region.Size;
             return Unsafe.ReadUnaligned<ushort>(ref backing[address - region.Start]);
         }
-        if (region is null) throw new CpuFault(FaultKind.FetchUnmapped, address, $"instruction fetch from unmapped address 0x{address:X8}");
-        throw new CpuFault(FaultKind.FetchUnmapped, address, $"instruction fetch from {region.Name} at 0x{address:X8}, which is not memory");
+        if (region is null) throw new CpuFaultException(FaultKind.FetchUnmapped, address, $"instruction fetch from unmapped address 0x{address:X8}");
+        throw new CpuFaultException(FaultKind.FetchUnmapped, address, $"instruction fetch from {region.Name} at 0x{address:X8}, which is not memory");
     }
 
     /// <summary>Forgets the fetch fast path (a region's backing changed).</summary>

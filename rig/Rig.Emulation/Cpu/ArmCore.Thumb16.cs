@@ -569,5 +569,5 @@ public sealed partial class ArmCore
 
     /// <summary>An UNDEFINED encoding: the architecture's HardFault (UsageFault UNDEFINSTR escalated).</summary>
     void Undefined(ushort hw1, ushort hw2) =>
-        throw new CpuFault(FaultKind.Undefined, Pc, $"undefined instruction{HalfwordsText(hw1, hw2)}");
+        throw new CpuFaultException(FaultKind.Undefined, Pc, $"undefined instruction{HalfwordsText(hw1, hw2)}");
 }

@@ -20,7 +20,7 @@ public sealed partial class ArmCore
             if ((op2 & 5) == 0)
             {
                 if ((op1 & 0x7E) == 0x38) { MoveToSpecial(hw1, hw2); return; }
-                if (op1 == 0x3B) { Barrier(hw1, hw2); return; }
+                if (op1 == 0x3B && ((hw2 >> 4) & 0xF) is >= 4 and <= 6) { Barrier(hw1, hw2); return; } // CLREX (op 2) is ARMv7-M: the Thumb-2 executor's
                 if ((op1 & 0x7E) == 0x3E) { MoveFromSpecial(hw1, hw2); return; }
             }
             if (op1 == 0x7F && op2 == 2) Undefined(hw1, hw2); // UDF.W: permanently undefined

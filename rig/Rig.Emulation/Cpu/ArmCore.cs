@@ -21,6 +21,7 @@ public sealed partial class ArmCore
         Memory = memory;
         Timing = timing;
         Thumb32 = thumb32;
+        m0Timing = timing as CortexM0PlusTiming;
         IsM4 = kind == CoreKind.CortexM4;
         Config = exceptions ?? ExceptionConfig.Default(kind);
         Nvic = new NestedInterrupts(this, Config);
@@ -137,9 +138,12 @@ public sealed partial class ArmCore
     /// <summary>Charges one executed instruction to the cycle model.</summary>
     public void Retire(in Retired op)
     {
-        Cycles += (ulong)Timing.Cycles(op, Pc);
+        // The M0+ model called directly (a sealed class): no interface dispatch on the hot path.
+        Cycles += (ulong)(m0Timing is { } m0 ? m0.Cycles(op, Pc) : Timing.Cycles(op, Pc));
         Instructions++;
     }
+
+    readonly CortexM0PlusTiming? m0Timing;
 
     /// <summary>Sets SP to the reset values: MSP from the vector table, thread mode, privileged, IT clear.</summary>
     public void Reset(uint vectorTable)

@@ -22,8 +22,9 @@ public enum StopReason
 }
 
 /// <summary>
-/// How a run ended: <see cref="Pc"/> is the instruction that stopped it (or the next one for a
-/// breakpoint/exit), <see cref="Symbol"/> the ELF function it lies in ("" without symbols),
+/// How a run ended: <see cref="Pc"/> is the instruction that stopped it (the BKPT, the faulting
+/// load, the WFI; the target of a jump to unmapped memory; the next instruction to execute when
+/// the budget ran out), <see cref="Symbol"/> the ELF function it lies in ("" without symbols),
 /// <see cref="Address"/> the data address of an access stop.
 /// </summary>
 public sealed record EmulationStop(StopReason Reason, uint Pc, string Symbol, string Message, uint? Address = null)

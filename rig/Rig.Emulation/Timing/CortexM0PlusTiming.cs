@@ -21,6 +21,7 @@ public sealed class CortexM0PlusTiming(MemoryMap memory, int multiplyCycles = 1)
     /// <summary>The word (address / 4) the prefetch last fetched; uint.MaxValue after a taken branch.</summary>
     uint fetchedWord = uint.MaxValue;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public int Cycles(in Retired op, uint pc)
     {
         var cycles = op.Class switch

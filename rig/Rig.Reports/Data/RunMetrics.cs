@@ -6,7 +6,7 @@ namespace Rig.Reports.Data;
 public sealed record RunMetrics(
     double AccuracyPercent,
     long FeatureMismatches,
-    string? CycleUnit,
+    CycleUnit? CycleUnit,
     double? FrontendCyclesMedian,
     double? ModelCyclesMedian,
     double? EnergyPerInferenceUj,

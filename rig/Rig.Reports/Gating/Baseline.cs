@@ -17,14 +17,14 @@ public sealed record Baseline
     public required string Profile { get; init; }
     public required string ConfigHash { get; init; }
     public required string RunId { get; init; }
-    public required string Mode { get; init; }
+    public required RunMode Mode { get; init; }
     public required string Board { get; init; }
     public required string Playlist { get; init; }
     public DateTimeOffset RunStartedAt { get; init; }
     public int Clips { get; init; }
     public required double AccuracyPercent { get; init; }
     public long FeatureMismatches { get; init; }
-    public string? CycleUnit { get; init; }
+    public CycleUnit? CycleUnit { get; init; }
     public double? FrontendCyclesMedian { get; init; }
     public double? ModelCyclesMedian { get; init; }
     public double? EnergyPerInferenceUj { get; init; }
@@ -37,8 +37,8 @@ public sealed record Baseline
     [JsonIgnore]
     public RunMetrics Metrics => new(AccuracyPercent, FeatureMismatches, CycleUnit, FrontendCyclesMedian, ModelCyclesMedian, EnergyPerInferenceUj, RamBytes, FlashBytes)
     {
-        CycleClock = CycleUnit is null ? null : MeasurementClocks.FromCycleUnit(CycleUnit),
-        EnergyClock = EnergyPerInferenceUj is null ? null : EnergyClock ?? MeasurementClocks.FromCycleUnit(CycleUnit),
+        CycleClock = CycleUnit is { } unit ? MeasurementClocks.FromCycleUnit(unit) : null,
+        EnergyClock = EnergyPerInferenceUj is null ? null : EnergyClock ?? (CycleUnit is { } u ? MeasurementClocks.FromCycleUnit(u) : MeasurementClock.Host),
     };
 
     public static Baseline From(RunResult run)

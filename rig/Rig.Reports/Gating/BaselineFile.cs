@@ -44,14 +44,16 @@ public static class BaselineFile
     public static IReadOnlyList<string> Violations(Baseline b)
     {
         var v = new List<string>();
-        foreach (var (field, value) in new[] { ("profile", b.Profile), ("configHash", b.ConfigHash), ("runId", b.RunId), ("mode", b.Mode), ("board", b.Board), ("playlist", b.Playlist) })
+        foreach (var (field, value) in new[] { ("profile", b.Profile), ("configHash", b.ConfigHash), ("runId", b.RunId), ("board", b.Board), ("playlist", b.Playlist) })
             if (string.IsNullOrWhiteSpace(value)) v.Add($"{field}: missing or empty");
+        if (!Enum.IsDefined(b.Mode)) v.Add($"mode: '{b.Mode}' is not {string.Join(" or ", JsonNames.All<RunMode>())}");
         if (b.Clips < 1) v.Add($"clips: {b.Clips}; a baseline is a run with at least one clip");
         if (!double.IsFinite(b.AccuracyPercent) || b.AccuracyPercent is < 0 or > 100) v.Add($"accuracyPercent: {b.AccuracyPercent} is not a percentage between 0 and 100");
         if (b.FeatureMismatches < 0) v.Add($"featureMismatches: {b.FeatureMismatches} is negative");
         foreach (var (field, value) in new[] { ("frontendCyclesMedian", b.FrontendCyclesMedian), ("modelCyclesMedian", b.ModelCyclesMedian), ("energyPerInferenceUj", b.EnergyPerInferenceUj) })
             if (value is { } x && (!double.IsFinite(x) || x < 0)) v.Add($"{field}: {x} is not a finite number >= 0 (write null when it was not measured)");
-        if ((b.FrontendCyclesMedian ?? b.ModelCyclesMedian) is not null && string.IsNullOrWhiteSpace(b.CycleUnit)) v.Add("cycleUnit: missing; cycle figures need their unit (mcu-cycles or host-cycles)");
+        if ((b.FrontendCyclesMedian ?? b.ModelCyclesMedian) is not null && b.CycleUnit is null) v.Add("cycleUnit: missing; cycle figures need their unit (mcu-cycles or host-cycles)");
+        if (b.CycleUnit is { } unit && !Enum.IsDefined(unit)) v.Add($"cycleUnit: '{unit}' is not {string.Join(" or ", JsonNames.All<CycleUnit>())}");
         foreach (var (field, value) in new[] { ("ramBytes", b.RamBytes), ("flashBytes", b.FlashBytes) })
             if (value is <= 0) v.Add($"{field}: {value} is not a size in bytes > 0 (write null when it was not measured)");
         return v;

@@ -38,9 +38,9 @@ public static class GateChecks
             AccuracyCheck(b.AccuracyPercent, current.AccuracyPercent, limits.AccuracyDropPoints),
         };
         var unitsAgree = b.CycleUnit == current.CycleUnit || b.CycleUnit is null || current.CycleUnit is null;
-        var unitClash = unitsAgree ? null : $"baseline counts {b.CycleUnit}, this run {current.CycleUnit}";
+        var unitClash = unitsAgree ? null : $"baseline counts {JsonNames.Of(b.CycleUnit!.Value)}, this run {JsonNames.Of(current.CycleUnit!.Value)}";
         var cycleClock = current.CycleClock ?? b.CycleClock;
-        var cycleUnit = (b.CycleUnit ?? current.CycleUnit ?? "cycles") + (cycleClock is { } cc ? $" ({cc.Label()})" : "");
+        var cycleUnit = ((b.CycleUnit ?? current.CycleUnit) is { } unit ? JsonNames.Of(unit) : "cycles") + (cycleClock is { } cc ? $" ({cc.Label()})" : "");
         var hostTimed = PercentLimit.IsHostTimed(b.CycleUnit, current.CycleUnit);
         var cycleLimit = PercentLimit.Cycles(limits, hostTimed);
         checks.Add(Timed(cycleClock, Percent(FrontendCycles, cycleUnit, b.FrontendCyclesMedian, current.FrontendCyclesMedian, cycleLimit, unitClash)));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Rig.Core.Profiles;
+using Rig.Core.Runs;
 
 namespace Rig.Reports.Gating;
 
@@ -9,9 +10,6 @@ namespace Rig.Reports.Gating;
 /// </summary>
 public sealed record PercentLimit(double Percent, string Key, string? Why)
 {
-    /// <summary>run.json cycle unit of a virtual board: host thread CPU nanoseconds, not MCU cycles.</summary>
-    public const string HostCycles = "host-cycles";
-
     public string Text => $"+{Percent.ToString("0.##", CultureInfo.InvariantCulture)} % ({Key})";
 
     /// <summary>
@@ -19,8 +17,8 @@ public sealed record PercentLimit(double Percent, string Key, string? Why)
     /// board's thread CPU time moves with host load and cache contention by tens of percent, so the
     /// tight MCU limit would fail unchanged runs; MCU cycle counters repeat to the cycle and keep it.
     /// </summary>
-    public static bool IsHostTimed(string? baselineUnit, string? currentUnit) =>
-        baselineUnit == HostCycles || currentUnit == HostCycles;
+    public static bool IsHostTimed(CycleUnit? baselineUnit, CycleUnit? currentUnit) =>
+        baselineUnit == CycleUnit.HostCycles || currentUnit == CycleUnit.HostCycles;
 
     public static PercentLimit Cycles(GateSection g, bool hostTimed) => hostTimed
         ? new(g.HostCyclesIncreasePercent, "host_cycles_increase_percent", "host-timed: a virtual board's cycles are host CPU time, which moves with host load")

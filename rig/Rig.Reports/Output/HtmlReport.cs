@@ -88,7 +88,7 @@ public static class HtmlReport
         [
             ("Profile", H(run.Profile), false),
             ("Board", H(run.Board), false),
-            ("Mode", H(run.Mode), false),
+            ("Mode", H(JsonNames.Of(run.Mode)), false),
             ("Playlist", H(run.Playlist), false),
             ("Config hash", H(run.ConfigHash), false),
             ("Started", Fmt.Time(run.StartedAt), false),
@@ -147,7 +147,7 @@ public static class HtmlReport
         if (m.Run.Cycles is { } c)
             KeyValues(sb, "cycles-table",
             [
-                ("Unit", H(c.Unit), false),
+                ("Unit", H(JsonNames.Of(c.Unit)), false),
                 ("Timed with", H(c.ClockOrUnit.Label()) + " (" + H(c.ClockOrUnit.Name()) + ")", false),
                 ("Clock", Fmt.Number(c.ClockHz) + " Hz", true),
                 ("Frontend per column (median / p95 / max)", $"{Fmt.Number(c.FrontendPerColumn.Median)} / {Fmt.Number(c.FrontendPerColumn.P95)} / {Fmt.Number(c.FrontendPerColumn.Max)}", true),

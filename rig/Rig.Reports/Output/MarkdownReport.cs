@@ -19,15 +19,15 @@ public static class MarkdownReport
         sb.Append("| | |\n|---|---|\n");
         Row(sb, "Profile", E(run.Profile));
         Row(sb, "Board", E(run.Board));
-        Row(sb, "Mode", E(run.Mode));
+        Row(sb, "Mode", E(JsonNames.Of(run.Mode)));
         Row(sb, "Playlist", E(run.Playlist));
         Row(sb, "Config hash", E(run.ConfigHash));
         Row(sb, "Complete", run.Complete ? "yes" : "**no**");
         Row(sb, "Clips", Fmt.Int(run.Clips.Count));
         Row(sb, "Accuracy", Fmt.Fraction(run.Accuracy));
         Row(sb, "Feature mismatches", Fmt.Int(run.FeatureMismatches));
-        Row(sb, "Frontend cycles/column (median)", run.Cycles is { } cy ? $"{Fmt.Number(cy.FrontendPerColumn.Median)} {E(cy.Unit)} ({cy.ClockOrUnit.Label()})" : "not measured");
-        Row(sb, "Model cycles/inference (median)", run.Cycles is { } c2 ? $"{Fmt.Number(c2.ModelPerInference.Median)} {E(c2.Unit)} ({c2.ClockOrUnit.Label()})" : "not measured");
+        Row(sb, "Frontend cycles/column (median)", run.Cycles is { } cy ? $"{Fmt.Number(cy.FrontendPerColumn.Median)} {E(JsonNames.Of(cy.Unit))} ({cy.ClockOrUnit.Label()})" : "not measured");
+        Row(sb, "Model cycles/inference (median)", run.Cycles is { } c2 ? $"{Fmt.Number(c2.ModelPerInference.Median)} {E(JsonNames.Of(c2.Unit))} ({c2.ClockOrUnit.Label()})" : "not measured");
         Row(sb, "Energy per inference", run.Power is { Measured: true } p ? EnergyText(run, p) : "not measured" + (run.Power?.Reason is { } r ? ": " + E(r) : ""));
         Row(sb, "RAM", run.Memory is { } mem ? Fmt.Bytes(mem.RamBytes) + (m.Profile is { } pr ? " of " + Fmt.Bytes(pr.Memory.RamBudgetBytes) : "") : "not measured");
         Row(sb, "Flash", run.Memory is { } mem2 ? Fmt.Bytes(mem2.FlashBytes) + (m.Profile is { } pr2 ? " of " + Fmt.Bytes(pr2.Memory.FlashBudgetBytes) : "") : "not measured");

@@ -32,7 +32,7 @@ public static class ReportPlots
             (FeatureDiff, featureClip is null ? "Feature difference" : $"Feature difference: clip {featureClip.Index} {featureClip.Name}", () =>
                 features is null ? PlotImage.NotMeasured("Feature difference", "no clip has a feature file")
                 : FeatureComparisonPlot.Difference(featureClip!.Name, features.Board, features.Golden, features.Bands)),
-            (Cycles, "Cycles per stage", () => CycleStagePlot.Draw(stages, run.Cycles?.Unit ?? "cycles")),
+            (Cycles, "Cycles per stage", () => CycleStagePlot.Draw(stages, run.Cycles is { } cycles ? JsonNames.Of(cycles.Unit) : "cycles")),
             (Power, "Power trace", () => PowerPlot(dir.Run.Power, trace)),
             (Memory, "RAM and flash by section", () => MemoryPlot(run.Memory, profile)),
         };

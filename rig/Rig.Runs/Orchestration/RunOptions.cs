@@ -8,8 +8,7 @@ public sealed record RunOptions
     public required string Profile { get; init; }
     public required string Playlist { get; init; }
     public required IReadOnlyList<BoardTarget> Boards { get; init; }
-    /// <summary>"inject" or "acoustic".</summary>
-    public required string Mode { get; init; }
+    public required Rig.Core.Runs.RunMode Mode { get; init; }
     public required string OutDir { get; init; }
     public bool Energy { get; init; }
     /// <summary>Memory of the firmware image the boards run (measured from its ELF before the run); null = not measured.</summary>
@@ -20,8 +19,6 @@ public sealed record RunOptions
     public IReadOnlyList<Rig.Store.RunHeader>? ResumedRuns { get; init; }
     /// <summary>History store (rig history); null = StoreLocation default.</summary>
     public string? HistoryStore { get; init; }
-    /// <summary>Write the HTML/Markdown report at the end.</summary>
-    public bool Report { get; init; } = true;
     /// <summary>Bounded waits and retries; null = the profile's serial.timeouts with default retries.</summary>
     public SessionOptions? Session { get; init; }
     /// <summary>Test hooks for the virtual board (fault injection); null = a healthy board.</summary>
@@ -39,7 +36,7 @@ public sealed record RunOptions
 
     public RunOptions Validated()
     {
-        if (Mode is not ("inject" or "acoustic")) throw new ArgumentException($"--mode '{Mode}': expected inject or acoustic");
+        if (!Enum.IsDefined(Mode)) throw new ArgumentException($"--mode '{Mode}': expected inject or acoustic");
         if (Boards.Count == 0) throw new ArgumentException("at least one --board is needed");
         if (Boards.Where(b => !b.IsVirtual).GroupBy(b => b.Port).Any(g => g.Count() > 1)) throw new ArgumentException("the same serial port is given twice");
         if (Resume && ResumedRuns is { } stored && stored.Count != Boards.Count) throw new ArgumentException($"--resume: the run has {stored.Count} boards, {Boards.Count} given");

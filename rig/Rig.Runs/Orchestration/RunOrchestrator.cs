@@ -11,8 +11,9 @@ namespace Rig.Runs.Orchestration;
 /// <summary>
 /// `rig run`: plays a playlist through one or more boards (each clip once, collected from every
 /// board in parallel), diffs every feature column against the golden model, commits each clip to
-/// the run store as soon as it is known, and writes run.json (+ the report) per board. With one
-/// board the run directory is the output folder; with several, each board gets &lt;out&gt;/&lt;board id&gt;/.
+/// the run store as soon as it is known, and writes run.json and the history row per board (the report is the
+/// caller's: the CLI makes it from run.json). With one board the run directory is the output folder; with
+/// several, each board gets &lt;out&gt;/&lt;board id&gt;/.
 /// </summary>
 public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
 {
@@ -32,7 +33,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
         ClipLengthCheck.Check(playlist, profile);
         var goldenHash = new Q15Frontend(profile.Frontend).ConfigHash;
         var startedAt = time.GetUtcNow();
-        var acoustic = options.Mode == "acoustic";
+        var acoustic = options.Mode == RunMode.Acoustic;
         var runs = new List<BoardRun>();
         try
         {
@@ -110,13 +111,12 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
             var result = RunResultBuilder.Build(r, profile, time.GetUtcNow(), complete, wall, audioSeconds, model, power) with { Memory = options.Memory };
             RunJson.Write(r.RunDir, result);
             r.Store.FinishRun(result);
-            string? report = null;
             if (complete)
             {
-                using (var history = RunStore.Open(StoreLocation.Resolve(options.HistoryStore))) history.FinishRun(result, Path.GetFullPath(r.RunDir));
-                if (options.Report) report = Rig.Reports.ReportGenerator.Write(r.RunDir).IndexHtml;
+                using var history = RunStore.Open(StoreLocation.Resolve(options.HistoryStore));
+                history.FinishRun(result, Path.GetFullPath(r.RunDir));
             }
-            outcomes.Add(new RunOutcome(r.Id, Path.GetFullPath(r.RunDir), result, report) { Interrupted = interrupted });
+            outcomes.Add(new RunOutcome(r.Id, Path.GetFullPath(r.RunDir), result) { Interrupted = interrupted });
         }
         return outcomes;
     }
@@ -233,7 +233,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
 }
 
 /// <summary>One board's finished (or stopped) run; <see cref="Interrupted"/> when Ctrl-C (or SIGTERM) stopped it between clips.</summary>
-public sealed record RunOutcome(string BoardId, string RunDir, RunResult Result, string? ReportIndex)
+public sealed record RunOutcome(string BoardId, string RunDir, RunResult Result)
 {
     public bool Interrupted { get; init; }
 }

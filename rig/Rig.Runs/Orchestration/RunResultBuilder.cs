@@ -33,6 +33,7 @@ public static class RunResultBuilder
         var hopCycles = hello.CyclesHz * (double)profile.Frontend.Hop / profile.Frontend.SampleRate;
         var busy = frontend.Median + inference.Median / Math.Max(1, profile.Classifier.WindowHopColumns);
         var stats = run.LastStats;
+        var clock = MeasurementClocks.Of(hello.McuCycles);
         return new RunResult
         {
             RunId = run.Header.RunId,
@@ -49,9 +50,9 @@ public static class RunResultBuilder
             Clips = clips,
             Confusion = new ConfusionMatrix(labels, counts),
             Stats = stats is null ? run.EarlierStats : BoardStatsOf(stats),
-            Cycles = new CycleSummary(hello.CycleUnit, hello.CyclesHz, frontend, inference, hopCycles > 0 ? 1 - busy / hopCycles : 0)
+            Cycles = new CycleSummary(clock.CycleUnit(), hello.CyclesHz, frontend, inference, hopCycles > 0 ? 1 - busy / hopCycles : 0)
             {
-                Clock = MeasurementClocks.Of(hello.McuCycles),
+                Clock = clock,
             },
             Model = model,
             Power = power,
@@ -89,11 +90,11 @@ public static class RunResultBuilder
         var bytesPerSecond = baud / 10.0;
         var toBoard = sent / bytesPerSecond;
         var toHost = received / bytesPerSecond;
-        var acoustic = run.Header.Mode == "acoustic";
+        var acoustic = run.Header.Mode == RunMode.Acoustic;
         // Acoustic: the sound plays in real time, so the audio is the limit; the UART must still carry the
         // board's stream (captured audio + features) back within it. Inject: the slower wire direction.
-        var (limit, what) = acoustic ? (audio, "audio duration")
-            : toBoard >= toHost ? (toBoard, "host->board UART") : (toHost, "board->host UART");
+        var (limit, what) = acoustic ? (audio, PhysicalLimit.AudioDuration)
+            : toBoard >= toHost ? (toBoard, PhysicalLimit.HostToBoardUart) : (toHost, PhysicalLimit.BoardToHostUart);
         var keepsUp = (acoustic ? toHost : Math.Max(toBoard, toHost)) <= audio;
         return new TimingResult(wall, audio, toBoard, sent, baud, wall > 0 ? audio / wall : 0)
         {
@@ -105,7 +106,7 @@ public static class RunResultBuilder
             Sessions = run.PreviousSessions + 1,
             SessionAudioSeconds = sessionAudio,
             SessionWallSeconds = sessionWall,
-            Wire = run.Wire switch { WireKind.Uart => "uart", WireKind.PacedVirtualUart => "paced-virtual-uart", _ => "unpaced-pty" },
+            Wire = run.Wire,
             WirePaced = run.Wire != WireKind.UnpacedPty,
             WallOverWireLimit = toBoard > 0 ? wall / toBoard : 0,
         };

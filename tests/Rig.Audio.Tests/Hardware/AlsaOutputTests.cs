@@ -13,7 +13,7 @@ public class AlsaOutputTests
     public void Samples_played_through_alsa_arrive_as_s16_le_in_order()
     {
         using var dir = new TempDir();
-        var raw = dir.File("out.raw");
+        var raw = dir.Sub("out.raw");
         var x = Signals.Sine(440, 16000, 10000, 0.7);
         x[0] = 1f;      // saturates to 32767
         x[1] = -1f;
@@ -34,7 +34,7 @@ public class AlsaOutputTests
     public void Playing_again_after_a_drain_continues_the_stream()
     {
         using var dir = new TempDir();
-        var raw = dir.File("again.raw");
+        var raw = dir.Sub("again.raw");
         using (var alsa = new AlsaOutput($"file:FILE={raw},FORMAT=raw", 8000))
         {
             alsa.Play(Enumerable.Repeat(0.25f, 800).ToArray());

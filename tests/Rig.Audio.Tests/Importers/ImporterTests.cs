@@ -18,7 +18,7 @@ public class ImporterTests
     public void Esc50_maps_dog_and_noise_beds_and_counts_the_rest()
     {
         using var dir = new TempDir();
-        var root = dir.File("ESC-50-master");
+        var root = dir.Sub("ESC-50-master");
         dir.Write("ESC-50-master/meta/esc50.csv", """
             filename,fold,target,category,esc10,src_file,take
             1-100032-A-0.wav,1,0,dog,True,100032,A
@@ -29,7 +29,7 @@ public class ImporterTests
             """);
         foreach (var f in new[] { "1-100032-A-0", "1-100038-A-14", "1-17367-A-10", "2-100648-A-43", "2-101676-A-0" })
             Wav(Path.Combine(root, "audio", f + ".wav"), 5, 44100);
-        var result = Esc50Importer.Import(root, dir.File("out/esc50.yaml"));
+        var result = Esc50Importer.Import(root, dir.Sub("out/esc50.yaml"));
         Assert.Equal(3, result.Imported);
         Assert.Equal(2, result.ImportedByLabel["dog_bark"]);
         Assert.Equal(1, result.ImportedByLabel["background"]);
@@ -46,7 +46,7 @@ public class ImporterTests
     public void UrbanSound8K_finds_slices_in_their_fold_folders_and_reports_unreadable_ones()
     {
         using var dir = new TempDir();
-        var root = dir.File("UrbanSound8K");
+        var root = dir.Sub("UrbanSound8K");
         dir.Write("UrbanSound8K/metadata/UrbanSound8K.csv", """
             slice_file_name,fsID,start,end,salience,fold,classID,class
             100032-3-0-0.wav,100032,0.0,0.317551,1,5,3,dog_bark
@@ -60,7 +60,7 @@ public class ImporterTests
         Wav(Path.Combine(root, "audio/fold1/103074-7-0-0.wav"), 4);
         Wav(Path.Combine(root, "audio/fold2/134717-0-0-0.wav"), 4, 8000);
         File.WriteAllText(Path.Combine(root, "audio/fold2/bad-7-0-0.wav"), "not a wav");
-        var result = UrbanSound8KImporter.Import(root, dir.File("us8k.yaml"));
+        var result = UrbanSound8KImporter.Import(root, dir.Sub("us8k.yaml"));
         Assert.Equal(3, result.Imported);
         Assert.Equal(1, result.SkippedByClass["children_playing"]);
         Assert.Contains("bad-7-0-0.wav: ", Assert.Single(result.Problems));
@@ -73,11 +73,11 @@ public class ImporterTests
     public void Gtzan_takes_three_genres_cut_to_length_with_a_per_label_cap()
     {
         using var dir = new TempDir();
-        var root = dir.File("gtzan");
+        var root = dir.Sub("gtzan");
         foreach (var genre in new[] { "blues", "disco", "jazz", "metal", "pop" })
             for (var k = 0; k < 3; k++)
                 Wav(Path.Combine(root, "genres", genre, $"{genre}.{k:D5}.wav"), 6, 22050);
-        var result = GtzanImporter.Import(root, dir.File("gtzan.yaml"), new ImportOptions(MaxSeconds: 3, MaxPerLabel: 2));
+        var result = GtzanImporter.Import(root, dir.Sub("gtzan.yaml"), new ImportOptions(MaxSeconds: 3, MaxPerLabel: 2));
         Assert.Equal(new Dictionary<string, int> { ["disco"] = 2, ["jazz"] = 2, ["metal"] = 2 }, result.ImportedByLabel);
         Assert.Equal(new Dictionary<string, int> { ["blues"] = 3, ["pop"] = 3 }, result.SkippedByClass);
         var playlist = Playlist.Load(result.PlaylistPath!);
@@ -90,11 +90,11 @@ public class ImporterTests
     public void A_tree_that_is_not_the_dataset_is_a_clear_error()
     {
         using var dir = new TempDir();
-        Assert.Contains("esc50.csv: file not found", Assert.Throws<FileNotFoundException>(() => Esc50Importer.Import(dir.Path, dir.File("x.yaml"))).Message);
-        Assert.Contains("genres", Assert.Throws<DirectoryNotFoundException>(() => GtzanImporter.Import(dir.Path, dir.File("x.yaml"))).Message);
+        Assert.Contains("esc50.csv: file not found", Assert.Throws<FileNotFoundException>(() => Esc50Importer.Import(dir.Path, dir.Sub("x.yaml"))).Message);
+        Assert.Contains("genres", Assert.Throws<DirectoryNotFoundException>(() => GtzanImporter.Import(dir.Path, dir.Sub("x.yaml"))).Message);
         dir.Write("metadata/UrbanSound8K.csv", "slice_file_name,fold\nx.wav,1\n");
-        Assert.Contains("UrbanSound8K.csv:1: missing column(s) class", Assert.Throws<InvalidDataException>(() => UrbanSound8KImporter.Import(dir.Path, dir.File("x.yaml"))).Message);
+        Assert.Contains("UrbanSound8K.csv:1: missing column(s) class", Assert.Throws<InvalidDataException>(() => UrbanSound8KImporter.Import(dir.Path, dir.Sub("x.yaml"))).Message);
         dir.Write("meta/esc50.csv", "filename,category\na.wav\n");
-        Assert.Contains("esc50.csv:2: expected 2 fields, got 1", Assert.Throws<InvalidDataException>(() => Esc50Importer.Import(dir.Path, dir.File("x.yaml"))).Message);
+        Assert.Contains("esc50.csv:2: expected 2 fields, got 1", Assert.Throws<InvalidDataException>(() => Esc50Importer.Import(dir.Path, dir.Sub("x.yaml"))).Message);
     }
 }

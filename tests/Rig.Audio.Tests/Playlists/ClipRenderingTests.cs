@@ -40,7 +40,7 @@ public class ClipRenderingTests
             interleaved[2 * i] = v;
             interleaved[2 * i + 1] = v;
         }
-        using (var f = File.Create(dir.File("snd/tone.wav").Also(p => Directory.CreateDirectory(Path.GetDirectoryName(p)!))))
+        using (var f = File.Create(dir.Sub("snd/tone.wav").Also(p => Directory.CreateDirectory(Path.GetDirectoryName(p)!))))
             WavWriter.Write(f, interleaved, 44100, 2, WavEncoding.Pcm24, extensible: true);
         var p = Playlist.Load(dir.Write("p.yaml", """
             items:

@@ -26,9 +26,9 @@ public class PlaylistErrorTests
         Assert.Equal(2, errors.Count);
         Assert.Equal(2, errors[0].Line);
         Assert.Equal("items[0].file", errors[0].Field);
-        Assert.Equal($"file not found: {dir.File("a.wav")}", errors[0].Reason);
+        Assert.Equal($"file not found: {dir.Sub("a.wav")}", errors[0].Reason);
         Assert.Equal(4, errors[1].Line);
-        Assert.Contains(dir.File("sub/b.wav"), errors[1].Reason);
+        Assert.Contains(dir.Sub("sub/b.wav"), errors[1].Reason);
         Assert.All(errors, e => Assert.EndsWith("list.yaml", e.File));
     }
 
@@ -78,8 +78,8 @@ public class PlaylistErrorTests
     public void Unreadable_wavs_and_trims_past_the_end_are_reported_with_the_rest()
     {
         using var dir = new TempDir();
-        File.WriteAllBytes(dir.File("bad.wav"), "RIFF\0\0\0\0WAVEjunk"u8.ToArray());
-        WavWriter.WriteMono(dir.File("short.wav"), new float[8000], 8000);
+        File.WriteAllBytes(dir.Sub("bad.wav"), "RIFF\0\0\0\0WAVEjunk"u8.ToArray());
+        WavWriter.WriteMono(dir.Sub("short.wav"), new float[8000], 8000);
         var errors = Errors(dir, """
             items:
               - {label: dog_bark, file: bad.wav}

@@ -30,7 +30,7 @@ public class PlaylistLimitTests
     public void A_file_clip_without_duration_is_held_to_the_600_s_limit()
     {
         using var dir = new TempDir();
-        LongWav(dir.File("long.wav"), 601);
+        LongWav(dir.Sub("long.wav"), 601);
         var e = Assert.Single(Errors(dir, "items:\n  - {label: jazz, file: long.wav}\n"));
         Assert.Equal(("items[0].file", 2), (e.Field, e.Line));
         Assert.Contains("601 s, over the 600 s limit", e.Reason);
@@ -40,7 +40,7 @@ public class PlaylistLimitTests
     public void A_trim_longer_than_600_s_is_refused_on_its_end()
     {
         using var dir = new TempDir();
-        LongWav(dir.File("long.wav"), 700);
+        LongWav(dir.Sub("long.wav"), 700);
         var e = Assert.Single(Errors(dir, "items:\n  - {label: jazz, file: long.wav,\n     trim: {start: 10, end: 650}}\n"));
         Assert.Equal(("items[0].trim.end", 3), (e.Field, e.Line));
         Assert.Contains("is 640 s, over the 600 s limit", e.Reason);
@@ -57,8 +57,8 @@ public class PlaylistLimitTests
     public void Clips_shorter_than_a_frame_are_refused(string item, string field, string reason)
     {
         using var dir = new TempDir();
-        WavWriter.WriteMono(dir.File("tiny.wav"), new float[100], 8000);
-        WavWriter.WriteMono(dir.File("one.wav"), new float[8000], 8000);
+        WavWriter.WriteMono(dir.Sub("tiny.wav"), new float[100], 8000);
+        WavWriter.WriteMono(dir.Sub("one.wav"), new float[8000], 8000);
         var e = Assert.Single(Errors(dir, "items:\n  - " + item + "\n"));
         Assert.Equal(field, e.Field);
         Assert.Equal(2, e.Line);
@@ -105,9 +105,9 @@ public class PlaylistLimitTests
     public void Names_taken_from_file_names_follow_the_name_rule()
     {
         using var dir = new TempDir();
-        WavWriter.WriteMono(dir.File("my song (1).wav"), new float[4000], 8000);
-        Directory.CreateDirectory(dir.File("sub"));
-        WavWriter.WriteMono(dir.File("sub/..wav"), new float[4000], 8000);
+        WavWriter.WriteMono(dir.Sub("my song (1).wav"), new float[4000], 8000);
+        Directory.CreateDirectory(dir.Sub("sub"));
+        WavWriter.WriteMono(dir.Sub("sub/..wav"), new float[4000], 8000);
         var path = dir.Write("list.yaml", "items:\n  - {label: jazz, file: 'my song (1).wav'}\n  - {label: jazz, file: 'sub/..wav'}\n");
         var items = Playlist.Load(path).Items;
         Assert.Equal("my_song__1_", items[0].Name);
@@ -147,7 +147,7 @@ public class PlaylistLimitTests
     public void An_empty_or_folder_file_field_says_so(string file, string reason)
     {
         using var dir = new TempDir();
-        Directory.CreateDirectory(dir.File("sub"));
+        Directory.CreateDirectory(dir.Sub("sub"));
         var e = Assert.Single(Errors(dir, $"items:\n  - {{label: jazz, file: {file}}}\n"));
         Assert.Equal(("items[0].file", 2), (e.Field, e.Line));
         Assert.Contains(reason, e.Reason);

@@ -30,11 +30,11 @@ public class PlaylistMutationTests
     public void Mutated_playlists_load_or_are_refused_with_a_config_error()
     {
         using var dir = new TempDir();
-        WavWriter.WriteMono(dir.File("tone.wav"), Signals.Sine(440, 8000, 16000), 8000);
-        WavWriter.WriteMono(dir.File("odd name.wav"), Signals.Sine(440, 8000, 8000), 8000, WavEncoding.Float32);
-        AuBuilder.WriteTone(dir.File("tone.au"), 2.0, 8000);
+        WavWriter.WriteMono(dir.Sub("tone.wav"), Signals.Sine(440, 8000, 16000), 8000);
+        WavWriter.WriteMono(dir.Sub("odd name.wav"), Signals.Sine(440, 8000, 8000), 8000, WavEncoding.Float32);
+        AuBuilder.WriteTone(dir.Sub("tone.au"), 2.0, 8000);
         var tokens = Valid.Split([' ', ',', '{', '}', ':', '\n'], StringSplitOptions.RemoveEmptyEntries).Distinct().ToArray();
-        var path = dir.File("list.yaml");
+        var path = dir.Sub("list.yaml");
         Gen.Select(Gen.Int[0, 3], Gen.Int[0, Valid.Length - 1], Gen.Int[0, Odd.Length - 1], Gen.Int[0, tokens.Length - 1], Gen.Int[1, 4])
             .Sample((kind, at, odd, token, cut) =>
             {

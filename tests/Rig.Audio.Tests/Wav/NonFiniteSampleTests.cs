@@ -43,8 +43,8 @@ public class NonFiniteSampleTests
         using var dir = new TempDir();
         var samples = new float[4000];
         samples[3000] = float.PositiveInfinity;
-        WavWriter.WriteMono(dir.File("inf.wav"), samples, 8000, WavEncoding.Float32);
-        WavWriter.WriteMono(dir.File("ok.wav"), new float[4000], 8000, WavEncoding.Float32);
+        WavWriter.WriteMono(dir.Sub("inf.wav"), samples, 8000, WavEncoding.Float32);
+        WavWriter.WriteMono(dir.Sub("ok.wav"), new float[4000], 8000, WavEncoding.Float32);
         var path = dir.Write("list.yaml", """
             items:
               - {label: jazz, file: ok.wav}
@@ -62,7 +62,7 @@ public class NonFiniteSampleTests
         using var dir = new TempDir();
         var samples = new float[8000];
         samples[7999] = float.NaN;
-        WavWriter.WriteMono(dir.File("tail.wav"), samples, 8000, WavEncoding.Float32);
+        WavWriter.WriteMono(dir.Sub("tail.wav"), samples, 8000, WavEncoding.Float32);
         var path = dir.Write("list.yaml", "items:\n  - {label: jazz, file: tail.wav, duration: 0.5}\n");
         Assert.Equal(0.5, Playlist.Load(path).Items[0].DurationSeconds);
     }
@@ -72,7 +72,7 @@ public class NonFiniteSampleTests
     {
         using var dir = new TempDir();
         var samples = Enumerable.Repeat(3e37f, 4000).ToArray();
-        WavWriter.WriteMono(dir.File("loud.wav"), samples, 8000, WavEncoding.Float32);
+        WavWriter.WriteMono(dir.Sub("loud.wav"), samples, 8000, WavEncoding.Float32);
         var path = dir.Write("list.yaml", "items:\n  - {label: jazz, file: loud.wav, gain_db: 40}\n");
         var clip = ClipRenderer.Render(Playlist.Load(path).Items[0], 8000);
         Assert.All(clip, x => Assert.True(float.IsFinite(x)));

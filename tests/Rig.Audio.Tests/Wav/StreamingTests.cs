@@ -70,7 +70,7 @@ public class StreamingTests
     public void A_file_cut_short_after_it_was_listed_is_refused_when_read()
     {
         using var dir = new TempDir();
-        var path = dir.File("shrinking.wav");
+        var path = dir.Sub("shrinking.wav");
         WavWriter.WriteMono(path, new float[8000], 8000);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
         var info = WavReader.ReadInfo(stream, path);

@@ -88,7 +88,7 @@ public class SunAuTests
     public void An_au_file_on_disk_plays_in_a_playlist()
     {
         using var dir = new TempDir();
-        AuBuilder.WriteTone(dir.File("jazz.00000.au"), 1.0);
+        AuBuilder.WriteTone(dir.Sub("jazz.00000.au"), 1.0);
         var path = dir.Write("list.yaml", "items:\n  - {label: jazz, file: jazz.00000.au, duration: 0.5}\n");
         var item = Rig.Audio.Playlists.PlaylistLoader.Load(path).Items[0];
         Assert.Equal("jazz.00000", item.Name);

@@ -83,7 +83,7 @@ public class WavRoundTripTests
     public void Files_on_disk_read_like_streams()
     {
         using var dir = new TempDir();
-        var path = dir.File("tone.wav");
+        var path = dir.Sub("tone.wav");
         var tone = Signals.Sine(440, 22050, 2205);
         WavWriter.WriteMono(path, tone, 22050, WavEncoding.Float32);
         var info = WavReader.ReadInfo(path);

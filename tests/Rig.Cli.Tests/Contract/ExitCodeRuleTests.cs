@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Rig.Cli.Tests.Support;
 using Rig.Core.Runs;
-using Rig.Reports.Tests.Support;
 
 namespace Rig.Cli.Tests.Contract;
 
@@ -25,6 +24,7 @@ public sealed class ExitCodeRuleTests : IDisposable
         return new()
         {
             ["mem"] = ["mem", "--profile", "py32f003", _tmp.Sub("no.elf")],
+            ["emulate"] = ["emulate", _tmp.Sub("no.elf"), "--profile", "py32f003"],
             ["run"] = ["run", "--playlist", _tmp.Sub("no-playlist.yaml"), "--out", _tmp.Sub("out")],
             ["report"] = ["report", notJson],
             ["history"] = ["history", "--profile", "no-such-board", "--store", _tmp.Sub("none.db")],

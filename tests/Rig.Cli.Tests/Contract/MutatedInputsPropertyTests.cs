@@ -5,7 +5,6 @@ using CsCheck;
 using Rig.Cli.Tests.Support;
 using Rig.Core;
 using Rig.Core.Runs;
-using Rig.Reports.Tests.Support;
 using Rig.Store;
 using Xunit.Abstractions;
 
@@ -100,7 +99,7 @@ public sealed class MutatedInputsPropertyTests(ITestOutputHelper output) : IDisp
         var runDb = _tmp.Sub("seed-run.db");
         using (var store = RunStore.Open(runDb))
         {
-            var header = new RunHeader(run.RunId, "py32f003", "inject", "virtual", PlaylistPath(), "0x00000000", run.StartedAt, 3);
+            var header = new RunHeader(run.RunId, "py32f003", RunMode.Inject, "virtual", PlaylistPath(), "0x00000000", run.StartedAt, 3);
             store.BeginRun(header);
             foreach (var clip in run.Clips.Take(2)) store.RecordClip(run.RunId, clip);
         }

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Rig.Cli.Tests.Support;
 using Rig.Core;
-using Rig.Reports.Tests.Support;
 
 namespace Rig.Cli.Tests.Contract;
 

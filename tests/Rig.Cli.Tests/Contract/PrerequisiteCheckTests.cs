@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Rig.Core;
-using Rig.Reports.Tests.Support;
 
 namespace Rig.Cli.Tests.Contract;
 

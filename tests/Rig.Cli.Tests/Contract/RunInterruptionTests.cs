@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Rig.Cli.Tests.Support;
 using Rig.Core.Runs;
-using Rig.Reports.Tests.Support;
 using Rig.Runs.Orchestration;
 
 namespace Rig.Cli.Tests.Contract;

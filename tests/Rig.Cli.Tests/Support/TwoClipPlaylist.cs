@@ -1,4 +1,3 @@
-using Rig.Reports.Tests.Support;
 
 namespace Rig.Cli.Tests.Support;
 

@@ -46,10 +46,7 @@ public class GateSectionTests
     }
 
     [Theory]
-    [InlineData("py32f003")]
-    [InlineData("rp2040")]
-    [InlineData("nrf52840")]
-    [InlineData("stm32l4")]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void Every_shipped_profile_gates_host_timing_wider_than_mcu_cycles(string profile)
     {
         var g = ProfileCatalog.Load(profile).Gate;

@@ -46,10 +46,7 @@ public class SerialTimeoutsTests
     }
 
     [Theory]
-    [InlineData("py32f003")]
-    [InlineData("rp2040")]
-    [InlineData("nrf52840")]
-    [InlineData("stm32l4")]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void Shipped_profiles_state_their_timeouts_and_they_load(string profile)
     {
         Assert.Contains("  timeouts:\n", System.IO.File.ReadAllText(Path.Combine(RepoPaths.Profiles, profile + ".yaml")));

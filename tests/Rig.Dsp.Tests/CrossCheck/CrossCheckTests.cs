@@ -11,7 +11,7 @@ public class CrossCheckTests
     public static TheoryData<string, string> ProfileSignals()
     {
         var d = new TheoryData<string, string>();
-        foreach (var p in Profiles.Names)
+        foreach (var p in RepoProfiles.Names)
             foreach (var s in TestSignals.Names)
                 d.Add(p, s);
         return d;
@@ -21,7 +21,7 @@ public class CrossCheckTests
     [MemberData(nameof(ProfileSignals))]
     public void Signal_is_bit_exact_in_every_stage(string profile, string signal)
     {
-        var config = Profiles.Load(profile).Frontend;
+        var config = RepoProfiles.Load(profile).Frontend;
         using var check = new FrontendCrossCheck(RigCoreLibrary.Load(profile), config);
         var x = TestSignals.Create(signal, config.SampleRate, config.SampleRate, seed: 3);
         var (frames, mismatches) = check.Run(signal, x, seed: 5);
@@ -30,10 +30,10 @@ public class CrossCheckTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles.All), MemberType = typeof(Profiles))]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void Standard_run_meets_the_numbers(string profile)
     {
-        var p = Profiles.Load(profile);
+        var p = RepoProfiles.Load(profile);
         var r = FrontendCrossCheck.RunStandard(profile, p.Frontend, RigCoreLibrary.Load(profile), randomCases: 4);
         Assert.Equal(0, r.Mismatches);
         Assert.Null(r.FirstDivergingStage);

@@ -11,7 +11,7 @@ public class DivergenceTests
 {
     private static Divergence? CheckWith(string profile, Action<FrontendTables> alter)
     {
-        var config = Profiles.Load(profile).Frontend;
+        var config = RepoProfiles.Load(profile).Frontend;
         var tables = new FrontendTables(config);
         alter(tables);
         using var check = new FrontendCrossCheck(RigCoreLibrary.Load(profile), new Q15Frontend(tables));

@@ -16,10 +16,10 @@ public class RandomInputPropertyTests
         (3, Gen.Short[-64, 64]));
 
     [Theory]
-    [MemberData(nameof(Profiles.All), MemberType = typeof(Profiles))]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void Random_inputs_are_bit_exact_in_every_stage(string profile)
     {
-        var config = Profiles.Load(profile).Frontend;
+        var config = RepoProfiles.Load(profile).Frontend;
         var library = RigCoreLibrary.Load(profile);
         var gen = Gen.Select(Sample.Array[config.FftLength, config.FftLength * 3], Gen.Int[0, 1000], Gen.Int[0, 15]);
         gen.Sample((x, chunkSeed, scale) =>

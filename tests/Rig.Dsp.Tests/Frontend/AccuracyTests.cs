@@ -12,7 +12,7 @@ public class AccuracyTests
     [Fact]
     public void Log2_q78_is_within_one_step_of_the_exact_value()
     {
-        var lut = new FrontendTables(Profiles.Load("py32f003").Frontend).Log2Lut;
+        var lut = new FrontendTables(RepoProfiles.Load("py32f003").Frontend).Log2Lut;
         Gen.UInt[1, uint.MaxValue].Sample(v =>
         {
             var exact = (Math.Log2(v) - 28) * 256;
@@ -22,10 +22,10 @@ public class AccuracyTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles.All), MemberType = typeof(Profiles))]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void Fft_of_a_bin_centred_sine_peaks_at_its_bin(string profile)
     {
-        var c = Profiles.Load(profile).Frontend;
+        var c = RepoProfiles.Load(profile).Frontend;
         var fe = new Q15Frontend(c);
         var bin = c.FftLength / 8 + 1;
         var x = new short[c.FftLength];
@@ -45,7 +45,7 @@ public class AccuracyTests
     [Fact]
     public void Full_scale_sine_reads_about_minus_four_in_its_band()
     {
-        var c = Profiles.Load("nrf52840").Frontend;
+        var c = RepoProfiles.Load("nrf52840").Frontend;
         var reference = new FloatFrontend(c);
         var bin = 40;
         var x = new short[c.FftLength];
@@ -60,10 +60,10 @@ public class AccuracyTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles.All), MemberType = typeof(Profiles))]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void Q15_log_mel_is_within_a_decibel_of_the_float_reference(string profile)
     {
-        var c = Profiles.Load(profile).Frontend;
+        var c = RepoProfiles.Load(profile).Frontend;
         var error = new LogMelError(c);
         foreach (var name in TestSignals.Names)
         {
@@ -78,7 +78,7 @@ public class AccuracyTests
     public void Error_metric_notices_a_wrong_pipeline()
     {
         // Same signals through a model with a broken log LUT must show a large error.
-        var c = Profiles.Load("py32f003").Frontend;
+        var c = RepoProfiles.Load("py32f003").Frontend;
         var good = new LogMelError(c);
         good.Add(TestSignals.Noise(c.SampleRate, 3));
         var tables = new FrontendTables(c);

@@ -7,10 +7,10 @@ namespace Rig.Dsp.Tests.Frontend;
 public class StreamingTests
 {
     [Theory]
-    [MemberData(nameof(Profiles.All), MemberType = typeof(Profiles))]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void First_column_after_a_frame_then_one_per_hop(string profile)
     {
-        var c = Profiles.Load(profile).Frontend;
+        var c = RepoProfiles.Load(profile).Frontend;
         var fe = new Q15Frontend(c);
         var x = TestSignals.Noise(c.FftLength + 3 * c.Hop + 5, seed: 1);
         var used = fe.Push(x, out var ready);
@@ -32,7 +32,7 @@ public class StreamingTests
     [Fact]
     public void Columns_do_not_depend_on_how_the_samples_are_chunked()
     {
-        var c = Profiles.Load("rp2040").Frontend;
+        var c = RepoProfiles.Load("rp2040").Frontend;
         var x = TestSignals.Sweep(c.SampleRate, c.SampleRate / 2);
         var whole = new Q15Frontend(c).ComputeAll(x);
         Gen.Int[1, 400].Array[1, 60].Sample(chunks =>
@@ -59,7 +59,7 @@ public class StreamingTests
     [Fact]
     public void Reset_forgets_the_history()
     {
-        var c = Profiles.Load("py32f003").Frontend;
+        var c = RepoProfiles.Load("py32f003").Frontend;
         var fe = new Q15Frontend(c);
         var a = fe.ComputeAll(TestSignals.Noise(1000, 4));
         fe.Reset();

@@ -7,10 +7,10 @@ namespace Rig.Dsp.Tests.Tables;
 public class GeneratedHeaderTests
 {
     [Theory]
-    [MemberData(nameof(Profiles.All), MemberType = typeof(Profiles))]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void Committed_header_is_exactly_the_generator_output(string profile)
     {
-        var p = Profiles.Load(profile);
+        var p = RepoProfiles.Load(profile);
         var committed = File.ReadAllText(FrontendHeaderFile.PathFor(RepoPaths.Root, profile));
         Assert.Equal(FrontendHeaderFile.Render(p), committed);
         Assert.Null(FrontendHeaderFile.Staleness(RepoPaths.Root, p));
@@ -22,7 +22,7 @@ public class GeneratedHeaderTests
         var root = Directory.CreateTempSubdirectory("rig-stale").FullName;
         try
         {
-            var p = Profiles.Load("rp2040");
+            var p = RepoProfiles.Load("rp2040");
             var path = FrontendHeaderFile.PathFor(root, "rp2040");
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, FrontendHeaderFile.Render(p).Replace("#define RIG_FE_HOP 128", "#define RIG_FE_HOP 64"));
@@ -40,10 +40,10 @@ public class GeneratedHeaderTests
     }
 
     [Theory]
-    [MemberData(nameof(Profiles.All), MemberType = typeof(Profiles))]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void C_library_reports_the_golden_hash_and_table_size(string profile)
     {
-        var p = Profiles.Load(profile);
+        var p = RepoProfiles.Load(profile);
         var tables = new FrontendTables(p.Frontend);
         using var native = new NativeFrontend(RigCoreLibrary.Load(profile), p.Frontend);
         Assert.Equal(tables.ConfigHash, native.ConfigHash);
@@ -53,7 +53,7 @@ public class GeneratedHeaderTests
     [Fact]
     public void Py32f003_fits_its_budgets()
     {
-        var p = Profiles.Load("py32f003");
+        var p = RepoProfiles.Load("py32f003");
         using var native = new NativeFrontend(RigCoreLibrary.Load("py32f003"), p.Frontend);
         Assert.True(native.StateBytes <= 1024, $"rig_frontend_t is {native.StateBytes} B");
         Assert.True(new FrontendTables(p.Frontend).FlashBytes <= 2048);
@@ -62,7 +62,7 @@ public class GeneratedHeaderTests
     [Fact]
     public void Hash_changes_with_any_config_field()
     {
-        var c = Profiles.Load("py32f003").Frontend;
+        var c = RepoProfiles.Load("py32f003").Frontend;
         var h = new FrontendTables(c).ConfigHash;
         Assert.NotEqual(h, new FrontendTables(c with { Hop = 32 }).ConfigHash);
         Assert.NotEqual(h, new FrontendTables(c with { Window = "hamming" }).ConfigHash);
@@ -73,7 +73,7 @@ public class GeneratedHeaderTests
     [Fact]
     public void Tables_are_sized_to_the_fft_in_use()
     {
-        var c = Profiles.Load("nrf52840").Frontend;
+        var c = RepoProfiles.Load("nrf52840").Frontend;
         var t = new FrontendTables(c);
         Assert.Equal(c.FftLength / 2 + 1, t.WindowHalf.Length);
         Assert.Equal(c.FftLength / 4 + 1, t.QuarterSine.Length);

@@ -6,7 +6,7 @@ namespace Rig.Emulation.Tests.Support;
 
 /// <summary>
 /// Assembles and links a test program with arm-none-eabi-gcc (argument lists, no shell, bounded
-/// wait) into an ELF: the vector table at 0 (flash, 64 KB), RAM at 0x20000000 (16 KB), the stack
+/// wait) into an ELF: the vector table at the start of flash (0 unless told, 64 KB), RAM at 0x20000000 (16 KB), the stack
 /// at the top of RAM. Results are cached per source text in one temporary folder per test run.
 /// </summary>
 public static class ThumbAssembler
@@ -16,9 +16,9 @@ public static class ThumbAssembler
     public const uint RamStart = 0x2000_0000;
     public const uint RamSize = 0x4000;
 
-    const string LinkerScript = """
-        MEMORY { FLASH (rx) : ORIGIN = 0x00000000, LENGTH = 64K
-                 RAM (rwx) : ORIGIN = 0x20000000, LENGTH = 16K }
+    static string LinkerScript(uint flash, uint ramSize) => $$"""
+        MEMORY { FLASH (rx) : ORIGIN = 0x{{flash:X8}}, LENGTH = 64K
+                 RAM (rwx) : ORIGIN = 0x20000000, LENGTH = {{ramSize}} }
         SECTIONS {
           .text : { KEEP(*(.vectors)) *(.text*) *(.rodata*) } > FLASH
           .data : { *(.data*) } > RAM AT > FLASH
@@ -33,7 +33,7 @@ public static class ThumbAssembler
     /// <c>pendsv_handler</c>, <c>systick_handler</c>, <c>irq0_handler</c>, <c>irq1_handler</c>),
     /// or at <c>unexpected</c> (BKPT #0xEE) when it does not.
     /// </summary>
-    public static string Program(string body, string cpu = "cortex-m0plus")
+    public static string Program(string body, string cpu = "cortex-m0plus", uint flash = 0, uint ramSize = RamSize)
     {
         var handlers = new[] { "nmi_handler", "hardfault_handler", "", "", "", "", "", "", "", "svc_handler", "", "", "pendsv_handler", "systick_handler", "irq0_handler", "irq1_handler" };
         var vectors = new StringBuilder();
@@ -53,7 +53,7 @@ public static class ThumbAssembler
                 bkpt #0xEE
             {Thumbify(body)}
             """;
-        return Assemble(source, cpu);
+        return Assemble(source, cpu, LinkerScript(flash, ramSize));
     }
 
     /// <summary>Marks every label at the start of a line as a Thumb function, so vectors and BX targets get bit 0.</summary>
@@ -79,7 +79,7 @@ public static class ThumbAssembler
         if (File.Exists(elf)) return elf;
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, "program.s"), source);
-        File.WriteAllText(Path.Combine(dir, "link.ld"), linkerScript ?? LinkerScript);
+        File.WriteAllText(Path.Combine(dir, "link.ld"), linkerScript ?? LinkerScript(0, RamSize));
         Run("arm-none-eabi-gcc", [$"-mcpu={cpu}", "-mthumb", "-nostdlib", "-nostartfiles", "-T", "link.ld", "program.s", "-o", "program.elf"], dir);
         return elf;
     }

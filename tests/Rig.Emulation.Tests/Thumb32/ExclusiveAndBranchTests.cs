@@ -130,6 +130,17 @@ public class ExclusiveAndBranchTests
     }
 
     [Fact]
+    public void Sev_w_sets_the_event_register_and_wfe_w_consumes_it()
+    {
+        var m = new Thumb32Machine("sev.w\nwfe.w");
+        m.Step();
+        Assert.True(m.Core.EventRegister);
+        m.Step(); // the event is pending: WFE clears it instead of sleeping
+        Assert.False(m.Core.EventRegister);
+        Assert.Equal(m.End, m.Core.Pc);
+    }
+
+    [Fact]
     public void Nop_w_changes_nothing_but_the_pc()
     {
         var m = new Thumb32Machine("nop.w");

@@ -1,5 +1,3 @@
-using Rig.Emulation.Cpu.Thumb32;
-
 namespace Rig.Emulation.Tests.Thumb32;
 
 /// <summary>Single loads/stores, LDRD/STRD, LDM/STM, PUSH/POP.W (DDI 0403E A5.3.5-A5.3.10).</summary>
@@ -99,6 +97,15 @@ public class LoadStoreTests
     }
 
     [Fact]
+    public void Unaligned_ldr_w_faults_when_ccr_unalign_trp_is_set()
+    {
+        var m = Machine("ldr.w r0, [r1, #1]");
+        m.Map.Write32(0xE000_ED14, 0x208); // CCR: STKALIGN | UNALIGN_TRP
+        m.StepToFault();
+        Assert.Equal(Thumb32Machine.CfsrUnaligned, m.Core.Scs.Cfsr);
+    }
+
+    [Fact]
     public void Pld_is_a_hint_even_for_an_unmapped_address()
     {
         var m = Machine("pld [r1, #0]\npli [r1, #0]", r1: 0x9000_0000);
@@ -120,12 +127,14 @@ public class LoadStoreTests
     }
 
     [Fact]
-    public void Unaligned_ldrd_and_ldm_are_usage_faults()
+    public void Unaligned_ldrd_ldm_and_exclusives_are_usage_faults()
     {
-        var m = Machine("ldrd r4, r5, [r1]", r1: Ram + 2);
-        Assert.Equal(UsageFaultKind.Unaligned, Assert.Throws<UsageFaultException>(m.Step).Kind);
-        m = Machine("ldmia.w r1, {r2, r3}", r1: Ram + 1);
-        Assert.Equal(UsageFaultKind.Unaligned, Assert.Throws<UsageFaultException>(m.Step).Kind);
+        foreach (var (asm, address) in new[] { ("ldrd r4, r5, [r1]", Ram + 2), ("ldmia.w r1, {r2, r3}", Ram + 1), ("ldrex r0, [r1]", Ram + 2), ("strexh r0, r2, [r1]", Ram + 1) })
+        {
+            var m = Machine(asm, r1: address);
+            m.StepToFault();
+            Assert.Equal(Thumb32Machine.CfsrUnaligned, m.Core.Scs.Cfsr);
+        }
     }
 
     [Fact]

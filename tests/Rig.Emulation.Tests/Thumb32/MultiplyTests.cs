@@ -1,5 +1,3 @@
-using Rig.Emulation.Cpu.Thumb32;
-
 namespace Rig.Emulation.Tests.Thumb32;
 
 /// <summary>Multiplies, multiply-accumulates (with Q), long multiplies and divides (A5.3.16, A5.3.17).</summary>
@@ -74,18 +72,9 @@ public class MultiplyTests
     public void Divide_by_zero_traps_when_ccr_div_0_trp_is_set()
     {
         var m = new Thumb32Machine("udiv r0, r1, r2");
-        m.Map.AddPeripheral(0xE000_ED00, 0x100, new CcrOnly(0x10));
+        m.Map.Write32(0xE000_ED14, 0x210); // CCR: STKALIGN | DIV_0_TRP
         m.R[1] = 5;
-        Assert.Equal(UsageFaultKind.DivideByZero, Assert.Throws<UsageFaultException>(m.Step).Kind);
-    }
-
-    /// <summary>Just CCR (SCB offset 0x14) for the trap test; any other SCB register is not modelled.</summary>
-    sealed class CcrOnly(uint ccr) : Rig.Emulation.Memory.IPeripheral
-    {
-        public string Name => "SCB (CCR only)";
-        public uint Read(uint offset, int size) =>
-            offset == 0x14 ? ccr : throw new Rig.Emulation.Memory.UnmodelledRegisterException(Name, 0xE000_ED00 + offset, false);
-        public void Write(uint offset, uint value, int size) =>
-            throw new Rig.Emulation.Memory.UnmodelledRegisterException(Name, 0xE000_ED00 + offset, true);
+        m.StepToFault();
+        Assert.Equal(Thumb32Machine.CfsrDivideByZero, m.Core.Scs.Cfsr);
     }
 }

@@ -1,30 +1,26 @@
-using Rig.Emulation.Cpu;
-using Rig.Emulation.Cpu.Thumb32;
-using Rig.Emulation.Memory;
-using Rig.Emulation.Timing;
-
 namespace Rig.Emulation.Tests.Thumb32;
 
 /// <summary>Encodings the executor does not implement answer false (the core then stops naming them), never a silent NOP.</summary>
 public class UnimplementedTests
 {
     [Theory]
-    [InlineData("wfi.w")] // the core's sleep
     [InlineData(".hword 0xE800, 0x0000")] // SRS (op = 00): not in ARMv7-M
     [InlineData(".hword 0xFB00, 0x00C0")] // multiply group with bits 7:6 = 11: unallocated
     [InlineData(".hword 0xF851, 0x0800")] // LDR imm8 with P = 0 and W = 0: unallocated
     [InlineData(".hword 0xF7F0, 0xA000")] // UDF.W: the core's
-    public void Answers_false(string asm)
+    public void Answers_false_and_the_core_stops_naming_it(string asm)
     {
-        var map = new MemoryMap();
-        map.AddMemory("flash", 0, 0x10000, writable: false, waitStates: 0);
-        var executor = new Thumb2Executor();
-        var core = new ArmCore(CoreKind.CortexM4, map, new CortexM4Timing(map), executor) { Pc = 0x1000 };
-        var code = ThumbAssembler.Assemble(asm);
-        ushort hw1 = BitConverter.ToUInt16(code, 0), hw2 = BitConverter.ToUInt16(code, 2);
-        var before = (uint[])core.R.Clone();
-        Assert.False(executor.Execute(core, hw1, hw2));
-        Assert.Equal(before, core.R);
-        Assert.Equal(0ul, core.Instructions);
+        var m = new Thumb32Machine(asm);
+        ushort hw1 = (ushort)m.Map.Read16(m.Core.Pc), hw2 = (ushort)m.Map.Read16(m.Core.Pc + 2);
+        var before = (uint[])m.Core.R.Clone();
+        Assert.False(m.Executor.Execute(m.Core, hw1, hw2));
+        Assert.Equal(before, m.Core.R);
+        Assert.Equal(0ul, m.Core.Instructions);
+        if (asm.Contains("0xF7F0")) return; // UDF.W is the core's: an UNDEFINED fault, not a stop for an unimplemented encoding
+        var stop = m.Core.Step();
+        Assert.NotNull(stop);
+        Assert.Equal(Rig.Emulation.Cpu.StopReason.Unimplemented, stop.Reason);
+        Assert.Equal(Thumb32Machine.CodeBase, stop.Pc);
+        Assert.Contains($"{hw1:X4}", stop.Message, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1,6 +1,5 @@
 using Rig.Hardware.Ina219;
 using Rig.Hardware.Power;
-using Rig.Simulation.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Rig.Hardware.Tests.Power;

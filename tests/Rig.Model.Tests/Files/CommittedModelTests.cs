@@ -1,6 +1,5 @@
 using Rig.Dsp.Tables;
 using Rig.Model.Files;
-using Rig.Model.Tests.Support;
 
 namespace Rig.Model.Tests.Files;
 
@@ -8,7 +7,7 @@ namespace Rig.Model.Tests.Files;
 public class CommittedModelTests
 {
     [Theory]
-    [MemberData(nameof(ModelProfiles.All), MemberType = typeof(ModelProfiles))]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void Header_is_exactly_what_the_writer_makes_from_the_json(string profile)
     {
         var model = ModelFiles.Load(profile);
@@ -16,7 +15,7 @@ public class CommittedModelTests
     }
 
     [Theory]
-    [MemberData(nameof(ModelProfiles.All), MemberType = typeof(ModelProfiles))]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void Json_round_trips_unchanged(string profile)
     {
         var text = File.ReadAllText(ModelFiles.JsonPath(profile));
@@ -24,10 +23,10 @@ public class CommittedModelTests
     }
 
     [Theory]
-    [MemberData(nameof(ModelProfiles.All), MemberType = typeof(ModelProfiles))]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void Model_fits_the_profile_and_its_current_frontend(string profile)
     {
-        var p = ModelProfiles.Profile(profile);
+        var p = RepoProfiles.Load(profile);
         var model = ModelFiles.Load(profile);
         Assert.Equal(profile, model.Profile);
         Assert.Equal(p.Frontend.ColumnLength, model.Bands);
@@ -37,7 +36,7 @@ public class CommittedModelTests
     }
 
     [Theory]
-    [MemberData(nameof(ModelProfiles.All), MemberType = typeof(ModelProfiles))]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void Model_fits_the_py32f003_budgets(string profile)
     {
         var model = ModelFiles.Load(profile);
@@ -46,7 +45,7 @@ public class CommittedModelTests
     }
 
     [Theory]
-    [MemberData(nameof(ModelProfiles.All), MemberType = typeof(ModelProfiles))]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void Committed_accuracy_meets_the_target(string profile)
     {
         var training = ModelJson.Load(ModelFiles.JsonPath(profile)).Training;

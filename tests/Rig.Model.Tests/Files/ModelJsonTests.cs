@@ -1,5 +1,4 @@
 using Rig.Model.Files;
-using Rig.Model.Tests.Support;
 
 namespace Rig.Model.Tests.Files;
 

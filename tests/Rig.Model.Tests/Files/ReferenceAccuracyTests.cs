@@ -1,7 +1,6 @@
 using Rig.Audio.Playlists;
 using Rig.Model.Clips;
 using Rig.Model.Files;
-using Rig.Model.Tests.Support;
 using Rig.Model.Training;
 
 namespace Rig.Model.Tests.Files;
@@ -14,10 +13,10 @@ namespace Rig.Model.Tests.Files;
 public class ReferenceAccuracyTests
 {
     [Theory]
-    [MemberData(nameof(ModelProfiles.All), MemberType = typeof(ModelProfiles))]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void Committed_model_classifies_the_reference_playlist(string profile)
     {
-        var p = ModelProfiles.Profile(profile);
+        var p = RepoProfiles.Load(profile);
         var description = ModelJson.Load(ModelFiles.JsonPath(profile));
         var clips = PlaylistFeatures.Compute(Playlist.LoadShipped("reference"), p.Frontend);
         var right = clips.Count(c => ClipClassifier.Classify(description.Model, c.Columns, p.Classifier).PredictedIndex == c.LabelIndex);

@@ -1,4 +1,5 @@
 using CsCheck;
+using Rig.Model.Files;
 using Rig.Model.Quantized;
 using Rig.Model.Tests.Support;
 using Rig.Native;
@@ -12,10 +13,10 @@ namespace Rig.Model.Tests.Quantized;
 public class NativeCrossCheckTests
 {
     [Theory]
-    [MemberData(nameof(ModelProfiles.All), MemberType = typeof(ModelProfiles))]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void Dimensions_sizes_and_macs_match_the_twin(string profile)
     {
-        var twin = ModelProfiles.Committed(profile);
+        var twin = ModelFiles.Load(profile);
         var native = ModelNative.Open(profile);
         Assert.Equal(twin.Bands, native.Bands);
         Assert.Equal(twin.WindowColumns, native.WindowColumns);
@@ -27,28 +28,28 @@ public class NativeCrossCheckTests
     }
 
     [Theory]
-    [MemberData(nameof(ModelProfiles.All), MemberType = typeof(ModelProfiles))]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void Every_stage_agrees_on_plausible_windows(string profile)
     {
-        var twin = ModelProfiles.Committed(profile);
+        var twin = ModelFiles.Load(profile);
         var native = ModelNative.Open(profile);
         ColumnGen.Plausible(twin, twin.WindowColumns).Sample(columns => AssertSameTrace(twin, native, columns), iter: 150);
     }
 
     [Theory]
-    [MemberData(nameof(ModelProfiles.All), MemberType = typeof(ModelProfiles))]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void Every_stage_agrees_on_arbitrary_int16_windows(string profile)
     {
-        var twin = ModelProfiles.Committed(profile);
+        var twin = ModelFiles.Load(profile);
         var native = ModelNative.Open(profile);
         ColumnGen.AnyWindow(twin.Bands, twin.WindowColumns).Sample(columns => AssertSameTrace(twin, native, columns), iter: 100);
     }
 
     [Theory]
-    [MemberData(nameof(ModelProfiles.All), MemberType = typeof(ModelProfiles))]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void Extreme_constant_windows_agree(string profile)
     {
-        var twin = ModelProfiles.Committed(profile);
+        var twin = ModelFiles.Load(profile);
         var native = ModelNative.Open(profile);
         foreach (var v in new short[] { short.MinValue, -6144, 0, short.MaxValue })
             AssertSameTrace(twin, native, Enumerable.Repeat(Enumerable.Repeat(v, twin.Bands).ToArray(), twin.WindowColumns).ToArray());
@@ -58,10 +59,10 @@ public class NativeCrossCheckTests
     }
 
     [Theory]
-    [MemberData(nameof(ModelProfiles.All), MemberType = typeof(ModelProfiles))]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void Partial_and_overfull_windows_behave_alike(string profile)
     {
-        var twin = ModelProfiles.Committed(profile);
+        var twin = ModelFiles.Load(profile);
         var native = ModelNative.Open(profile);
         Gen.Int[0, twin.WindowColumns + 5].Select(ColumnGen.Plausible(twin, twin.WindowColumns + 5), (n, cols) => cols.Take(n).ToArray())
             .Sample(columns =>
@@ -88,10 +89,10 @@ public class NativeCrossCheckTests
     }
 
     [Theory]
-    [MemberData(nameof(ModelProfiles.All), MemberType = typeof(ModelProfiles))]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void Reset_starts_a_fresh_window(string profile)
     {
-        var twin = ModelProfiles.Committed(profile);
+        var twin = ModelFiles.Load(profile);
         var native = ModelNative.Open(profile);
         ColumnGen.Plausible(twin, 2 * twin.WindowColumns).Sample(columns =>
         {

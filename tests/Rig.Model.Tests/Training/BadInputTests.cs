@@ -10,9 +10,9 @@ public class BadInputTests
     private static readonly TrainingOptions Quick = new() { Epochs = 1 };
 
     private static TrainingResult Train(List<LabelledClip> train) =>
-        ProfileTraining.Train(ModelProfiles.Profile("py32f003"), "playlists/bad.yaml", train, "eval", train, Quick);
+        ProfileTraining.Train(RepoProfiles.Load("py32f003"), "playlists/bad.yaml", train, "eval", train, Quick);
 
-    private static List<LabelledClip> Features(Playlist p) => PlaylistFeatures.Compute(p, ModelProfiles.Profile("py32f003").Frontend);
+    private static List<LabelledClip> Features(Playlist p) => PlaylistFeatures.Compute(p, RepoProfiles.Load("py32f003").Frontend);
 
     [Fact]
     public void Empty_playlist_is_refused_with_the_reason()

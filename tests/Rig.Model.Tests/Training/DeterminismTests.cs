@@ -11,14 +11,14 @@ public class DeterminismTests
 
     private static (List<LabelledClip> Train, List<LabelledClip> Eval) Clips(string profile)
     {
-        var p = ModelProfiles.Profile(profile);
+        var p = RepoProfiles.Load(profile);
         return (PlaylistFeatures.Compute(SynthClips.Playlist("train", 500, 2, 1.2), p.Frontend),
                 PlaylistFeatures.Compute(SynthClips.Playlist("eval", 900, 1, 1.2), p.Frontend));
     }
 
     private static string TrainJson(string profile, List<LabelledClip> train, List<LabelledClip> eval, TrainingOptions options)
     {
-        var result = ProfileTraining.Train(ModelProfiles.Profile(profile), "train", train, "eval", eval, options);
+        var result = ProfileTraining.Train(RepoProfiles.Load(profile), "train", train, "eval", eval, options);
         return ModelJson.Serialize(result.Describe("train", "eval", options));
     }
 
@@ -49,7 +49,7 @@ public class DeterminismTests
     {
         // The trainer's files are self-consistent: JSON -> header is a pure function of the model.
         var (train, eval) = Clips("py32f003");
-        var result = ProfileTraining.Train(ModelProfiles.Profile("py32f003"), "train", train, "eval", eval, Quick);
+        var result = ProfileTraining.Train(RepoProfiles.Load("py32f003"), "train", train, "eval", eval, Quick);
         var dir = Directory.CreateTempSubdirectory("rig-train-").FullName;
         try
         {
@@ -68,7 +68,7 @@ public class DeterminismTests
     [Fact]
     public void Quantised_model_tracks_the_float_model_on_held_out_clips()
     {
-        var p = ModelProfiles.Profile("py32f003");
+        var p = RepoProfiles.Load("py32f003");
         var train = PlaylistFeatures.Compute(SynthClips.Playlist("train", 500, 4, 1.2), p.Frontend);
         var eval = PlaylistFeatures.Compute(SynthClips.Playlist("eval", 900, 3, 1.2), p.Frontend);
         var options = new TrainingOptions { Seed = 3, Epochs = 20 };

@@ -17,8 +17,6 @@ public sealed class CommittedBaselinesTests : IDisposable
 
     public void Dispose() => _tmp.Dispose();
 
-    public static TheoryData<string> ProfileNames => new() { "py32f003", "rp2040", "nrf52840", "stm32l4" };
-
     private static Baseline Committed(string profile) => BaselineFile.Read(BaselineFile.DefaultPath(profile, RepoPaths.Root));
 
     /// <summary>A run with the baseline's own figures, host-timed cycles and energy scaled by <paramref name="timing"/>.</summary>
@@ -30,7 +28,7 @@ public sealed class CommittedBaselinesTests : IDisposable
         return run with
         {
             Accuracy = (b.AccuracyPercent - accuracyDropPoints) / 100,
-            Cycles = run.Cycles! with { Unit = b.CycleUnit!, FrontendPerColumn = new Distribution(fe, fe, fe, 100), ModelPerInference = new Distribution(model, model, model, 10) },
+            Cycles = run.Cycles! with { Unit = b.CycleUnit!.Value, FrontendPerColumn = new Distribution(fe, fe, fe, 100), ModelPerInference = new Distribution(model, model, model, 10) },
             Power = run.Power! with { EnergyPerInferenceUj = b.EnergyPerInferenceUj!.Value * timing },
             // The same firmware image: RAM and flash are the baseline's (they come from the ARM ELF, not the host).
             Memory = new MemoryResult(b.FlashBytes!.Value, b.RamBytes!.Value, 0, 0, new Dictionary<string, int>()),
@@ -38,14 +36,14 @@ public sealed class CommittedBaselinesTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(ProfileNames))]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void Each_profile_has_a_virtual_board_baseline_with_energy_and_the_images_memory(string profile)
     {
         var b = Committed(profile);
         Assert.Equal(profile, b.Profile);
         Assert.Equal("virtual", b.Board);
-        Assert.Equal("inject", b.Mode);
-        Assert.Equal(PercentLimit.HostCycles, b.CycleUnit);
+        Assert.Equal(RunMode.Inject, b.Mode);
+        Assert.Equal(CycleUnit.HostCycles, b.CycleUnit);
         Assert.NotNull(b.EnergyPerInferenceUj);
         // rig run records the profile's ARM image (firmware/build/<profile>/firmware.elf) for the gate.
         var budget = ProfileCatalog.Load(profile).Memory;
@@ -56,7 +54,7 @@ public sealed class CommittedBaselinesTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(ProfileNames))]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void Measured_host_drift_passes_a_tripled_workload_and_a_5_point_accuracy_drop_do_not(string profile)
     {
         var b = Committed(profile);

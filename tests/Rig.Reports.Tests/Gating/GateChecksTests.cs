@@ -55,8 +55,8 @@ public sealed class GateChecksTests : IDisposable
     public void Cycles_may_grow_by_the_limit_in_percent(double baseline, double current, GateVerdict expected)
     {
         // MCU-counted on both sides, so the tight cycles_increase_percent applies (host-timed: HostTimedGateTests).
-        var b = _baseline with { FrontendCyclesMedian = baseline, CycleUnit = "mcu-cycles", EnergyClock = MeasurementClock.Mcu };
-        var run = _run with { Cycles = _run.Cycles! with { Unit = "mcu-cycles", FrontendPerColumn = new Distribution(current, current, current, 10) } };
+        var b = _baseline with { FrontendCyclesMedian = baseline, CycleUnit = CycleUnit.McuCycles, EnergyClock = MeasurementClock.Mcu };
+        var run = _run with { Cycles = _run.Cycles! with { Unit = CycleUnit.McuCycles, FrontendPerColumn = new Distribution(current, current, current, 10) } };
         var r = GateChecks.Check(b, run, Limits);
         Assert.Equal(expected, Row(r, GateChecks.FrontendCycles).Verdict);
         Assert.Equal(expected == GateVerdict.Pass ? 0 : 1, r.ExitCode);
@@ -67,10 +67,10 @@ public sealed class GateChecksTests : IDisposable
     {
         var run = _run with
         {
-            Cycles = _run.Cycles! with { Unit = "mcu-cycles" },
+            Cycles = _run.Cycles! with { Unit = CycleUnit.McuCycles },
             Power = _run.Power! with { EnergyPerInferenceUj = _baseline.EnergyPerInferenceUj!.Value * 1.06 },
         };
-        var r = GateChecks.Check(_baseline with { CycleUnit = "mcu-cycles", EnergyClock = MeasurementClock.Mcu }, run, Limits);
+        var r = GateChecks.Check(_baseline with { CycleUnit = CycleUnit.McuCycles, EnergyClock = MeasurementClock.Mcu }, run, Limits);
         Assert.Equal(GateVerdict.Regression, Row(r, GateChecks.Energy).Verdict);
         Assert.Equal(GateResult.ExitRegression, r.ExitCode);
     }
@@ -133,7 +133,7 @@ public sealed class GateChecksTests : IDisposable
     [Fact]
     public void Cycles_in_other_units_cannot_be_compared()
     {
-        var run = _run with { Cycles = _run.Cycles! with { Unit = "mcu-cycles" } };
+        var run = _run with { Cycles = _run.Cycles! with { Unit = CycleUnit.McuCycles } };
         var r = GateChecks.Check(_baseline, run, Limits);
         Assert.Equal(GateVerdict.CannotCompare, Row(r, GateChecks.ModelCycles).Verdict);
         Assert.Contains("mcu-cycles", Row(r, GateChecks.ModelCycles).Reason);

@@ -34,7 +34,7 @@ public sealed class HostTimedGateTests : IDisposable
         {
             Cycles = c with
             {
-                Unit = unit,
+                Unit = Unit(unit),
                 FrontendPerColumn = c.FrontendPerColumn with { Median = c.FrontendPerColumn.Median * cycles },
                 ModelPerInference = c.ModelPerInference with { Median = c.ModelPerInference.Median * cycles },
             },
@@ -43,7 +43,10 @@ public sealed class HostTimedGateTests : IDisposable
     }
 
     /// <summary>A baseline whose cycles (and so its energy) were timed with <paramref name="unit"/>'s clock.</summary>
-    private Baseline BaselineIn(string unit) => Baseline.From(_run) with { CycleUnit = unit, EnergyClock = MeasurementClocks.FromCycleUnit(unit) };
+    private Baseline BaselineIn(string unit) => Baseline.From(_run) with { CycleUnit = Unit(unit), EnergyClock = MeasurementClocks.FromCycleUnit(Unit(unit)) };
+
+    /// <summary>The unit as run.json writes it ("host-cycles", "mcu-cycles").</summary>
+    private static CycleUnit Unit(string name) => JsonNames.Parse<CycleUnit>(name)!.Value;
 
     [Theory]
     [InlineData(1.00, GateVerdict.Pass)]

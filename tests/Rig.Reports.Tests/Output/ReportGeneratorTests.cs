@@ -114,6 +114,16 @@ public sealed class ReportGeneratorTests : IDisposable
     }
 
     [Fact]
+    public void Measured_energy_shows_gross_and_net_with_the_clock_that_timed_it()
+    {
+        var dir = _tmp.Sub("run");
+        var run = SampleRun.Write(dir, 5, new SampleRunShape { Clips = 4 });
+        RunJson.Write(dir, run with { Power = run.Power! with { NetEnergyPerInferenceUj = 150.5, Clock = MeasurementClock.Host } });
+        var md = File.ReadAllText(ReportGenerator.Write(dir, Options()).Markdown);
+        Assert.Contains($"{Fmt.Number(run.Power.EnergyPerInferenceUj)} uJ gross, 150.5 uJ net of idle (host time", md);
+    }
+
+    [Fact]
     public void Hostile_labels_and_names_are_escaped_in_html_markdown_and_junit()
     {
         const string evil = "<script>alert('x')</script>\"><img src=x onerror=alert(1)>|**\u0001";

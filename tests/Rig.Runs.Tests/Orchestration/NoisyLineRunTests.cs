@@ -21,10 +21,9 @@ public sealed class NoisyLineRunTests : IDisposable
             Profile = "py32f003",
             Playlist = path,
             Boards = [BoardTarget.Parse("virtual")],
-            Mode = "inject",
+            Mode = RunMode.Inject,
             OutDir = outDir,
             HistoryStore = Path.Combine(_dir, "history.db"),
-            Report = false,
             LineFaults = faults,
         };
     }

@@ -29,10 +29,9 @@ public sealed class PacedUartRunTests : IDisposable
             Profile = profile,
             Playlist = Playlist(),
             Boards = [BoardTarget.Parse("virtual")],
-            Mode = "inject",
+            Mode = RunMode.Inject,
             OutDir = outDir,
             HistoryStore = Path.Combine(_dir, "history.db"),
-            Report = false,
             PacedUart = paced,
         };
         Assert.Single(new RunOrchestrator(TimeProvider.System, new SilentProgress()).Execute(options));
@@ -47,8 +46,8 @@ public sealed class PacedUartRunTests : IDisposable
         var pty = Run(profile, paced: false);
         var paced = Run(profile, paced: true);
 
-        Assert.Equal(("unpaced-pty", false), (pty.Timing!.Wire, pty.Timing.WirePaced));
-        Assert.Equal(("paced-virtual-uart", true), (paced.Timing!.Wire, paced.Timing.WirePaced));
+        Assert.Equal(((WireKind?)WireKind.UnpacedPty, false), (pty.Timing!.Wire, pty.Timing.WirePaced));
+        Assert.Equal(((WireKind?)WireKind.PacedVirtualUart, true), (paced.Timing!.Wire, paced.Timing.WirePaced));
         var t = paced.Timing;
         Assert.Equal(t.BytesSent / (t.Baud / 10.0), t.WireLimitSeconds, 9);
         Assert.True(t.WallSeconds >= t.WireLimitSeconds, $"paced wall {t.WallSeconds:0.000} s beat the wire limit {t.WireLimitSeconds:0.000} s");

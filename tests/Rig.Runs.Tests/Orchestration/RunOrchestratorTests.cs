@@ -123,11 +123,11 @@ public sealed class RunOrchestratorTests : IDisposable
             var run = RunJson.Read(Path.Combine(outDir, o.BoardId));
             Assert.Equal(2, run.Clips.Count);
             Assert.Equal(0, run.FeatureMismatches);
-            Assert.Equal("host-cycles", run.Cycles!.Unit);
+            Assert.Equal(CycleUnit.HostCycles, run.Cycles!.Unit);
             Assert.True(run.Timing!.BytesSent > 2 * 0.6 * 8000 * 2);
             Assert.Equal(run.Timing.BytesSent / (run.Timing.Baud / 10.0), run.Timing.WireLimitSeconds, 6);
             Assert.Equal(Rig.Core.Profiles.ProfileCatalog.Load("py32f003").Serial.Baud, run.Timing.Baud);
-            Assert.Equal("host->board UART", run.Timing.PhysicalLimit);
+            Assert.Equal(PhysicalLimit.HostToBoardUart, run.Timing.PhysicalLimit);
             Assert.Equal(run.Timing.WireLimitSeconds, run.Timing.PhysicalLimitSeconds, 9);
         }
     }
@@ -137,11 +137,11 @@ public sealed class RunOrchestratorTests : IDisposable
     {
         var playlist = Playlist(2);
         var outDir = Path.Combine(_dir, "acoustic");
-        var outcome = Assert.Single(new RunOrchestrator(TimeProvider.System, new SilentProgress()).Execute(Options(playlist, outDir) with { Mode = "acoustic" }));
+        var outcome = Assert.Single(new RunOrchestrator(TimeProvider.System, new SilentProgress()).Execute(Options(playlist, outDir) with { Mode = RunMode.Acoustic }));
         Assert.Equal(0, outcome.Result.FeatureMismatches);
         Assert.All(outcome.Result.Clips, c => Assert.Equal((int)((0.6 * 8000 - 128) / 64) + 1, c.Frames));
         var t = outcome.Result.Timing!;
-        Assert.Equal("audio duration", t.PhysicalLimit);
+        Assert.Equal(PhysicalLimit.AudioDuration, t.PhysicalLimit);
         Assert.Equal(t.AudioSeconds, t.PhysicalLimitSeconds);
         // The board streams its capture (16-bit PCM, 16 kB/s at 8 kHz) back: that direction carries most.
         Assert.True(t.BytesReceived > 2 * 0.6 * 8000 * 2, $"{t.BytesReceived} bytes received");
@@ -157,7 +157,7 @@ public sealed class RunOrchestratorTests : IDisposable
         var slow = Path.Combine(_dir, "py32f003.yaml");
         File.WriteAllText(slow, yaml.Replace("baud: 460800", "baud: 115200", StringComparison.Ordinal));
         var outcome = Assert.Single(new RunOrchestrator(TimeProvider.System, new SilentProgress())
-            .Execute(Options(Playlist(1), Path.Combine(_dir, "slow")) with { Mode = "acoustic", Profile = slow }));
+            .Execute(Options(Playlist(1), Path.Combine(_dir, "slow")) with { Mode = RunMode.Acoustic, Profile = slow }));
         var t = outcome.Result.Timing!;
         Assert.Equal(115200, t.Baud);
         Assert.True(t.ReceiveLimitSeconds > t.AudioSeconds, $"{t.ReceiveLimitSeconds} s to carry {t.AudioSeconds} s");

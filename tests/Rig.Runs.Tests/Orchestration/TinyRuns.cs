@@ -1,3 +1,4 @@
+using Rig.Core.Runs;
 using Rig.Runs.Orchestration;
 
 namespace Rig.Runs.Tests.Orchestration;
@@ -20,9 +21,8 @@ internal static class TinyRuns
         Profile = "py32f003",
         Playlist = playlist,
         Boards = (boards.Length == 0 ? ["virtual"] : boards).Select(BoardTarget.Parse).ToList(),
-        Mode = "inject",
+        Mode = RunMode.Inject,
         OutDir = outDir,
         HistoryStore = Path.Combine(dir, "history.db"),
-        Report = false,
     };
 }

@@ -20,10 +20,7 @@ public class VirtualEnergyPathTests(ITestOutputHelper output)
             TimeProvider.System, faults);
 
     [Theory]
-    [InlineData("py32f003")]
-    [InlineData("rp2040")]
-    [InlineData("nrf52840")]
-    [InlineData("stm32l4")]
+    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
     public void Energy_per_inference_is_within_2_percent_of_the_models_truth_over_5_gpio_windows_of_200_conversions(string name)
     {
         using var b = new EnergyBoard(name);

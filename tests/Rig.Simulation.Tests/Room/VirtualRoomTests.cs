@@ -1,5 +1,4 @@
 using Rig.Audio;
-using Rig.Audio.Tests.Support;
 using Rig.Core.Profiles;
 using Rig.Simulation.Room;
 

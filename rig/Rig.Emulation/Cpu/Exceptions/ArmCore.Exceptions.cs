@@ -12,7 +12,7 @@ public sealed partial class ArmCore
 {
     /// <summary>An exception the executing instruction raises (SVC, INVSTATE), taken when it has finished.</summary>
     int pendingSync;
-    CpuFault? pendingSyncFault;
+    CpuFaultException? pendingSyncFault;
 
     /// <summary>The priority below which an exception preempts (ARMv7-M B1.5.4 ExecutionPriority).</summary>
     public int ExecutionPriority(bool ignorePrimask = false)
@@ -94,7 +94,7 @@ public sealed partial class ArmCore
         {
             EnterException(ExceptionNumbers.HardFault, pc);
         }
-        catch (Exception e) when (e is BusFaultException or CpuFault)
+        catch (Exception e) when (e is BusFaultException or CpuFaultException)
         {
             stop ??= Stop(StopReason.Fault, pc, $"lockup: stacking for HardFault failed ({e.Message}) after {message}");
         }
@@ -104,7 +104,7 @@ public sealed partial class ArmCore
     void EnterException(int n, uint returnAddress)
     {
         if (IsM4 && (Control & 4) != 0)
-            throw new CpuFault(FaultKind.InvalidState, Pc, "exception entry with CONTROL.FPCA set: the extended (FP) frame is not modelled");
+            throw new CpuFaultException(FaultKind.InvalidState, Pc, "exception entry with CONTROL.FPCA set: the extended (FP) frame is not modelled");
         var sp = R[13];
         var align = (sp & 4) != 0 && Scs.StackAlign;
         var frame = (sp - 0x20) & ~(align ? 4u : 0u);
@@ -130,7 +130,7 @@ public sealed partial class ArmCore
         var vector = Memory.Read32(Scs.Vtor + 4 * (uint)n);
         Cycles += (ulong)Timing.ExceptionEntry;
         if ((vector & 1) == 0)
-            throw new CpuFault(FaultKind.InvalidState, Scs.Vtor + 4 * (uint)n, $"vector {n} at 0x{Scs.Vtor + 4 * (uint)n:X8} is 0x{vector:X8}: bit 0 (Thumb) clear");
+            throw new CpuFaultException(FaultKind.InvalidState, Scs.Vtor + 4 * (uint)n, $"vector {n} at 0x{Scs.Vtor + 4 * (uint)n:X8} is 0x{vector:X8}: bit 0 (Thumb) clear");
         Pc = vector & ~1u;
         R[15] = Pc;
         nextPc = Pc;
@@ -142,18 +142,18 @@ public sealed partial class ArmCore
     {
         var kind = excReturn & 0xF;
         if ((excReturn & 0x0FFF_FFE0u) != 0x0FFF_FFE0u || kind is not (1 or 9 or 0xD) || (!IsM4 && (excReturn & 0x10) == 0))
-            throw new CpuFault(FaultKind.InvalidReturn, excReturn, $"EXC_RETURN 0x{excReturn:X8} is not 0xFFFFFFF1, 0xFFFFFFF9 or 0xFFFFFFFD: INVPC");
+            throw new CpuFaultException(FaultKind.InvalidReturn, excReturn, $"EXC_RETURN 0x{excReturn:X8} is not 0xFFFFFFF1, 0xFFFFFFF9 or 0xFFFFFFFD: INVPC");
         if ((excReturn & 0x10) == 0)
-            throw new CpuFault(FaultKind.InvalidReturn, excReturn, $"EXC_RETURN 0x{excReturn:X8} returns an extended (FP) frame, which is not modelled");
+            throw new CpuFaultException(FaultKind.InvalidReturn, excReturn, $"EXC_RETURN 0x{excReturn:X8} returns an extended (FP) frame, which is not modelled");
         var returning = (int)Ipsr;
         if (!Nvic.IsActive(returning))
-            throw new CpuFault(FaultKind.InvalidReturn, excReturn, $"exception return from exception {returning}, which is not active: INVPC");
+            throw new CpuFaultException(FaultKind.InvalidReturn, excReturn, $"exception return from exception {returning}, which is not active: INVPC");
         Nvic.Deactivate(returning);
         var toThread = kind != 1;
         if (toThread && Nvic.ActiveCount != 0 && !Scs.NonBaseThreadEnable)
-            throw new CpuFault(FaultKind.InvalidReturn, excReturn, $"EXC_RETURN 0x{excReturn:X8} returns to thread mode with {Nvic.ActiveCount} exception(s) still active: INVPC");
+            throw new CpuFaultException(FaultKind.InvalidReturn, excReturn, $"EXC_RETURN 0x{excReturn:X8} returns to thread mode with {Nvic.ActiveCount} exception(s) still active: INVPC");
         if (!toThread && Nvic.ActiveCount == 0)
-            throw new CpuFault(FaultKind.InvalidReturn, excReturn, $"EXC_RETURN 0x{excReturn:X8} returns to handler mode with no exception active: INVPC");
+            throw new CpuFaultException(FaultKind.InvalidReturn, excReturn, $"EXC_RETURN 0x{excReturn:X8} returns to handler mode with no exception active: INVPC");
 
         SelectStack(kind == 0xD);
         var frame = R[13];
@@ -179,7 +179,7 @@ public sealed partial class ArmCore
         Ipsr = psr & (IsM4 ? 0x1FFu : 0x3Fu);
         if (toThread) Control = kind == 0xD ? Control | 2u : Control & ~2u;
         if (toThread != (Ipsr == 0))
-            throw new CpuFault(FaultKind.InvalidReturn, excReturn, $"EXC_RETURN 0x{excReturn:X8} and the stacked IPSR {Ipsr} disagree on the mode: INVPC");
+            throw new CpuFaultException(FaultKind.InvalidReturn, excReturn, $"EXC_RETURN 0x{excReturn:X8} and the stacked IPSR {Ipsr} disagree on the mode: INVPC");
         nextPc = target & ~1u;
         EventRegister = true;
         ExclusiveOpen = false;

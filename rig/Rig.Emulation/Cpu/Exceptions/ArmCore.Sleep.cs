@@ -41,9 +41,9 @@ public sealed partial class ArmCore
         nextEventCycle = next;
     }
 
-    void WaitForInterrupt() => Sleep(wfe: false);
+    internal void WaitForInterrupt() => Sleep(wfe: false);
 
-    void WaitForEvent()
+    internal void WaitForEvent()
     {
         if (EventRegister)
         {

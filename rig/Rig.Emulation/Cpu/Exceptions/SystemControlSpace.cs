@@ -78,7 +78,9 @@ public sealed class SystemControlSpace(ArmCore core) : IPeripheral
             case FaultKind.Undefined: Cfsr |= 1u << 16; break;
             case FaultKind.InvalidState: Cfsr |= 1u << 17; break;
             case FaultKind.InvalidReturn: Cfsr |= 1u << 18; break;
+            case FaultKind.NoCoprocessor: Cfsr |= 1u << 19; break;
             case FaultKind.Unaligned: Cfsr |= 1u << 24; break;
+            case FaultKind.DivideByZero: Cfsr |= 1u << 25; break;
             case FaultKind.FetchUnmapped: Cfsr |= 1u << 8; break;
             case FaultKind.BusError:
                 Cfsr |= (1u << 9) | (1u << 15);

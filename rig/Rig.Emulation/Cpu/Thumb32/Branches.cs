@@ -3,10 +3,10 @@ using Rig.Emulation.Timing;
 namespace Rig.Emulation.Cpu.Thumb32;
 
 // A5.3.4 branches and miscellaneous control: B.W (T3 with its own condition, T4), the 32-bit
-// hints, CLREX. BL, MSR, MRS, DMB, DSB, ISB and UDF.W are ARMv6-M encodings: the core's.
+// hints (NOP/YIELD/WFE/WFI/SEV.W, DBG), CLREX. BL, MSR, MRS, DMB, DSB, ISB and UDF.W are ARMv6-M encodings: the core's.
 public sealed partial class Thumb2Executor
 {
-    bool BranchesAndMiscControl(ArmCore core, uint a, uint b)
+    static bool BranchesAndMiscControl(ArmCore core, uint a, uint b)
     {
         uint op1 = (b >> 12) & 7, op = (a >> 4) & 0x7F;
         uint s = (a >> 10) & 1, j1 = (b >> 13) & 1, j2 = (b >> 11) & 1;
@@ -33,14 +33,25 @@ public sealed partial class Thumb2Executor
         }
         if (op == 0x3A && (b & 0x700) == 0)
         {
+            // The 32-bit hints (A5.3.4), as their 16-bit twins; the hint number goes to the cycle model.
             uint hint = b & 0xFF;
-            // NOP.W, YIELD.W and DBG: no architectural effect on a single core. WFE/WFI/SEV.W need the core's sleep.
-            if (hint == 0 || hint == 1 || (hint & 0xF0) == 0xF0)
+            switch (hint)
             {
-                core.Retire(new Retired(OpClass.Hint));
-                return true;
+                case Hints.Wfe:
+                    core.Retire(new Retired(OpClass.Hint, Operand: Hints.Wfe));
+                    core.WaitForEvent();
+                    return true;
+                case Hints.Wfi:
+                    core.Retire(new Retired(OpClass.Hint, Operand: Hints.Wfi));
+                    core.WaitForInterrupt();
+                    return true;
+                case Hints.Sev: // one core: sets its own event register
+                    core.EventRegister = true;
+                    break;
             }
-            return false;
+            // NOP.W, YIELD.W, DBG and the unallocated hints execute as NOP (A5.3.4).
+            core.Retire(new Retired(OpClass.Hint, Operand: hint < 5 ? hint : 0));
+            return true;
         }
         if (op == 0x3B && ((b >> 4) & 0xF) == 2)
         {

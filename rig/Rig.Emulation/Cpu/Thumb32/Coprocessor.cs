@@ -13,11 +13,11 @@ namespace Rig.Emulation.Cpu.Thumb32;
 // half-precision and fixed-point VCVT; those encodings answer false (the run stops naming them).
 public sealed partial class Thumb2Executor
 {
-    bool Coprocessor(ArmCore core, uint a, uint b)
+    static bool Coprocessor(ArmCore core, uint a, uint b)
     {
         uint coproc = (b >> 8) & 0xF;
         if ((coproc & 0xE) != 0xA || !CoreBridge.FpuAccessible(core))
-            return CoreBridge.UsageFault(core, UsageFaultKind.NoCoprocessor);
+            return CoreBridge.UsageFault(core, FaultKind.NoCoprocessor);
         if ((a & 0x1000) != 0) return false; // 1111 11xx: the unconditional space (ARMv8 VSEL etc.)
         if ((a & 0x0E00) == 0x0C00) return ExtensionLoadStore(core, a, b);
         if ((a & 0x0F00) != 0x0E00) return false;
@@ -50,7 +50,7 @@ public sealed partial class Thumb2Executor
             // VLDR/VSTR: one register at Rn +/- imm8*4 (Rn = PC: Align(PC, 4)).
             uint baseAddress = n == 15 ? (core.Pc + 4) & ~3u : core.R[n];
             uint address = u ? baseAddress + (imm8 << 2) : baseAddress - (imm8 << 2);
-            if ((address & 3) != 0) return CoreBridge.UsageFault(core, UsageFaultKind.Unaligned, address);
+            if ((address & 3) != 0) return CoreBridge.UsageFault(core, FaultKind.Unaligned, address);
             int words = dbl ? 2 : 1;
             Transfer(core, load, address, first, words);
             core.Retire(new Retired(load ? OpClass.Load : OpClass.Store, words, address));
@@ -62,7 +62,7 @@ public sealed partial class Thumb2Executor
         if (count == 0 || first + count > 32) return false;
         uint start = core.R[n];
         uint lowest = u ? start : start - 4u * (uint)count;
-        if ((lowest & 3) != 0) return CoreBridge.UsageFault(core, UsageFaultKind.Unaligned, lowest);
+        if ((lowest & 3) != 0) return CoreBridge.UsageFault(core, FaultKind.Unaligned, lowest);
         Transfer(core, load, lowest, first, count);
         if (w) core.R[n] = u ? start + 4u * (uint)count : lowest;
         core.Retire(new Retired(load ? OpClass.LoadMultiple : OpClass.StoreMultiple, count, lowest));

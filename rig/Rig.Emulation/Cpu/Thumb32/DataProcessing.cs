@@ -4,14 +4,14 @@ namespace Rig.Emulation.Cpu.Thumb32;
 // the same 4-bit opcode table, applied to ThumbExpandImm_C or Shift_C of a register.
 public sealed partial class Thumb2Executor
 {
-    bool DataProcessingModifiedImmediate(ArmCore core, uint a, uint b)
+    static bool DataProcessingModifiedImmediate(ArmCore core, uint a, uint b)
     {
         uint imm12 = ((a >> 10) & 1) << 11 | ((b >> 12) & 7) << 8 | (b & 0xFF);
         uint imm = Alu.ThumbExpandImmC(imm12, core.C, out bool carry);
         return DataOp(core, (a >> 5) & 0xF, (a & 0x10) != 0, (int)((b >> 8) & 0xF), (int)(a & 0xF), imm, carry);
     }
 
-    bool DataProcessingShiftedRegister(ArmCore core, uint a, uint b)
+    static bool DataProcessingShiftedRegister(ArmCore core, uint a, uint b)
     {
         uint op = (a >> 5) & 0xF;
         int type = Alu.DecodeImmShift((b >> 4) & 3, ((b >> 12) & 7) << 2 | ((b >> 6) & 3), out int amount);
@@ -80,7 +80,7 @@ public sealed partial class Thumb2Executor
     }
 
     /// <summary>A5.3.3 data processing (plain binary immediate): ADDW/SUBW/ADR, MOVW/MOVT, saturate, bitfields.</summary>
-    bool DataProcessingPlainImmediate(ArmCore core, uint a, uint b)
+    static bool DataProcessingPlainImmediate(ArmCore core, uint a, uint b)
     {
         int d = (int)((b >> 8) & 0xF), n = (int)(a & 0xF);
         uint imm12 = ((a >> 10) & 1) << 11 | ((b >> 12) & 7) << 8 | (b & 0xFF);

@@ -7,7 +7,7 @@ namespace Rig.Emulation.Cpu.Thumb32;
 // add forms), and the v7E-M parallel add/subtract (A5.3.13/14) and miscellaneous (A5.3.15) groups.
 public sealed partial class Thumb2Executor
 {
-    bool DataProcessingRegister(ArmCore core, uint a, uint b)
+    static bool DataProcessingRegister(ArmCore core, uint a, uint b)
     {
         if ((b & 0xF000) != 0xF000) return false;
         uint op1 = (a >> 4) & 0xF, op2 = (b >> 4) & 0xF;

@@ -6,7 +6,7 @@ namespace Rig.Emulation.Cpu.Thumb32;
 // forms, register offset with LSL #0-3, PC-relative literal) and the PLD/PLI hints.
 public sealed partial class Thumb2Executor
 {
-    bool LoadStoreSingle(ArmCore core, uint a, uint b)
+    static bool LoadStoreSingle(ArmCore core, uint a, uint b)
     {
         int size = (int)((a >> 5) & 3); // 0 byte, 1 halfword, 2 word
         bool load = (a & 0x10) != 0, signed = (a & 0x100) != 0;
@@ -45,9 +45,9 @@ public sealed partial class Thumb2Executor
             uint value = core.R[t];
             switch (size)
             {
-                case 0: core.Memory.Write8(address, value); break;
-                case 1: core.Memory.Write16(address, value); break;
-                default: core.Memory.Write32(address, value); break;
+                case 0: core.Store8(address, value); break;
+                case 1: core.Store16(address, value); break;
+                default: core.Store32(address, value); break;
             }
             if (writeback) core.R[n] = offsetAddress;
             core.Retire(new Retired(OpClass.Store, 1, address, Operand: 0, Operand2: addressRegs));
@@ -62,9 +62,9 @@ public sealed partial class Thumb2Executor
         }
         uint data = size switch
         {
-            0 => signed ? (uint)(sbyte)core.Memory.Read8(address) : core.Memory.Read8(address),
-            1 => signed ? (uint)(short)core.Memory.Read16(address) : core.Memory.Read16(address),
-            _ => core.Memory.Read32(address),
+            0 => signed ? (uint)(sbyte)core.Load8(address) : core.Load8(address),
+            1 => signed ? (uint)(short)core.Load16(address) : core.Load16(address),
+            _ => core.Load32(address),
         };
         if (writeback) core.R[n] = offsetAddress;
         if (t == 15)

@@ -7,7 +7,7 @@ namespace Rig.Emulation.Cpu.Thumb32;
 // exclusive and table branch (LDRD/STRD, LDREX/STREX B/H/word, TBB/TBH).
 public sealed partial class Thumb2Executor
 {
-    bool LoadStoreMultiple(ArmCore core, uint a, uint b)
+    static bool LoadStoreMultiple(ArmCore core, uint a, uint b)
     {
         uint op = (a >> 7) & 3;
         if (op == 0 || op == 3) return false; // SRS/RFE: not in ARMv7-M
@@ -19,23 +19,23 @@ public sealed partial class Thumb2Executor
         if (count == 0) return false;
         uint start = core.R[n];
         uint address = op == 1 ? start : start - 4u * (uint)count;
-        if ((address & 3) != 0) return CoreBridge.UsageFault(core, UsageFaultKind.Unaligned, address);
+        if ((address & 3) != 0) return CoreBridge.UsageFault(core, FaultKind.Unaligned, address);
         uint first = address;
         uint final = op == 1 ? start + 4u * (uint)count : address;
         if (!load)
         {
             for (int i = 0; i < 15; i++)
-                if ((list & (1u << i)) != 0) { core.Memory.Write32(address, core.R[i]); address += 4; }
+                if ((list & (1u << i)) != 0) { core.StoreAligned32(address, core.R[i]); address += 4; }
             if (wback) core.R[n] = final;
             core.Retire(new Retired(OpClass.StoreMultiple, count, first));
             return true;
         }
         for (int i = 0; i < 15; i++)
-            if ((list & (1u << i)) != 0) { core.R[i] = core.Memory.Read32(address); address += 4; }
+            if ((list & (1u << i)) != 0) { core.R[i] = core.LoadAligned32(address); address += 4; }
         if (wback && (list & (1u << n)) == 0) core.R[n] = final;
         if ((list & 0x8000) != 0)
         {
-            uint pc = core.Memory.Read32(address);
+            uint pc = core.LoadAligned32(address);
             CoreBridge.Interwork(core, pc);
             core.Retire(new Retired(OpClass.LoadMultipleWritesPc, count, first, Taken: true, Operand: pc & ~1u));
             return true;
@@ -44,7 +44,7 @@ public sealed partial class Thumb2Executor
         return true;
     }
 
-    bool LoadStoreDualExclusiveTable(ArmCore core, uint a, uint b)
+    static bool LoadStoreDualExclusiveTable(ArmCore core, uint a, uint b)
     {
         uint op1 = (a >> 7) & 3, op2 = (a >> 4) & 3;
         if ((op1 & 2) != 0 || (op2 & 2) != 0) return LoadStoreDual(core, a, b);
@@ -71,7 +71,7 @@ public sealed partial class Thumb2Executor
                 // TBB/TBH: the table holds halfword offsets forward from the PC (Rn may be the PC).
                 uint baseAddress = core.ReadReg(n), index = core.R[b & 0xF];
                 uint entryAddress = op3 == 0 ? baseAddress + index : baseAddress + (index << 1);
-                uint entry = op3 == 0 ? core.Memory.Read8(entryAddress) : core.Memory.Read16(entryAddress);
+                uint entry = op3 == 0 ? core.Load8(entryAddress) : core.Load16(entryAddress);
                 uint target = core.Pc + 4 + 2 * entry;
                 CoreBridge.Branch(core, target);
                 core.Retire(new Retired(OpClass.TableBranch, 1, entryAddress, Taken: true, Operand: target));
@@ -98,10 +98,10 @@ public sealed partial class Thumb2Executor
         else baseAddress = core.R[n];
         uint offsetAddress = u ? baseAddress + imm : baseAddress - imm;
         uint address = p ? offsetAddress : baseAddress;
-        if ((address & 3) != 0) return CoreBridge.UsageFault(core, UsageFaultKind.Unaligned, address);
+        if ((address & 3) != 0) return CoreBridge.UsageFault(core, FaultKind.Unaligned, address);
         if (load)
         {
-            uint lo = core.Memory.Read32(address), hi = core.Memory.Read32(address + 4);
+            uint lo = core.LoadAligned32(address), hi = core.LoadAligned32(address + 4);
             core.R[t] = lo;
             core.R[t2] = hi;
             if (w) core.R[n] = offsetAddress;
@@ -109,8 +109,8 @@ public sealed partial class Thumb2Executor
         }
         else
         {
-            core.Memory.Write32(address, core.R[t]);
-            core.Memory.Write32(address + 4, core.R[t2]);
+            core.StoreAligned32(address, core.R[t]);
+            core.StoreAligned32(address + 4, core.R[t2]);
             if (w) core.R[n] = offsetAddress;
             core.Retire(new Retired(OpClass.Store, 2, address, Operand2: 1u << n));
         }
@@ -119,7 +119,7 @@ public sealed partial class Thumb2Executor
 
     static bool LoadExclusive(ArmCore core, int t, uint address, int size)
     {
-        if ((address & (uint)(size - 1)) != 0) return CoreBridge.UsageFault(core, UsageFaultKind.Unaligned, address);
+        if ((address & (uint)(size - 1)) != 0) return CoreBridge.UsageFault(core, FaultKind.Unaligned, address);
         core.R[t] = size switch
         {
             1 => core.Memory.Read8(address),
@@ -135,7 +135,7 @@ public sealed partial class Thumb2Executor
 
     static bool StoreExclusive(ArmCore core, int d, int t, uint address, int size)
     {
-        if ((address & (uint)(size - 1)) != 0) return CoreBridge.UsageFault(core, UsageFaultKind.Unaligned, address);
+        if ((address & (uint)(size - 1)) != 0) return CoreBridge.UsageFault(core, FaultKind.Unaligned, address);
         // ExclusiveMonitorsPass: this implementation checks the address (A3.4.5 lets it); the
         // local monitor is cleared whether or not the store happens.
         bool pass = core.ExclusiveOpen && core.ExclusiveAddress == address;

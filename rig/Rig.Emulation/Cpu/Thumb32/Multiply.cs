@@ -7,7 +7,7 @@ namespace Rig.Emulation.Cpu.Thumb32;
 // multiply accumulate and divide. Q is set where the pseudocode says so; multiplies never touch NZCV here.
 public sealed partial class Thumb2Executor
 {
-    bool Multiply(ArmCore core, uint a, uint b)
+    static bool Multiply(ArmCore core, uint a, uint b)
     {
         if ((b & 0xC0) != 0) return false;
         uint op1 = (a >> 4) & 7, op2 = (b >> 4) & 3;
@@ -81,7 +81,7 @@ public sealed partial class Thumb2Executor
         return true;
     }
 
-    bool LongMultiplyDivide(ArmCore core, uint a, uint b)
+    static bool LongMultiplyDivide(ArmCore core, uint a, uint b)
     {
         uint op1 = (a >> 4) & 7, op2 = (b >> 4) & 0xF;
         int lo = (int)((b >> 12) & 0xF), hi = (int)((b >> 8) & 0xF), n = (int)(a & 0xF), m = (int)(b & 0xF);
@@ -124,7 +124,7 @@ public sealed partial class Thumb2Executor
         uint result;
         if (rm == 0)
         {
-            if (DivideByZeroTraps(core)) return CoreBridge.UsageFault(core, UsageFaultKind.DivideByZero);
+            if (CoreBridge.DivideByZeroTraps(core)) return CoreBridge.UsageFault(core, FaultKind.DivideByZero);
             result = 0;
         }
         else if (!signed) result = rn / rm;
@@ -135,12 +135,5 @@ public sealed partial class Thumb2Executor
         uint dividend = signed && (int)rn < 0 ? 0u - rn : rn, divisor = signed && (int)rm < 0 ? 0u - rm : rm;
         core.Retire(new Retired(OpClass.Divide, Operand: dividend, Operand2: divisor));
         return true;
-    }
-
-    /// <summary>CCR.DIV_0_TRP (0xE000ED14 bit 4), read through the core's System Control Space when it is mapped.</summary>
-    static bool DivideByZeroTraps(ArmCore core)
-    {
-        const uint Ccr = 0xE000_ED14;
-        return core.Memory.Find(Ccr) is not null && (core.Memory.Read32(Ccr) & 0x10) != 0;
     }
 }

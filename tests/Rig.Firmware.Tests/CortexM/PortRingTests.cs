@@ -1,8 +1,8 @@
 using System.Globalization;
 using CsCheck;
-using Rig.Core;
+using Rig.Firmware.Tests.Support;
 
-namespace Rig.Elf.Tests;
+namespace Rig.Firmware.Tests.CortexM;
 
 /// <summary>
 /// The ports' shared ring logic (firmware/boards/cortexm/byte_ring.h and mic_reader.h), compiled
@@ -53,24 +53,22 @@ public sealed class PortRingTests : IDisposable
         }
         """;
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("rig-elf-ring-").FullName;
+    private readonly TempDir _dir = new();
     private readonly string _exe;
 
     public PortRingTests()
     {
-        var c = Path.Combine(_dir, "driver.c");
+        var c = _dir.Sub("driver.c");
         File.WriteAllText(c, Driver);
-        _exe = Path.Combine(_dir, "driver");
-        Tool.Ok("gcc", "-std=c99", "-Wall", "-Wextra", "-Werror", "-I", Path.Combine(RepoPaths.Firmware, "boards", "cortexm"), c, "-o", _exe);
+        _exe = _dir.Sub("driver");
+        Tool.Ok("gcc", [.. ArmTarget.Warnings, "-I", FirmwareTree.CortexM, c, "-o", _exe]);
     }
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     private string[] Drive(IEnumerable<string> commands)
     {
-        var input = Path.Combine(_dir, $"in-{Guid.NewGuid():N}.txt");
-        File.WriteAllLines(input, commands);
-        var r = Tool.Run("sh", ["-c", $"'{_exe}' < '{input}'"]);
+        var r = Tool.Run(_exe, [], stdin: string.Join('\n', commands) + "\n");
         Assert.Equal(0, r.ExitCode);
         return r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }

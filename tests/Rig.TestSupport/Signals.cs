@@ -1,4 +1,4 @@
-namespace Rig.Audio.Tests.Support;
+namespace Rig.TestSupport;
 
 public static class Signals
 {

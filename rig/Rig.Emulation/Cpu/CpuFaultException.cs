@@ -15,10 +15,14 @@ public enum FaultKind
     InvalidState,
     /// <summary>An EXC_RETURN value or return state the architecture refuses: INVPC.</summary>
     InvalidReturn,
+    /// <summary>A coprocessor instruction with the coprocessor absent or not granted by CPACR: UsageFault NOCP.</summary>
+    NoCoprocessor,
+    /// <summary>SDIV/UDIV by zero with CCR.DIV_0_TRP set: UsageFault DIVBYZERO.</summary>
+    DivideByZero,
 }
 
 /// <summary>Thrown by an instruction that faults; the core turns it into a HardFault or a stop.</summary>
-public sealed class CpuFault(FaultKind kind, uint address, string message) : Exception(message)
+public sealed class CpuFaultException(FaultKind kind, uint address, string message) : Exception(message)
 {
     public FaultKind Kind { get; } = kind;
     public uint Address { get; } = address;

@@ -2,10 +2,10 @@ using Microsoft.Extensions.Time.Testing;
 using Rig.Hardware.Ina219;
 using Rig.Simulation.Ina219;
 
-namespace Rig.Simulation.Tests.Support;
+namespace Rig.TestSupport.Simulation;
 
 /// <summary>A virtual INA219 on a FakeTimeProvider plus the driver over it.</summary>
-internal sealed class VirtualChip : IDisposable
+public sealed class VirtualChip : IDisposable
 {
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     public SteadyInputs Inputs { get; }

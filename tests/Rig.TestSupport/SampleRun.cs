@@ -1,7 +1,7 @@
 using Rig.Core;
 using Rig.Core.Runs;
 
-namespace Rig.Reports.Tests.Support;
+namespace Rig.TestSupport;
 
 /// <summary>What optional parts a generated run has.</summary>
 public sealed record SampleRunShape
@@ -74,7 +74,7 @@ public static class SampleRun
         {
             RunId = $"run-{seed:D4}",
             Profile = shape.Profile,
-            Mode = "inject",
+            Mode = RunMode.Inject,
             Board = "virtual",
             Playlist = "playlists/reference.yaml",
             ConfigHash = shape.ConfigHash,
@@ -86,7 +86,7 @@ public static class SampleRun
             Clips = clips,
             Confusion = new ConfusionMatrix(labels, confusion),
             Stats = new BoardStats(StackHighWaterBytes: 410 + rng.Next(60), StaticRamBytes: 2900, DroppedSamples: 0, FrontendRamBytes: 980),
-            Cycles = shape.Cycles ? new CycleSummary("host-cycles", 24_000_000, new Distribution(24300 + rng.Next(300), 26100, 27900, 4000), new Distribution(38000 + rng.Next(500), 39100, 40200, 300), 0.31) : null,
+            Cycles = shape.Cycles ? new CycleSummary(CycleUnit.HostCycles, 24_000_000, new Distribution(24300 + rng.Next(300), 26100, 27900, 4000), new Distribution(38000 + rng.Next(500), 39100, 40200, 300), 0.31) : null,
             Model = shape.Model ? new ModelSummary("tiny-cnn-q7", 41_800, 1_760, 1_180) : null,
             Power = shape.Power ? WritePower(dir, rng) : null,
             Memory = shape.Memory ? new MemoryResult(FlashBytes: 19_870 + rng.Next(100), RamBytes: 3_320, FrontendRamBytes: 980, StackReserveBytes: 768,
