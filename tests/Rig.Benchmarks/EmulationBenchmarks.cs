@@ -1,0 +1,75 @@
+using BenchmarkDotNet.Attributes;
+using Rig.Core;
+using Rig.Emulation.Cpu;
+using Rig.Emulation.Oracle;
+
+namespace Rig.Benchmarks;
+
+/// <summary>
+/// EMULATION target: the ISS runs >= 50 million instructions per second on program (b) (the firmware
+/// core: frontend + model on a fixed input, firmware/emulation-selftest/firmware_core.c), and the same
+/// ELF's wall time under QEMU, run (not stepped) from reset to its selftest_done breakpoint, is
+/// measured in the same run: Iss / Qemu of the mean times is the ratio (QEMU being a JIT).
+/// The instruction count of one run is found in the setup (stepping the ISS to selftest_done) and
+/// printed; instructions per second = that count / the Iss mean.
+/// </summary>
+// In process: a run starts QEMU per iteration anyway, and no separate benchmark executable has to be built.
+[InProcess]
+[WarmupCount(2)]
+[IterationCount(10)]
+public class EmulationBenchmarks
+{
+    /// <summary>Frontend columns of program (b): long enough that QEMU's start-up per run is not the measurement.</summary>
+    const int Columns = 16;
+
+    [Params("microbit", "mps2-an386")]
+    public string Machine { get; set; } = "";
+
+    string folder = "";
+    SelftestImage image = null!;
+    ulong instructions;
+    ArmCore core = null!;
+    QemuSession? qemu;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        folder = Directory.CreateTempSubdirectory("rig-bench-emulation-").FullName;
+        var machine = QemuMachine.All.Single(m => m.Name == Machine);
+        image = new SelftestBuilder(RepoPaths.Firmware, folder, TimeSpan.FromMinutes(2)).Build(machine, SelftestProgram.FirmwareCore, Columns);
+        var probe = QemuMachineChip.Create(machine, image.ElfPath);
+        while (probe.Pc != image.DoneAddress)
+            if (probe.Step() is { } stop) throw new InvalidOperationException($"{image.ElfPath}: the ISS stopped before selftest_done: {stop}");
+        instructions = probe.Instructions;
+        Console.WriteLine($"// {Machine}: program (b) with {Columns} columns = {instructions} instructions to selftest_done");
+    }
+
+    [IterationSetup(Target = nameof(Iss))]
+    public void LoadIss() => core = QemuMachineChip.Create(image.Machine, image.ElfPath);
+
+    /// <summary>The ISS from reset to selftest_done (the instruction count found in the setup).</summary>
+    [Benchmark(Baseline = true)]
+    public ulong Iss()
+    {
+        var stop = core.Run(ulong.MaxValue, instructions);
+        if (core.Pc != image.DoneAddress) throw new InvalidOperationException($"the ISS ended at 0x{core.Pc:X8}, not selftest_done: {stop}");
+        return core.Instructions;
+    }
+
+    [IterationSetup(Target = nameof(Qemu))]
+    public void StartQemu() => qemu = QemuSession.Start(image.Machine, image.ElfPath, TimeSpan.FromSeconds(60));
+
+    /// <summary>QEMU from reset (halted, started in the iteration setup) to the selftest_done breakpoint.</summary>
+    [Benchmark]
+    public uint Qemu() => new QemuLockstepTarget(qemu!.Gdb).RunTo(image.DoneAddress, TimeSpan.FromSeconds(60)).Pc;
+
+    [IterationCleanup(Target = nameof(Qemu))]
+    public void StopQemu()
+    {
+        qemu?.Dispose();
+        qemu = null;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => Directory.Delete(folder, recursive: true);
+}
