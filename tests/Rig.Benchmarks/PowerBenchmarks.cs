@@ -22,7 +22,7 @@ public class PowerBenchmarks
     public void Setup()
     {
         _profile = ProfileCatalog.Load("py32f003");
-        _monitor = (VirtualPowerMonitor)PowerMonitorFactory.Create(_profile, virtualBoard: true, TimeProvider.System);
+        _monitor = VirtualPowerMonitor.ForProfile(_profile);
         _tenSeconds = _monitor.Model.Periodic(0.128, 0.032, 10);
     }
 

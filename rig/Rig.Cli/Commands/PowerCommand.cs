@@ -3,6 +3,7 @@ using System.Globalization;
 using Rig.Core.Profiles;
 using Rig.Hardware.Ina219;
 using Rig.Hardware.Power;
+using Rig.Runs.Parts;
 using Rig.Simulation.Power;
 using Spectre.Console;
 
@@ -57,9 +58,8 @@ public static class PowerCommand
         AnsiConsole.MarkupLine(board == "virtual"
             ? "[yellow]virtual board[/] (--board virtual): virtual INA219 fed by the profile's power model"
             : $"[yellow]no {Markup.Escape(busPath ?? "INA219 in the profile")} on this host[/]: using the virtual INA219 and the profile's power model (--board virtual)");
-        var setup = Ina219Setup.Create(profile.Name, profile.Power.Ina219 ?? PowerMonitorFactory.DefaultVirtualIna219, profile.Power.SupplyVolts);
-        var model = BoardPowerModel.FromProfile(profile);
-        var monitor = new VirtualPowerMonitor(model, setup, i2cHz);
+        var monitor = VirtualPowerMonitor.ForProfile(profile, i2cHz);
+        var (model, setup) = (monitor.Model, monitor.Setup);
         var period = profile.Classifier.WindowHopColumns / profile.Frontend.ColumnsPerSecond;
         var timeline = model.Periodic(period, period * duty, seconds);
         AnsiConsole.MarkupLine(Markup.Escape(
@@ -76,16 +76,7 @@ public static class PowerCommand
     {
         var setup = Ina219Setup.FromProfile(profile);
         var time = TimeProvider.System;
-        System.Device.I2c.I2cDevice i2c;
-        try
-        {
-            i2c = System.Device.I2c.I2cDevice.Create(new System.Device.I2c.I2cConnectionSettings(setup.Bus, setup.Address));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
-        {
-            throw new Ina219Exception($"{setup.Where}: cannot open /dev/i2c-{setup.Bus}: {e.Message} (use --board virtual on a host without the bus)", e);
-        }
-        using var _ = i2c;
+        using var i2c = RigParts.Ina219Bus(setup);
         using var device = new Ina219Device(i2c, profile.Name, time, ownsDevice: false);
         setup.Apply(device);
         AnsiConsole.MarkupLine(Markup.Escape($"INA219 i2c-{setup.Bus} 0x{setup.Address:X2}, reading for {seconds:F1} s (live)"));

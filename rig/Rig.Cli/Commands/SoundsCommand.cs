@@ -5,6 +5,7 @@ using Rig.Audio.Wav;
 using Rig.Core.Profiles;
 using Rig.Hardware.Audio;
 using Rig.Plots;
+using Rig.Runs.Parts;
 using Spectre.Console;
 
 namespace Rig.Cli.Commands;
@@ -84,7 +85,7 @@ public static class SoundsCommand
             var deviceName = parse.GetValue(device) ?? (profileName is null ? "default" : ProfileCatalog.Load(profileName).Acoustic.Device);
             try
             {
-                using var alsa = new AlsaOutput(deviceName, sampleRate);
+                using var alsa = RigParts.Speaker(deviceName, sampleRate);
                 AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                     .Start(ctx =>
                     {

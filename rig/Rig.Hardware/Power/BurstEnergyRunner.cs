@@ -1,3 +1,4 @@
+using Rig.Core.Seams;
 using Rig.Core.Runs;
 using Rig.Hardware.Ina219;
 using Rig.Protocol.Messages;

@@ -1,3 +1,4 @@
+using Rig.Core.Seams;
 using System.Device.Gpio;
 
 namespace Rig.Hardware.Power;

@@ -1,3 +1,4 @@
+using Rig.Core.Seams;
 using System.Device.Gpio;
 using System.Device.I2c;
 using Rig.Core.Profiles;

@@ -1,3 +1,4 @@
+using Rig.Core.Seams;
 using Rig.Hardware.Ina219;
 
 namespace Rig.Hardware.Power;

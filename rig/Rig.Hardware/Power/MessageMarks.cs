@@ -1,3 +1,5 @@
+using Rig.Core.Seams;
+
 namespace Rig.Hardware.Power;
 
 /// <summary>Window marks from the board's mark messages, stamped on arrival with the monitor's clock.</summary>

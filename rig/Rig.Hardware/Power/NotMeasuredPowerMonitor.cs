@@ -1,3 +1,5 @@
+using Rig.Core.Seams;
+
 namespace Rig.Hardware.Power;
 
 /// <summary>No INA219 to read: every measurement comes back Measured=false with the reason.</summary>

@@ -1,3 +1,4 @@
+using Rig.Core.Seams;
 using Rig.Core.Runs;
 
 namespace Rig.Hardware.Power;

@@ -1,7 +1,6 @@
 using Rig.Core.Runs;
-using Rig.Core.Seams;
-using Rig.Hardware.Serial;
 using Rig.Runs.Link;
+using Rig.Runs.Parts;
 using Rig.Simulation.Board;
 using Rig.Simulation.Link;
 using Rig.Store;
@@ -50,24 +49,14 @@ public sealed class BoardRun : IDisposable
     public static BoardRun Open(BoardTarget target, string id, string runDir, RunHeader header, string profile, uint goldenHash,
                                 Rig.Core.Profiles.SerialSection wire, bool microphone, RunOptions options, TimeProvider time)
     {
-        VirtualBoard? board = null;
-        ISerialLink? link = null;
+        RigParts.BoardLinkParts? parts = null;
         BoardSession? session = null;
         RunStore? store = null;
         try
         {
-            if (target.IsVirtual)
-            {
-                var faults = options.VirtualBoardFaults;
-                var uart = options.PacedUart ? new UartPacing(wire.Baud, wire.RxBufferBytes) : null;
-                board = VirtualBoard.Start(new VirtualBoardOptions(profile, microphone, faults?.FaultResetAfterBytes ?? 0, faults?.FaultSilentAfterBytes ?? 0, uart,
-                    PowerLine: options.Energy));
-            }
             var waits = options.Session ?? SessionOptions.From(wire.Timeouts);
-            link = new SerialPortLink(board?.PtyPath ?? target.Port!, wire.Baud, waits.SilenceTimeout);
-            if (board is not null && options.VirtualBoardAsProtocolV1) link = new ProtocolV1Link(link);
-            var chaos = options.LineFaults is { } lineFaults ? new ChaosLink(link, lineFaults, time) : null;
-            link = chaos ?? link;
+            parts = RigParts.OpenBoard(target, profile, wire, microphone, options, waits.SilenceTimeout, time);
+            var (link, board, chaos) = parts;
             session = new BoardSession(id, link, profile, goldenHash, waits, time);
             session.Connect();
             Directory.CreateDirectory(runDir);
@@ -98,8 +87,8 @@ public sealed class BoardRun : IDisposable
         }
         catch
         {
-            if (session is not null) session.Dispose(); else link?.Dispose();
-            board?.Dispose();
+            if (session is not null) session.Dispose(); else parts?.Link.Dispose();
+            parts?.Virtual?.Dispose();
             store?.Dispose();
             throw;
         }

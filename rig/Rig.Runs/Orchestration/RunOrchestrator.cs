@@ -157,7 +157,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
             else if (r == firstPhysical)
                 play = () =>
                 {
-                    using var speaker = new Rig.Hardware.Audio.AlsaOutput(profile.Acoustic.Device, rate, time);
+                    using var speaker = Parts.RigParts.Speaker(profile.Acoustic.Device, rate, time);
                     speaker.Play(sound);
                     speaker.Drain();
                 };

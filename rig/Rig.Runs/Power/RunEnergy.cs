@@ -4,6 +4,7 @@ using Rig.Hardware.Power;
 using Rig.Protocol.Messages;
 using Rig.Runs.Link;
 using Rig.Runs.Orchestration;
+using Rig.Runs.Parts;
 using Rig.Simulation.Board;
 using Rig.Simulation.Power;
 
@@ -31,20 +32,7 @@ public static class RunEnergy
         if (!hello.Supports(BoardCapabilities.Burst))
             return PowerResult.NotMeasured($"firmware has no BURST (board {boardSession.BoardId} speaks protocol v{hello.ProtocolVersion}, " +
                                            $"capabilities 0x{(byte)hello.Capabilities:X2}); flash a protocol v2 image to measure energy");
-        string? reason = null;
-        EnergyBench? bench;
-        if (virtualBoard is { } board)
-        {
-            bench = board.PowerLine is { } line
-                // The power line stamps edges with the host's monotonic clock, which only the system TimeProvider reads.
-                ? VirtualEnergyBench.Create(profile, line, TimeProvider.System, faults)
-                : null;
-            reason = bench is null ? $"virtual board {boardSession.BoardId} was started without its power line" : null;
-        }
-        else
-        {
-            bench = HardwareEnergyBench.Create(profile, time, out reason);
-        }
+        var bench = RigParts.EnergyBench(profile, boardSession.BoardId, virtualBoard, time, faults, out var reason);
         if (bench is null) return PowerResult.NotMeasured(reason!);
         using (bench)
         {

@@ -1,3 +1,4 @@
+using Rig.Core.Seams;
 using System.Device.Gpio;
 using Rig.Core.Profiles;
 using Rig.Hardware.Ina219;
@@ -31,7 +32,7 @@ public static class VirtualEnergyBench
     public static EnergyBench Create(BoardProfile profile, PowerLine line, TimeProvider time, VirtualBenchFaults? faults = null)
     {
         faults ??= new VirtualBenchFaults();
-        var setup = Ina219Setup.Create(profile.Name, profile.Power.Ina219 ?? PowerMonitorFactory.DefaultVirtualIna219, profile.Power.SupplyVolts);
+        var setup = VirtualPowerMonitor.SetupFor(profile);
         var model = BoardPowerModel.FromProfile(profile);
         var inputs = new LiveBoardCurrent(line, model, time);
         var chip = new VirtualIna219(time, inputs, new VirtualIna219Options

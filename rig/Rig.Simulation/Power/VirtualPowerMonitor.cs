@@ -1,3 +1,4 @@
+using Rig.Core.Seams;
 using Rig.Hardware.Ina219;
 using Rig.Hardware.Power;
 using Rig.Simulation.Ina219;
@@ -15,6 +16,17 @@ public sealed class VirtualPowerMonitor : IPowerMonitor
     private readonly BoardPowerModel _model;
     private readonly Ina219Setup _setup;
     private readonly double _i2cBusHz;
+
+    /// <summary>Used for virtual boards whose profile names no INA219: 0x40 on bus 1, 1 ohm, 100 mA.</summary>
+    public static readonly Rig.Core.Profiles.Ina219Section DefaultIna219 = new(1, 0x40, 1.0, 0.1);
+
+    /// <summary>The profile's power model read through its INA219 (or <see cref="DefaultIna219"/>), as on its bench.</summary>
+    public static VirtualPowerMonitor ForProfile(Rig.Core.Profiles.BoardProfile profile, double i2cBusHz = 400_000) =>
+        new(BoardPowerModel.FromProfile(profile), SetupFor(profile), i2cBusHz);
+
+    /// <summary>The INA219 setup of a virtual board: the profile's power.ina219, else <see cref="DefaultIna219"/>.</summary>
+    public static Ina219Setup SetupFor(Rig.Core.Profiles.BoardProfile profile) =>
+        Ina219Setup.Create(profile.Name, profile.Power.Ina219 ?? DefaultIna219, profile.Power.SupplyVolts);
 
     public VirtualPowerMonitor(BoardPowerModel model, Ina219Setup setup, double i2cBusHz = 400_000)
     {

@@ -1,3 +1,4 @@
+using Rig.Core.Seams;
 using Rig.Hardware.Power;
 using Rig.Simulation.Power;
 

@@ -1,3 +1,4 @@
+using Rig.Core.Seams;
 using CsCheck;
 using Rig.Core.Profiles;
 using Rig.Hardware.Power;

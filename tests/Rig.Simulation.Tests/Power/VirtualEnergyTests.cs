@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Time.Testing;
+using Rig.Core.Seams;
 using Rig.Audio.Playlists;
 using Rig.Core.Profiles;
 using Rig.Hardware.Power;
@@ -31,7 +31,7 @@ public class VirtualEnergyTests(ITestOutputHelper output)
     public async Task Energy_per_inference_is_within_2_percent_of_the_model_across_the_reference_playlist(string name)
     {
         var profile = ProfileCatalog.Load(name);
-        using var monitor = PowerMonitorFactory.Create(profile, virtualBoard: true, new FakeTimeProvider());
+        using var monitor = VirtualPowerMonitor.ForProfile(profile);
         Assert.True(monitor.IsAvailable, monitor.Description);
         var model = BoardPowerModel.FromProfile(profile);
         var worst = 0.0;
@@ -67,41 +67,13 @@ public class VirtualEnergyTests(ITestOutputHelper output)
     public async Task A_wrong_estimate_is_corrected_by_one_repeat_with_a_larger_k()
     {
         var profile = ProfileCatalog.Load("stm32l4");
-        using var monitor = PowerMonitorFactory.Create(profile, virtualBoard: true, TimeProvider.System);
+        using var monitor = VirtualPowerMonitor.ForProfile(profile);
         var calls = new List<int>();
         var burst = new CountingBurst(new ReplayedBurst(80_000, profile.Board.ClockHz), calls); // 1 ms per inference
         var m = await monitor.MeasureAsync(burst, estimatedSecondsPerInference: 0.05);        // guessed 50x too long
         Assert.Equal(2, calls.Count);
         Assert.True(calls[1] > calls[0] * 10);
         Assert.True(m.Result.Samples >= InferenceCount.MinimumWindowSamples);
-    }
-
-    [Fact]
-    public async Task A_board_without_a_power_monitor_completes_and_says_power_was_not_measured()
-    {
-        // Bus 254 does not exist on any host we run on: the hardware monitor must come back not-measured,
-        // naming board, bus and address.
-        var shipped = ProfileCatalog.Load("py32f003");
-        var profile = shipped with { Power = shipped.Power with { Ina219 = shipped.Power.Ina219! with { Bus = 254 } } };
-        using var monitor = PowerMonitorFactory.Create(profile, virtualBoard: false, TimeProvider.System);
-        Assert.False(monitor.IsAvailable);
-        var m = await monitor.MeasureAsync(new ReplayedBurst(1000, 1e6), 0.001);
-        Assert.False(m.Result.Measured);
-        Assert.Contains("board py32f003", m.Result.Reason);
-        Assert.Contains("0x40", m.Result.Reason);
-        Assert.Contains("/dev/i2c-254", m.Result.Reason);
-        Assert.Empty(m.Trace);
-    }
-
-    [Fact]
-    public async Task A_profile_without_an_ina219_is_not_measured_on_hardware()
-    {
-        var shipped = ProfileCatalog.Load("rp2040");
-        var profile = shipped with { Power = shipped.Power with { Ina219 = null } };
-        using var monitor = PowerMonitorFactory.Create(profile, virtualBoard: false, TimeProvider.System);
-        var m = await monitor.MeasureAsync(new ReplayedBurst(1000, 1e6), 0.001);
-        Assert.False(m.Result.Measured);
-        Assert.Contains("power.ina219 is not set", m.Result.Reason);
     }
 
     private sealed class CountingBurst(IInferenceBurst inner, List<int> calls) : IInferenceBurst

@@ -1,3 +1,4 @@
+using Rig.Core.Seams;
 using Rig.Core.Profiles;
 using Rig.Hardware.Power;
 using Rig.Simulation.Power;
@@ -8,7 +9,7 @@ namespace Rig.Simulation.Tests.Power;
 public class VirtualPowerMonitorTests
 {
     private static VirtualPowerMonitor Monitor(string profile) =>
-        Assert.IsType<VirtualPowerMonitor>(PowerMonitorFactory.Create(ProfileCatalog.Load(profile), virtualBoard: true, TimeProvider.System));
+        VirtualPowerMonitor.ForProfile(ProfileCatalog.Load(profile));
 
     [Fact]
     public void Measured_energy_per_inference_follows_the_cycles_per_inference()
@@ -33,8 +34,8 @@ public class VirtualPowerMonitorTests
     public void A_virtual_board_whose_profile_names_no_ina219_gets_the_default_virtual_one()
     {
         var shipped = ProfileCatalog.Load("nrf52840");
-        using var monitor = Assert.IsType<VirtualPowerMonitor>(PowerMonitorFactory.Create(shipped with { Power = shipped.Power with { Ina219 = null } }, virtualBoard: true, TimeProvider.System));
-        Assert.Equal(PowerMonitorFactory.DefaultVirtualIna219.Address, monitor.Setup.Address);
+        using var monitor = VirtualPowerMonitor.ForProfile(shipped with { Power = shipped.Power with { Ina219 = null } });
+        Assert.Equal(VirtualPowerMonitor.DefaultIna219.Address, monitor.Setup.Address);
         Assert.Contains("virtual INA219 0x40", monitor.Description);
     }
 }

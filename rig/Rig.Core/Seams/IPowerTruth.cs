@@ -1,4 +1,4 @@
-namespace Rig.Hardware.Power;
+namespace Rig.Core.Seams;
 
 /// <summary>
 /// A simulated board's exact energy (the power model integrated over what the board really did), for checking

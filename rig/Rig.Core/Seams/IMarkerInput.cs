@@ -1,4 +1,4 @@
-namespace Rig.Hardware.Power;
+namespace Rig.Core.Seams;
 
 /// <summary>The board's marker line (high while a measured window runs), read by the sampler.</summary>
 public interface IMarkerInput : IDisposable

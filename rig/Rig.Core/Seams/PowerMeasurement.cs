@@ -1,6 +1,6 @@
 using Rig.Core.Runs;
 
-namespace Rig.Hardware.Power;
+namespace Rig.Core.Seams;
 
 /// <summary>A finished measurement: the run.json figures and the trace for the report.</summary>
 public sealed record PowerMeasurement(PowerResult Result, IReadOnlyList<PowerSample> Trace)
