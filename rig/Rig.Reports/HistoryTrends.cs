@@ -8,18 +8,18 @@ public static class HistoryTrends
 {
     public static IReadOnlyList<TrendSeries> Series(IReadOnlyList<RunSummary> runs)
     {
-        var units = runs.Select(r => r.CycleUnit).Where(u => u is not null).Distinct().ToList();
-        var cycleClocks = runs.Select(r => r.CycleClock).OfType<Rig.Core.Runs.MeasurementClock>().Distinct().ToList();
+        var units = runs.Select(r => r.Metrics.CycleUnit).Where(u => u is not null).Distinct().ToList();
+        var cycleClocks = runs.Select(r => r.Metrics.CycleClock).OfType<Rig.Core.Runs.MeasurementClock>().Distinct().ToList();
         var cycleUnit = (units.Count == 1 ? Rig.Core.Runs.JsonNames.Of(units[0]!.Value) : "cycles (units differ between runs)") + ClockNote(cycleClocks);
-        var energyClocks = runs.Where(r => r.EnergyPerInferenceUj is not null).Select(r => r.EnergyClock).OfType<Rig.Core.Runs.MeasurementClock>().Distinct().ToList();
+        var energyClocks = runs.Where(r => r.Metrics.EnergyPerInferenceUj is not null).Select(r => r.Metrics.EnergyClock).OfType<Rig.Core.Runs.MeasurementClock>().Distinct().ToList();
         return
         [
-            new TrendSeries("Accuracy", "%", runs.Select(r => (double?)(r.Accuracy * 100)).ToList()),
-            new TrendSeries("Frontend cycles per column (median)", cycleUnit, runs.Select(r => r.FrontendCyclesMedian).ToList()),
-            new TrendSeries("Model cycles per inference (median)", cycleUnit, runs.Select(r => r.ModelCyclesMedian).ToList()),
-            new TrendSeries("Energy per inference", "uJ" + ClockNote(energyClocks), runs.Select(r => r.EnergyPerInferenceUj).ToList()),
-            new TrendSeries("RAM", "bytes", runs.Select(r => (double?)r.RamBytes).ToList()),
-            new TrendSeries("Flash", "bytes", runs.Select(r => (double?)r.FlashBytes).ToList()),
+            new TrendSeries("Accuracy", "%", runs.Select(r => (double?)r.Metrics.AccuracyPercent).ToList()),
+            new TrendSeries("Frontend cycles per column (median)", cycleUnit, runs.Select(r => r.Metrics.FrontendCyclesMedian).ToList()),
+            new TrendSeries("Model cycles per inference (median)", cycleUnit, runs.Select(r => r.Metrics.ModelCyclesMedian).ToList()),
+            new TrendSeries("Energy per inference", "uJ" + ClockNote(energyClocks), runs.Select(r => r.Metrics.EnergyPerInferenceUj).ToList()),
+            new TrendSeries("RAM", "bytes", runs.Select(r => (double?)r.Metrics.RamBytes).ToList()),
+            new TrendSeries("Flash", "bytes", runs.Select(r => (double?)r.Metrics.FlashBytes).ToList()),
         ];
     }
 

@@ -198,18 +198,19 @@ public sealed class RunStore : IDisposable
                 clip_count = $clips, run_dir = COALESCE($dir, run_dir), run_json = $json, mode = $mode, board = $board
             WHERE run_id = $id
             """);
-        var power = run.Power is { Measured: true } p ? p : null;
+        // The history keeps what the gate compares: one computation (RunMetrics), nulls for what was not measured.
+        var m = RunMetrics.From(run);
         update.Parameters.AddWithValue("$id", run.RunId);
         update.Parameters.AddWithValue("$finished", (object?)run.FinishedAt?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) ?? DBNull.Value);
         update.Parameters.AddWithValue("$complete", run.Complete ? 1 : 0);
         update.Parameters.AddWithValue("$accuracy", run.Accuracy);
         update.Parameters.AddWithValue("$mismatches", run.FeatureMismatches);
-        update.Parameters.AddWithValue("$unit", run.Cycles is { } cycles ? JsonNames.Of(cycles.Unit) : DBNull.Value);
-        update.Parameters.AddWithValue("$fe", (object?)run.Cycles?.FrontendPerColumn.Median ?? DBNull.Value);
-        update.Parameters.AddWithValue("$model", (object?)run.Cycles?.ModelPerInference.Median ?? DBNull.Value);
-        update.Parameters.AddWithValue("$energy", (object?)power?.EnergyPerInferenceUj ?? DBNull.Value);
-        update.Parameters.AddWithValue("$ram", (object?)run.Memory?.RamBytes ?? DBNull.Value);
-        update.Parameters.AddWithValue("$flash", (object?)run.Memory?.FlashBytes ?? DBNull.Value);
+        update.Parameters.AddWithValue("$unit", m.CycleUnit is { } unit ? JsonNames.Of(unit) : DBNull.Value);
+        update.Parameters.AddWithValue("$fe", (object?)m.FrontendCyclesMedian ?? DBNull.Value);
+        update.Parameters.AddWithValue("$model", (object?)m.ModelCyclesMedian ?? DBNull.Value);
+        update.Parameters.AddWithValue("$energy", (object?)m.EnergyPerInferenceUj ?? DBNull.Value);
+        update.Parameters.AddWithValue("$ram", (object?)m.RamBytes ?? DBNull.Value);
+        update.Parameters.AddWithValue("$flash", (object?)m.FlashBytes ?? DBNull.Value);
         update.Parameters.AddWithValue("$clips", run.Clips.Count);
         update.Parameters.AddWithValue("$dir", (object?)(runDir is null ? null : System.IO.Path.GetFullPath(runDir)) ?? DBNull.Value);
         update.Parameters.AddWithValue("$json", JsonSerializer.Serialize(run, RunJson.Options));
@@ -239,21 +240,22 @@ public sealed class RunStore : IDisposable
         var rows = new List<RunSummary>();
         while (r.Read())
         {
-            rows.Add(new RunSummary(
-                r.GetString(0), r.GetString(1), DateTimeOffset.Parse(r.GetString(2), CultureInfo.InvariantCulture),
-                Mode(r.GetString(3)), r.GetString(4), r.GetString(5), r.GetInt32(6) != 0,
-                r.IsDBNull(7) ? 0 : r.GetDouble(7), r.IsDBNull(8) ? 0 : r.GetInt64(8),
+            var metrics = new RunMetrics(
+                (r.IsDBNull(7) ? 0 : r.GetDouble(7)) * 100, r.IsDBNull(8) ? 0 : r.GetInt64(8),
                 Unit(r.IsDBNull(9) ? null : r.GetString(9)),
                 r.IsDBNull(10) ? null : r.GetDouble(10), r.IsDBNull(11) ? null : r.GetDouble(11),
                 r.IsDBNull(12) ? null : r.GetDouble(12),
-                r.IsDBNull(13) ? null : r.GetInt32(13), r.IsDBNull(14) ? null : r.GetInt32(14),
-                r.IsDBNull(15) ? 0 : r.GetInt32(15), r.IsDBNull(16) ? null : r.GetString(16))
+                r.IsDBNull(13) ? null : r.GetInt32(13), r.IsDBNull(14) ? null : r.GetInt32(14))
             {
                 CycleClock = r.IsDBNull(9) ? null : ClockOf(r.IsDBNull(17) ? null : r.GetString(17)) ?? MeasurementClocks.FromCycleUnit(Unit(r.GetString(9))!.Value),
                 EnergyClock = r.IsDBNull(12) ? null
                     : ClockOf(r.IsDBNull(18) ? null : r.GetString(18)) ?? ClockOf(r.IsDBNull(17) ? null : r.GetString(17))
                       ?? (Unit(r.IsDBNull(9) ? null : r.GetString(9)) is { } unit ? MeasurementClocks.FromCycleUnit(unit) : MeasurementClock.Host),
-            });
+            };
+            rows.Add(new RunSummary(
+                r.GetString(0), r.GetString(1), DateTimeOffset.Parse(r.GetString(2), CultureInfo.InvariantCulture),
+                Mode(r.GetString(3)), r.GetString(4), r.GetString(5), r.GetInt32(6) != 0,
+                r.IsDBNull(15) ? 0 : r.GetInt32(15), r.IsDBNull(16) ? null : r.GetString(16), metrics));
         }
         return rows;
     });

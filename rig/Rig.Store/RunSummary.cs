@@ -1,3 +1,5 @@
+using Rig.Core.Runs;
+
 namespace Rig.Store;
 
 /// <summary>One row of the history: the headline figures of a finished (or abandoned) run.</summary>
@@ -9,20 +11,7 @@ public sealed record RunSummary(
     string Board,
     string ConfigHash,
     bool Complete,
-    double Accuracy,
-    long FeatureMismatches,
-    Rig.Core.Runs.CycleUnit? CycleUnit,
-    double? FrontendCyclesMedian,
-    double? ModelCyclesMedian,
-    double? EnergyPerInferenceUj,
-    int? RamBytes,
-    int? FlashBytes,
     int Clips,
-    string? RunDir)
-{
-    /// <summary>Whose clock counted the cycles (from run.json; older runs: from the cycle unit).</summary>
-    public Rig.Core.Runs.MeasurementClock? CycleClock { get; init; }
-
-    /// <summary>Whose clock timed the energy figure; null when energy was not measured.</summary>
-    public Rig.Core.Runs.MeasurementClock? EnergyClock { get; init; }
-}
+    string? RunDir,
+    /// <summary>The same figures the gate compares (<see cref="RunMetrics.From"/> when the run was stored), with their clocks.</summary>
+    RunMetrics Metrics);

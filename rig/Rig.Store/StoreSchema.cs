@@ -2,10 +2,26 @@ using Microsoft.Data.Sqlite;
 
 namespace Rig.Store;
 
-/// <summary>The tables of a run store; <c>PRAGMA user_version</c> records the schema so a newer file is refused.</summary>
+/// <summary>
+/// The tables of a run store; <c>PRAGMA user_version</c> records the schema so a newer file is refused and an older
+/// one is migrated. Version 2: "not measured" is NULL in the headline columns, never 0.
+/// </summary>
 internal static class StoreSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
+
+    /// <summary>
+    /// Version 1 stored 0 for figures nobody measured: the cycle medians of a run without cycle counts (an empty
+    /// distribution) and RAM/flash of 0 bytes (no image has none). They become NULL, as RunMetrics has them.
+    /// </summary>
+    private const string NotMeasuredAsNull = """
+        UPDATE runs SET frontend_cycles_median = NULL
+            WHERE frontend_cycles_median = 0 AND COALESCE(json_extract(run_json, '$.cycles.frontendPerColumn.count'), 0) = 0;
+        UPDATE runs SET model_cycles_median = NULL
+            WHERE model_cycles_median = 0 AND COALESCE(json_extract(run_json, '$.cycles.modelPerInference.count'), 0) = 0;
+        UPDATE runs SET ram_bytes = NULL WHERE ram_bytes = 0;
+        UPDATE runs SET flash_bytes = NULL WHERE flash_bytes = 0;
+        """;
 
     private const string Ddl = """
         CREATE TABLE IF NOT EXISTS runs (
@@ -65,7 +81,7 @@ internal static class StoreSchema
         using var tx = connection.BeginTransaction();
         using var ddl = connection.CreateCommand();
         ddl.Transaction = tx;
-        ddl.CommandText = Ddl + $"PRAGMA user_version = {Version};";
+        ddl.CommandText = Ddl + (found < 2 ? NotMeasuredAsNull : "") + $"PRAGMA user_version = {Version};";
         ddl.ExecuteNonQuery();
         tx.Commit();
     }

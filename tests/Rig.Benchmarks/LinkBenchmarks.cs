@@ -73,7 +73,7 @@ public class LinkBenchmarks
             HistoryStore = Path.Combine(_outRoot, "history.db"),
             PacedUart = true,
         });
-        return outcome[0].Result.Timing!.WallOverWireLimit;
+        return outcome[0].Result.Timing!.WallOverWireLimit ?? double.NaN;
     }
 
     [GlobalCleanup]

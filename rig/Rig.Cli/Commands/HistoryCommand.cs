@@ -42,10 +42,10 @@ public static class HistoryCommand
             return 0;
         }
         var table = PlainTextTable.Create("run", "started (UTC)", "mode", "board", "clips", "accuracy", "mismatches", "frontend cyc", "model cyc", "cycles clock", "energy uJ", "energy clock", "RAM B", "flash B", "config");
-        foreach (var r in runs)
+        foreach (var (r, m) in runs.Select(r => (r, r.Metrics)))
             PlainTextTable.Row(table, r.RunId + (r.Complete ? "" : " (unfinished)"), Fmt.Time(r.StartedAt), JsonNames.Of(r.Mode), r.Board, r.Clips.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Fmt.Fraction(r.Accuracy), Fmt.Int(r.FeatureMismatches), Fmt.Number(r.FrontendCyclesMedian), Fmt.Number(r.ModelCyclesMedian),
-                r.CycleClock is { } cc ? cc.Name() : "-", Fmt.Number(r.EnergyPerInferenceUj), r.EnergyClock is { } ec ? ec.Name() : "-", Fmt.Number(r.RamBytes), Fmt.Number(r.FlashBytes), r.ConfigHash);
+                Fmt.Percent(m.AccuracyPercent), Fmt.Int(m.FeatureMismatches), Fmt.Number(m.FrontendCyclesMedian), Fmt.Number(m.ModelCyclesMedian),
+                m.CycleClock is { } cc ? cc.Name() : "-", Fmt.Number(m.EnergyPerInferenceUj), m.EnergyClock is { } ec ? ec.Name() : "-", Fmt.Number(m.RamBytes), Fmt.Number(m.FlashBytes), r.ConfigHash);
         PlainTextTable.Write(table);
         var png = plot?.FullName ?? Path.Combine(Path.GetDirectoryName(path)!, $"history-{profile}.png");
         Console.Out.WriteLine($"trends: {HistoryTrends.WritePlot(png, runs)}");

@@ -28,7 +28,7 @@ public static class RunSummaryText
         else
         {
             lines.Add(Inv($"  physical limit: {t.PhysicalLimitSeconds:0.00} s, the {(t.PhysicalLimit is { } what ? JsonNames.Of(what) : "UART")} ({uart})"));
-            lines.Add(Inv($"  host->board {t.WireLimitSeconds:0.00} s ({t.BytesSent:0} bytes sent); board->host {t.ReceiveLimitSeconds:0.00} s ({t.BytesReceived:0} bytes received); wire {(t.Wire is { } wire ? JsonNames.Of(wire) : "unknown")}: wall/limit {t.WallOverWireLimit:0.000}"));
+            lines.Add(Inv($"  host->board {t.WireLimitSeconds:0.00} s ({t.BytesSent:0} bytes sent); board->host {t.ReceiveLimitSeconds:0.00} s ({t.BytesReceived:0} bytes received); wire {(t.Wire is { } wire ? JsonNames.Of(wire) : "unknown")}: wall/limit {(t.WallOverWireLimit is { } ratio ? Inv($"{ratio:0.000}") : "n/a")}"));
             if (!t.UartKeepsUp)
                 lines.Add(Inv($"  warning: the UART at {t.Baud} baud cannot carry this traffic in real time ({Math.Max(t.WireLimitSeconds, t.ReceiveLimitSeconds):0.00} s for {t.AudioSeconds:0.00} s of audio)"));
         }

@@ -30,7 +30,7 @@ public static class RunInvariants
             v.NonNegative("cycles.clockHz", c.ClockHz);
             Distribution(v, "cycles.frontendPerColumn", c.FrontendPerColumn);
             Distribution(v, "cycles.modelPerInference", c.ModelPerInference);
-            if (!double.IsFinite(c.RealTimeMargin) || c.RealTimeMargin > 1) v.Add("cycles.realTimeMargin", $"{c.RealTimeMargin} is not a share of at most 1");
+            if (c.RealTimeMargin is { } margin && (!double.IsFinite(margin) || margin > 1)) v.Add("cycles.realTimeMargin", $"{margin} is not a share of at most 1");
         }
         if (run.Power is { Measured: true } p)
         {

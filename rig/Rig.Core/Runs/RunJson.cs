@@ -42,6 +42,13 @@ public static class RunJson
     /// <summary>Keys every clip of run.json states.</summary>
     public static readonly string[] RequiredClipKeys = ["index", "name", "label", "predicted", "mismatchingValues"];
 
+    /// <summary>A typed name (mode, cycles.unit, ...) outside its set is refused naming the field, the value and the set.</summary>
+    private static void CheckName<T>(string path, JsonElement parent, string key, string at = "") where T : struct, Enum
+    {
+        if (parent.TryGetProperty(key, out var e) && e.ValueKind == JsonValueKind.String && JsonNames.Parse<T>(e.GetString()) is null)
+            throw new InvalidDataException($"{path}: {at}{key}: '{e.GetString()}' is not {string.Join(" or ", JsonNames.All<T>())}");
+    }
+
     /// <summary>
     /// Reads and checks run.json (a run directory or the file itself): JSON of this schema, every required key,
     /// and <see cref="RunInvariants"/>. Any problem is an InvalidDataException naming the file and field.
@@ -62,6 +69,13 @@ public static class RunJson
                     if (!keys.Contains(key)) throw new InvalidDataException($"{path}: clips[{i}].{key}: missing");
                 i++;
             }
+        }
+        CheckName<RunMode>(path, doc.RootElement, "mode");
+        if (doc.RootElement.TryGetProperty("cycles", out var cycles) && cycles.ValueKind == JsonValueKind.Object) CheckName<CycleUnit>(path, cycles, "unit", "cycles.");
+        if (doc.RootElement.TryGetProperty("timing", out var timing) && timing.ValueKind == JsonValueKind.Object)
+        {
+            CheckName<WireKind>(path, timing, "wire", "timing.");
+            CheckName<PhysicalLimit>(path, timing, "physicalLimit", "timing.");
         }
         var run = JsonInputFile.Deserialize<RunResult>(path, "run.json", doc.RootElement, Options);
         var violations = RunInvariants.Violations(run);

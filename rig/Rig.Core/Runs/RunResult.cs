@@ -57,8 +57,8 @@ public sealed record ClipResult
     public double DurationSeconds { get; init; }
     /// <summary>Name of a file in the run directory holding this clip's board and golden feature columns (for plots).</summary>
     public string? FeatureFile { get; init; }
-    /// <summary>Host wall time this clip took on this board (play, capture, diff), seconds; 0 in stores older than this field.</summary>
-    public double WallSeconds { get; init; }
+    /// <summary>Host wall time this clip took on this board (play, capture, diff), seconds; null in stores older than this field.</summary>
+    public double? WallSeconds { get; init; }
     /// <summary>Bytes the host sent to / received from this board for this clip; with <see cref="WallSeconds"/> they let a resumed run's timing cover every session.</summary>
     public long BytesSent { get; init; }
     public long BytesReceived { get; init; }
@@ -78,8 +78,11 @@ public sealed record Distribution(double Median, double P95, double Max, int Cou
 
 public sealed record ConfusionMatrix(IReadOnlyList<string> Labels, IReadOnlyList<IReadOnlyList<int>> Counts);
 
-/// <summary>Run-wide cycle figures. <see cref="Unit"/> is mcu-cycles on hardware and host-cycles on a virtual board: never mixed.</summary>
-public sealed record CycleSummary(CycleUnit Unit, double ClockHz, Distribution FrontendPerColumn, Distribution ModelPerInference, double RealTimeMargin)
+/// <summary>
+/// Run-wide cycle figures. <see cref="Unit"/> is mcu-cycles on hardware and host-cycles on a virtual board: never mixed.
+/// <see cref="RealTimeMargin"/> is null when no frontend column was timed (nothing to take a share of).
+/// </summary>
+public sealed record CycleSummary(CycleUnit Unit, double ClockHz, Distribution FrontendPerColumn, Distribution ModelPerInference, double? RealTimeMargin)
 {
     /// <summary>Whose clock counted these cycles; null in runs written before the field (derive it from <see cref="Unit"/>).</summary>
     public MeasurementClock? Clock { get; init; }
@@ -180,8 +183,8 @@ public sealed record TimingResult(double WallSeconds, double AudioSeconds, doubl
     public WireKind? Wire { get; init; }
     /// <summary>Whether the wall time was bound by a UART wire (true for "uart" and "paced-virtual-uart").</summary>
     public bool WirePaced { get; init; }
-    /// <summary>WallSeconds / WireLimitSeconds: 1.0 is the physical limit; a paced wire can only approach it from above.</summary>
-    public double WallOverWireLimit { get; init; }
+    /// <summary>WallSeconds / WireLimitSeconds: 1.0 is the physical limit; a paced wire can only approach it from above. Null when nothing was sent.</summary>
+    public double? WallOverWireLimit { get; init; }
     /// <summary>
     /// The fastest this run could physically have gone, seconds: in inject mode the slower UART direction
     /// (max of <see cref="WireLimitSeconds"/> and <see cref="ReceiveLimitSeconds"/>); in acoustic mode the audio

@@ -152,7 +152,7 @@ public static class HtmlReport
                 ("Clock", Fmt.Number(c.ClockHz) + " Hz", true),
                 ("Frontend per column (median / p95 / max)", $"{Fmt.Number(c.FrontendPerColumn.Median)} / {Fmt.Number(c.FrontendPerColumn.P95)} / {Fmt.Number(c.FrontendPerColumn.Max)}", true),
                 ("Model per inference (median / p95 / max)", $"{Fmt.Number(c.ModelPerInference.Median)} / {Fmt.Number(c.ModelPerInference.P95)} / {Fmt.Number(c.ModelPerInference.Max)}", true),
-                ("Real-time margin", Fmt.Percent(c.RealTimeMargin * 100), true),
+                ("Real-time margin", c.RealTimeMargin is { } margin ? Fmt.Percent(margin * 100) : "not measured", true),
             ]);
         else NotMeasured(sb, "cycles-table", "run.json has no cycles section");
         if (m.Stages.Count == 0) return;

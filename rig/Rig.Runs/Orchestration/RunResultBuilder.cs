@@ -50,7 +50,7 @@ public static class RunResultBuilder
             Clips = clips,
             Confusion = new ConfusionMatrix(labels, counts),
             Stats = stats is null ? run.EarlierStats : BoardStatsOf(stats),
-            Cycles = new CycleSummary(clock.CycleUnit(), hello.CyclesHz, frontend, inference, hopCycles > 0 ? 1 - busy / hopCycles : 0)
+            Cycles = new CycleSummary(clock.CycleUnit(), hello.CyclesHz, frontend, inference, hopCycles > 0 && frontend.Count > 0 ? 1 - busy / hopCycles : null)
             {
                 Clock = clock,
             },
@@ -83,7 +83,8 @@ public static class RunResultBuilder
     private static TimingResult Timing(BoardRun run, int baud, double sessionWall, double sessionAudio)
     {
         var earlier = run.Done.Values;
-        var wall = sessionWall + earlier.Sum(c => c.WallSeconds);
+        // A clip from a store older than per-clip wall times adds none: the whole-run wall time is then a lower bound.
+        var wall = sessionWall + earlier.Sum(c => c.WallSeconds ?? 0);
         var audio = sessionAudio + earlier.Sum(c => c.DurationSeconds);
         double sent = run.Session.Link.BytesSent + earlier.Sum(c => c.BytesSent);
         double received = run.Session.Link.BytesReceived + earlier.Sum(c => c.BytesReceived);
@@ -108,7 +109,7 @@ public static class RunResultBuilder
             SessionWallSeconds = sessionWall,
             Wire = run.Wire,
             WirePaced = run.Wire != WireKind.UnpacedPty,
-            WallOverWireLimit = toBoard > 0 ? wall / toBoard : 0,
+            WallOverWireLimit = toBoard > 0 ? wall / toBoard : null,
         };
     }
 }

@@ -27,10 +27,10 @@ public sealed class HistoryTrendsTests : IDisposable
         var series = HistoryTrends.Series(runs);
 
         Assert.Equal(6, series.Count);
-        Assert.Equal(runs.Select(r => (double?)(r.Accuracy * 100)), series[0].Values);
+        Assert.Equal(runs.Select(r => (double?)r.Metrics.AccuracyPercent), series[0].Values);
         Assert.Equal("host-cycles (host time)", series[1].Unit);
         Assert.Equal("uJ (host time)", series.Single(s => s.Title.StartsWith("Energy")).Unit);
-        Assert.All(runs, r => Assert.Equal(MeasurementClock.Host, r.CycleClock));
+        Assert.All(runs, r => Assert.Equal(MeasurementClock.Host, r.Metrics.CycleClock));
         Assert.Null(series.Single(s => s.Title.StartsWith("Energy")).Values[3]);
         Assert.Equal(5, series.Single(s => s.Title.StartsWith("Energy")).Values.Count(v => v is not null));
         var png = HistoryTrends.WritePlot(Path.Combine(dir, "history-py32f003.png"), runs);

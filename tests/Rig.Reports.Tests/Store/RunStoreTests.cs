@@ -137,10 +137,11 @@ public sealed class RunStoreTests : IDisposable
         Assert.Equal(["run-0010", "run-0020", "run-0030", "run-0040"], history.Select(h => h.RunId));
         var r20 = runs.Single(r => r.RunId == "run-0020");
         var h20 = history[1];
-        Assert.Equal(r20.Accuracy, h20.Accuracy, 12);
-        Assert.Equal(r20.Cycles!.FrontendPerColumn.Median, h20.FrontendCyclesMedian);
-        Assert.Equal(r20.Power!.EnergyPerInferenceUj, h20.EnergyPerInferenceUj);
-        Assert.Equal(r20.Memory!.RamBytes, h20.RamBytes);
+        Assert.Equal(r20.Accuracy * 100, h20.Metrics.AccuracyPercent, 10);
+        Assert.Equal(r20.Cycles!.FrontendPerColumn.Median, h20.Metrics.FrontendCyclesMedian);
+        Assert.Equal(r20.Power!.EnergyPerInferenceUj, h20.Metrics.EnergyPerInferenceUj);
+        Assert.Equal(r20.Memory!.RamBytes, h20.Metrics.RamBytes);
+        Assert.Equal(RunMetrics.From(r20), h20.Metrics);
         Assert.Equal(r20.Clips.Count, h20.Clips);
         Assert.Equal(Path.GetFullPath(_tmp.Sub("r20")), h20.RunDir);
         Assert.Equal(["run-0030", "run-0040"], store.History("py32f003", limit: 2).Select(h => h.RunId));
@@ -150,16 +151,46 @@ public sealed class RunStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_version_1_store_that_held_0_for_unmeasured_figures_is_migrated_to_nulls()
+    {
+        var db = _tmp.Sub("v1.db");
+        var measured = SampleRun.Write(_tmp.Sub("m"), 11, new SampleRunShape { Clips = 3 });
+        var unmeasured = SampleRun.Write(_tmp.Sub("u"), 12, new SampleRunShape { Clips = 3 });
+        unmeasured = unmeasured with { Cycles = unmeasured.Cycles! with { FrontendPerColumn = Distribution.Of([]), ModelPerInference = Distribution.Of([]) } };
+        using (var store = RunStore.Open(db))
+        {
+            store.FinishRun(measured);
+            store.FinishRun(unmeasured);
+        }
+        // What version 1 wrote for the unmeasured run: zeros.
+        using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Pooling = false }.ToString()))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "UPDATE runs SET frontend_cycles_median = 0, model_cycles_median = 0, ram_bytes = 0, flash_bytes = 0 WHERE run_id = $id; PRAGMA user_version = 1;";
+            cmd.Parameters.AddWithValue("$id", unmeasured.RunId);
+            cmd.ExecuteNonQuery();
+        }
+        using (var store = RunStore.Open(db))
+        {
+            var history = store.History("py32f003").ToDictionary(h => h.RunId, h => h.Metrics);
+            Assert.Equal(RunMetrics.From(measured), history[measured.RunId]);
+            var m = history[unmeasured.RunId];
+            Assert.Equal((null, null, null, null), (m.FrontendCyclesMedian, m.ModelCyclesMedian, m.RamBytes, m.FlashBytes));
+        }
+    }
+
+    [Fact]
     public void Unmeasured_sections_are_stored_as_nulls()
     {
         using var store = RunStore.Open(_tmp.Sub("history.db"));
         var run = SampleRun.Write(_tmp.Sub("r"), 8, new SampleRunShape { Clips = 3, Power = false, Memory = false, Cycles = false });
         store.FinishRun(run);
         var h = store.History(run.Profile).Single();
-        Assert.Null(h.EnergyPerInferenceUj);
-        Assert.Null(h.RamBytes);
-        Assert.Null(h.FrontendCyclesMedian);
-        Assert.Null(h.CycleUnit);
+        Assert.Null(h.Metrics.EnergyPerInferenceUj);
+        Assert.Null(h.Metrics.RamBytes);
+        Assert.Null(h.Metrics.FrontendCyclesMedian);
+        Assert.Null(h.Metrics.CycleUnit);
     }
 
     [Fact]

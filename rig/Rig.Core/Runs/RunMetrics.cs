@@ -1,8 +1,9 @@
-using Rig.Core.Runs;
+namespace Rig.Core.Runs;
 
-namespace Rig.Reports.Data;
-
-/// <summary>The headline numbers the gate and the baseline compare; null where the run did not measure them.</summary>
+/// <summary>
+/// The headline numbers of a run, computed once from run.json: what the history stores and shows, and what the gate and
+/// the baseline compare. Null where the run did not measure a figure, never 0.
+/// </summary>
 public sealed record RunMetrics(
     double AccuracyPercent,
     long FeatureMismatches,
