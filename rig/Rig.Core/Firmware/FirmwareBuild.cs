@@ -1,7 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Rig.Core.Profiles;
+using Rig.Core.Tools;
 
 namespace Rig.Core.Firmware;
 
@@ -98,37 +97,8 @@ public sealed class FirmwareBuild(string repoRoot, TimeProvider? time = null, Ti
 
     private BuildStep Cmake(IReadOnlyList<string> args)
     {
-        var psi = new ProcessStartInfo("cmake")
-        {
-            WorkingDirectory = FirmwareDir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        var command = "cmake " + string.Join(' ', args);
-        var output = new StringBuilder();
-        using var p = new Process { StartInfo = psi };
-        p.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        p.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        try
-        {
-            p.Start();
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            return new BuildStep(command, -1, $"cannot start cmake: {e.Message}");
-        }
-        p.BeginOutputReadLine();
-        p.BeginErrorReadLine();
-        if (!p.WaitForExit(_timeout))
-        {
-            p.Kill(entireProcessTree: true);
-            p.WaitForExit();
-            return new BuildStep(command, -1, output + $"{command}: gave up after {_timeout.TotalSeconds:0} s");
-        }
-        p.WaitForExit(); // flushes the asynchronous readers
-        return new BuildStep(command, p.ExitCode, output.ToString());
+        var run = ExternalTool.Run("cmake", args, _timeout, FirmwareDir);
+        return new BuildStep(run.Command, run.Started && !run.TimedOut ? run.ExitCode : -1, run.Output);
     }
 
     private static void RequireName(string profile)

@@ -1,6 +1,4 @@
-using System.ComponentModel;
-using System.Diagnostics;
-using System.Text;
+using Rig.Core.Tools;
 using Rig.Elf.Format;
 
 namespace Rig.Emulation.Oracle;
@@ -74,30 +72,12 @@ public sealed class SelftestBuilder(string firmwareDir, string outputDir, TimeSp
 
     void Run(IReadOnlyList<string> args)
     {
-        var psi = new ProcessStartInfo(compiler) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        var output = new StringBuilder();
-        using var p = new Process { StartInfo = psi };
-        p.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        p.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        try
-        {
-            p.Start();
-        }
-        catch (Win32Exception)
-        {
+        var run = ExternalTool.Run(compiler, args, timeout);
+        if (!run.Started)
             throw new SelftestBuildException($"{compiler} not found: install the Debian packages gcc-arm-none-eabi and libnewlib-arm-none-eabi");
-        }
-        p.BeginOutputReadLine();
-        p.BeginErrorReadLine();
-        if (!p.WaitForExit(timeout))
-        {
-            p.Kill(entireProcessTree: true);
-            p.WaitForExit();
+        if (run.TimedOut)
             throw new SelftestBuildException($"{compiler}: gave up after {timeout.TotalSeconds:0} s building {args[^1]}");
-        }
-        p.WaitForExit();
-        if (p.ExitCode != 0)
-            throw new SelftestBuildException($"{compiler} {string.Join(' ', args)} failed with exit code {p.ExitCode}:{Environment.NewLine}{output}");
+        if (run.ExitCode != 0)
+            throw new SelftestBuildException($"{run.Command} failed with exit code {run.ExitCode}:{Environment.NewLine}{run.Output}");
     }
 }
