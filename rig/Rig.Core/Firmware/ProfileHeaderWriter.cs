@@ -21,17 +21,7 @@ public static class ProfileHeaderWriter
           .Append(".yaml (validated) and the rig's labels (Rig.Core.Labels). Do not edit. */\n");
         sb.Append("#ifndef RIG_PROFILE_H\n#define RIG_PROFILE_H\n\n");
         sb.Append("#define RIG_PROFILE_NAME \"").Append(p.Name).Append("\"\n");
-        Define(sb, "RIG_PROFILE_CLOCK_HZ", p.Board.ClockHz);
-        Define(sb, "RIG_PROFILE_RAM_BYTES", p.Board.RamBytes);
-        Define(sb, "RIG_PROFILE_FLASH_BYTES", p.Board.FlashBytes);
-        Define(sb, "RIG_PROFILE_UART_BAUD", p.Serial.Baud);
-        Define(sb, "RIG_PROFILE_UART_RX_BYTES", p.Serial.RxBufferBytes);
-        Define(sb, "RIG_PROFILE_SAMPLE_RATE", p.Frontend.SampleRate);
-        Define(sb, "RIG_PROFILE_STACK_RESERVE_BYTES", p.Memory.StackReserveBytes);
-        Define(sb, "RIG_PROFILE_FLASH_BUDGET_BYTES", p.Memory.FlashBudgetBytes);
-        Define(sb, "RIG_PROFILE_RAM_BUDGET_BYTES", p.Memory.RamBudgetBytes);
-        Define(sb, "RIG_PROFILE_FRONTEND_RAM_BUDGET_BYTES", p.Memory.FrontendRamBudgetBytes);
-        Define(sb, "RIG_PROFILE_MODEL_RAM_BUDGET_BYTES", p.Memory.ModelRamBudgetBytes);
+        foreach (var f in ProfileFigures.Of(p)) Define(sb, f.Name, f.Value);
         sb.Append("\n/* The model's classes, in output order. */\n");
         sb.Append("#define RIG_MODEL_CLASSES ").Append(Labels.All.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
         sb.Append("#define RIG_MODEL_LABELS { ").Append(string.Join(", ", Labels.All.Select(l => "\"" + l + "\""))).Append(" }\n");
