@@ -26,7 +26,7 @@ public sealed partial class ArmCore
             if (op1 == 0x7F && op2 == 2) Undefined(hw1, hw2); // UDF.W: permanently undefined
         }
         if (Thumb32 is null) Undefined(hw1, hw2);
-        else if (!Thumb32.Execute(this, hw1, hw2)) Unimplemented(hw1, hw2);
+        else if (!(thumb2 is { } t2 ? t2.Execute(this, hw1, hw2) : Thumb32.Execute(this, hw1, hw2))) Unimplemented(hw1, hw2);
     }
 
     /// <summary>BL label: LR = next instruction | 1, PC += SignExtend(S:I1:I2:imm10:imm11:0).</summary>

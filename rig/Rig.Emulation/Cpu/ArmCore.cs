@@ -22,6 +22,8 @@ public sealed partial class ArmCore
         Timing = timing;
         Thumb32 = thumb32;
         m0Timing = timing as CortexM0PlusTiming;
+        m4Timing = timing as CortexM4Timing;
+        thumb2 = thumb32 as Thumb32.Thumb2Executor;
         IsM4 = kind == CoreKind.CortexM4;
         Config = exceptions ?? ExceptionConfig.Default(kind);
         Nvic = new NestedInterrupts(this, Config);
@@ -138,12 +140,16 @@ public sealed partial class ArmCore
     /// <summary>Charges one executed instruction to the cycle model.</summary>
     public void Retire(in Retired op)
     {
-        // The M0+ model called directly (a sealed class): no interface dispatch on the hot path.
-        Cycles += (ulong)(m0Timing is { } m0 ? m0.Cycles(op, Pc) : Timing.Cycles(op, Pc));
+        // The rig's M0+ and M4 models called directly (sealed classes): no interface dispatch on the hot path.
+        Cycles += (ulong)(m0Timing is { } m0 ? m0.Cycles(op, Pc) : m4Timing is { } m4 ? m4.Cycles(op, Pc) : Timing.Cycles(op, Pc));
         Instructions++;
     }
 
     readonly CortexM0PlusTiming? m0Timing;
+    readonly CortexM4Timing? m4Timing;
+
+    /// <summary>The rig's own Thumb-2 executor, called directly (sealed) rather than through the interface on the hot path.</summary>
+    readonly Thumb32.Thumb2Executor? thumb2;
 
     /// <summary>Sets SP to the reset values: MSP from the vector table, thread mode, privileged, IT clear.</summary>
     public void Reset(uint vectorTable)
