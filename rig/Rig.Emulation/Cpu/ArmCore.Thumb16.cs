@@ -1,6 +1,7 @@
 using Rig.Emulation.Cpu.Exceptions;
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Rig.Emulation.Timing;
 
 namespace Rig.Emulation.Cpu;
@@ -60,48 +61,12 @@ public sealed partial class ArmCore
             }
             case 0b01010:
             case 0b01011: LoadStoreRegister(hw); break;
-            case 0b01100: // STR Rt, [Rn, #imm5*4]
-            {
-                var address = R[(hw >> 3) & 7] + (uint)(((hw >> 6) & 0x1F) << 2);
-                Store32(address, R[hw & 7]);
-                Retire(new Retired(OpClass.Store, Address: address));
-                break;
-            }
-            case 0b01101: // LDR Rt, [Rn, #imm5*4]
-            {
-                var address = R[(hw >> 3) & 7] + (uint)(((hw >> 6) & 0x1F) << 2);
-                R[hw & 7] = Load32(address);
-                Retire(new Retired(OpClass.Load, Address: address));
-                break;
-            }
-            case 0b01110: // STRB Rt, [Rn, #imm5]
-            {
-                var address = R[(hw >> 3) & 7] + (uint)((hw >> 6) & 0x1F);
-                Store8(address, R[hw & 7]);
-                Retire(new Retired(OpClass.Store, Address: address));
-                break;
-            }
-            case 0b01111: // LDRB Rt, [Rn, #imm5]
-            {
-                var address = R[(hw >> 3) & 7] + (uint)((hw >> 6) & 0x1F);
-                R[hw & 7] = Load8(address);
-                Retire(new Retired(OpClass.Load, Address: address));
-                break;
-            }
-            case 0b10000: // STRH Rt, [Rn, #imm5*2]
-            {
-                var address = R[(hw >> 3) & 7] + (uint)(((hw >> 6) & 0x1F) << 1);
-                Store16(address, R[hw & 7]);
-                Retire(new Retired(OpClass.Store, Address: address));
-                break;
-            }
-            case 0b10001: // LDRH Rt, [Rn, #imm5*2]
-            {
-                var address = R[(hw >> 3) & 7] + (uint)(((hw >> 6) & 0x1F) << 1);
-                R[hw & 7] = Load16(address);
-                Retire(new Retired(OpClass.Load, Address: address));
-                break;
-            }
+            case 0b01100: StoreImmediate5(hw, 4); break; // STR Rt, [Rn, #imm5*4]
+            case 0b01101: LoadImmediate5(hw, 4); break;  // LDR Rt, [Rn, #imm5*4]
+            case 0b01110: StoreImmediate5(hw, 1); break; // STRB Rt, [Rn, #imm5]
+            case 0b01111: LoadImmediate5(hw, 1); break;  // LDRB Rt, [Rn, #imm5]
+            case 0b10000: StoreImmediate5(hw, 2); break; // STRH Rt, [Rn, #imm5*2]
+            case 0b10001: LoadImmediate5(hw, 2); break;  // LDRH Rt, [Rn, #imm5*2]
             case 0b10010: // STR Rt, [SP, #imm8*4]
             {
                 var address = R[13] + (uint)((hw & 0xFF) << 2);
@@ -325,6 +290,29 @@ public sealed partial class ArmCore
             if (value < LowestSp) LowestSp = value;
         }
         R[d] = value;
+    }
+
+    /// <summary>LDR/LDRB/LDRH Rt, [Rn, #imm5 * size]: the offset scaled by the access size (encodings T1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    void LoadImmediate5(ushort hw, uint size)
+    {
+        var address = R[(hw >> 3) & 7] + ((uint)(hw >> 6) & 0x1F) * size;
+        R[hw & 7] = size switch { 4 => Load32(address), 2 => Load16(address), _ => Load8(address) };
+        Retire(new Retired(OpClass.Load, Address: address));
+    }
+
+    /// <summary>STR/STRB/STRH Rt, [Rn, #imm5 * size] (encodings T1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    void StoreImmediate5(ushort hw, uint size)
+    {
+        var address = R[(hw >> 3) & 7] + ((uint)(hw >> 6) & 0x1F) * size;
+        switch (size)
+        {
+            case 4: Store32(address, R[hw & 7]); break;
+            case 2: Store16(address, R[hw & 7]); break;
+            default: Store8(address, R[hw & 7]); break;
+        }
+        Retire(new Retired(OpClass.Store, Address: address));
     }
 
     /// <summary>STR/STRH/STRB/LDRSB/LDR/LDRH/LDRB/LDRSH Rt, [Rn, Rm] (A5.2.4).</summary>
