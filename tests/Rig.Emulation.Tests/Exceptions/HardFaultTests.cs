@@ -14,6 +14,17 @@ public sealed class HardFaultTests
             bkpt #1
         """;
 
+    /// <summary>A program whose instruction at label <c>bad</c> loads a word from <paramref name="address"/>, then BKPT #0.</summary>
+    static TestMachine WordLoadFrom(uint address, string handler, bool stopOnFault = false) =>
+        TestMachine.Of($"""
+            reset:
+                ldr r1, =0x{address:X8}
+            bad:
+                ldr r2, [r1]
+                bkpt #0
+            {handler}
+            """, stopOnFault: stopOnFault);
+
     [Fact]
     public void Udf_takes_hardfault_with_the_udf_address_stacked()
     {
@@ -33,13 +44,7 @@ public sealed class HardFaultTests
     [Fact]
     public void An_unaligned_word_load_faults_on_the_m0plus()
     {
-        var m = TestMachine.Of("""
-            reset:
-                ldr r1, =0x20000002
-            bad:
-                ldr r2, [r1]
-                bkpt #0
-            """ + "\n" + Handler);
+        var m = WordLoadFrom(0x2000_0002, Handler);
         var stop = m.Core.Run(10_000);
         Assert.Equal("BKPT #0x01", stop.Message);
         Assert.Equal(m.Address("bad"), m.R(5));
@@ -73,13 +78,7 @@ public sealed class HardFaultTests
     [Fact]
     public void A_load_from_unmapped_memory_is_a_bus_fault_taken_as_hardfault()
     {
-        var m = TestMachine.Of("""
-            reset:
-                ldr r1, =0x30000000
-            bad:
-                ldr r2, [r1]
-                bkpt #0
-            """ + "\n" + Handler);
+        var m = WordLoadFrom(0x3000_0000, Handler);
         var stop = m.Core.Run(10_000);
         Assert.Equal("BKPT #0x01", stop.Message);
         Assert.Equal(m.Address("bad"), m.R(5));
@@ -88,13 +87,7 @@ public sealed class HardFaultTests
     [Fact]
     public void With_stop_on_fault_an_unmapped_load_stops_naming_address_pc_and_symbol()
     {
-        var m = TestMachine.Of("""
-            reset:
-                ldr r1, =0x30000000
-            bad:
-                ldr r2, [r1]
-                bkpt #0
-            """, stopOnFault: true);
+        var m = WordLoadFrom(0x3000_0000, "", stopOnFault: true);
         var stop = m.Core.Run(10_000);
         Assert.Equal(StopReason.UnmappedAccess, stop.Reason);
         Assert.Equal(m.Address("bad"), stop.Pc);
