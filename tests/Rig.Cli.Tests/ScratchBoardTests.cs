@@ -43,9 +43,12 @@ public sealed class ScratchBoardTests : IDisposable
 
         // The profile enumeration every test list uses, and the CLI's help.
         Assert.Equal(before.Append(Board).Order(), ProfileCatalog.Names(_root));
-        var help = RigProcess.RunIn(_root, _root, "run", "--help");
-        Assert.True(help.ExitCode == 0, help.ToString());
-        Assert.Contains(Board, help.Out);
+        foreach (var command in new[] { "run", "mem", "emulate" })
+        {
+            var help = RigProcess.RunIn(_root, _root, command, "--help");
+            Assert.True(help.ExitCode == 0, help.ToString());
+            Assert.Contains(Board, help.Out);
+        }
 
         // CMake enumerates it: the host library and native board, then the ARM image (only this board's targets).
         var build = new FirmwareBuild(_root);

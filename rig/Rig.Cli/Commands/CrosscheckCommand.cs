@@ -23,7 +23,7 @@ public static class CrosscheckCommand
 
     public static Command Create()
     {
-        var profile = new Option<string>("--profile", "-p") { Description = "board profile (profiles/<name>.yaml) or a path to one", Required = true };
+        var profile = new Option<string>("--profile", "-p") { Description = $"board profile: {ProfileHelp.Choices}", Required = true };
         var json = new Option<bool>("--json") { Description = "print one JSON object" };
         var random = new Option<int>("--random") { Description = "seeded random inputs besides the named signals", DefaultValueFactory = _ => 8 };
         var command = new Command("crosscheck", "Compare the C frontend with the golden model, stage by stage, value by value") { profile, json, random };

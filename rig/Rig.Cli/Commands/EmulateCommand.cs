@@ -23,7 +23,7 @@ public static partial class EmulateCommand
     public static Command Create()
     {
         var elf = new Argument<FileInfo?>("firmware.elf") { Description = "the image to run", Arity = ArgumentArity.ZeroOrOne };
-        var profile = new Option<string?>("--profile", "-p") { Description = "board profile (profiles/<name>.yaml) or a path to one: the chip's memory map and core (required; omit it only for a self-test)" };
+        var profile = new Option<string?>("--profile", "-p") { Description = $"board profile: {ProfileHelp.Choices}; the chip's memory map and core (required; omit it only for a self-test)" };
         var maxCycles = new Option<ulong>("--max-cycles") { Description = "stop after this many core cycles (exit 2)", DefaultValueFactory = _ => 100_000_000 };
         var trace = new Option<FileInfo?>("--trace") { Description = "write one line per executed instruction to this file (omit: no trace)" };
         var json = new Option<bool>("--json") { Description = "print the result as JSON (keys cycles, instructions, cpi, exitReason, pc, symbol, message, address)" };

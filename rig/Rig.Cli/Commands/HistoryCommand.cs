@@ -16,7 +16,7 @@ public static class HistoryCommand
 {
     public static Command Create()
     {
-        var profile = new Option<string>("--profile", "-p") { Description = "board profile name, as in profiles/<name>.yaml (runs are recorded under it)", Required = true };
+        var profile = new Option<string>("--profile", "-p") { Description = $"board profile ({ProfileCatalog.Listing()}; runs are recorded under it)", Required = true };
         var store = new Option<string?>("--store") { Description = $"history database (default: ${StoreLocation.EnvironmentVariable} or runs/history.db)" };
         var limit = new Option<int>("--limit", "-n") { Description = "newest runs shown", DefaultValueFactory = _ => 30 };
         var plot = new Option<FileInfo?>("--plot") { Description = "trend PNG to write (default: next to the store, history-<profile>.png)" };

@@ -17,7 +17,7 @@ public static class MemCommand
 
     public static Command Create()
     {
-        var profile = new Option<string>("--profile", "-p") { Description = "board profile (profiles/<name>.yaml) or a path to one", Required = true };
+        var profile = new Option<string>("--profile", "-p") { Description = $"board profile: {ProfileHelp.Choices}", Required = true };
         var elf = new Argument<FileInfo?>("firmware.elf") { Description = "the image to measure (default: firmware/build/<profile>/firmware.elf, built if missing)", Arity = ArgumentArity.ZeroOrOne };
         var json = new Option<bool>("--json") { Description = "print the memory profile as JSON" };
         var top = new Option<int>("--top") { Description = "largest symbols listed per module", DefaultValueFactory = _ => 8 };

@@ -19,7 +19,7 @@ public static class PowerCommand
 {
     public static Command Create()
     {
-        var profile = new Option<string>("--profile", "-p") { Description = "board profile (profiles/<name>.yaml) or a path to one", Required = true };
+        var profile = new Option<string>("--profile", "-p") { Description = $"board profile: {ProfileHelp.Choices}", Required = true };
         var seconds = new Option<double>("--seconds", "-s") { Description = "how long to read", DefaultValueFactory = _ => 5 };
         var board = new Option<string>("--board") { Description = "auto (hardware when /dev/i2c-N exists), virtual or hardware", DefaultValueFactory = _ => "auto" };
         board.AcceptOnlyFromAmong("auto", "virtual", "hardware");

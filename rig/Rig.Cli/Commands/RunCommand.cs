@@ -24,7 +24,7 @@ public static class RunCommand
 {
     public static Command Create()
     {
-        var profile = new Option<string>("--profile", "-p") { Description = $"board profile: a name in profiles/ ({ProfileCatalog.Listing()}) or a path to a profile YAML", DefaultValueFactory = _ => "py32f003" };
+        var profile = new Option<string>("--profile", "-p") { Description = $"board profile: {ProfileHelp.Choices}", DefaultValueFactory = _ => "py32f003" };
         var playlist = new Option<string>("--playlist") { Description = "playlist YAML", DefaultValueFactory = _ => "playlists/reference.yaml" };
         var board = new Option<string[]>("--board", "-b") { Description = "virtual, or serial:<port>; repeat for several boards (one clip, many listeners)", AllowMultipleArgumentsPerToken = false, DefaultValueFactory = _ => ["virtual"] };
         var mode = new Option<string>("--mode", "-m") { Description = "inject (PCM over serial, bit-exact path) or acoustic (speaker -> room -> mic)", DefaultValueFactory = _ => "inject" };

@@ -16,7 +16,7 @@ public static class TablesCommand
 
     public static Command Create()
     {
-        var profile = new Option<string?>("--profile", "-p") { Description = "board profile (profiles/<name>.yaml) or a path to one; omit it with --all" };
+        var profile = new Option<string?>("--profile", "-p") { Description = $"board profile: {ProfileHelp.Choices}; omit it with --all" };
         var all = new Option<bool>("--all") { Description = "every profile in profiles/" };
         var check = new Option<bool>("--check") { Description = "only compare the committed headers with the generator's output" };
         var command = new Command("tables", "Generate the firmware's files from a profile: frontend tables (window, twiddles, mel, log LUT, DCT, config hash), rig_profile.h, rig_profile.cmake") { profile, all, check };

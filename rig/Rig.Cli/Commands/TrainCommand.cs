@@ -20,7 +20,7 @@ public static class TrainCommand
     public static Command Create()
     {
         var playlist = new Option<string>("--playlist") { Description = "training playlist (YAML)", Required = true };
-        var profile = new Option<string>("--profile", "-p") { Description = "board profile (profiles/<name>.yaml) or a path to one", Required = true };
+        var profile = new Option<string>("--profile", "-p") { Description = $"board profile: {ProfileHelp.Choices}", Required = true };
         var seed = new Option<ulong>("--seed") { Description = "training seed (same seed, same model)", DefaultValueFactory = _ => new TrainingOptions().Seed };
         var output = new Option<string?>("--out") { Description = "output folder (default: firmware/generated/<profile>)" };
         var eval = new Option<string?>("--eval") { Description = "held-out playlist for accuracy (default: playlists/reference.yaml)" };
