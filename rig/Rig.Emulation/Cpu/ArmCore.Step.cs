@@ -81,7 +81,11 @@ public sealed partial class ArmCore
                 if (stop is not null) break;
                 Pc = nextPc;
                 R[15] = nextPc;
-                if (Cycles >= nextEventCycle) ServiceClocked();
+                if (Cycles >= nextEventCycle)
+                {
+                    ServiceClocked();
+                    if (stop is not null) break; // a device yielded: this instruction is done
+                }
                 if (pendingSync != 0)
                 {
                     TakeSynchronous();

@@ -19,6 +19,8 @@ public enum StopReason
     SleepForever,
     /// <summary>The image requested a system reset (AIRCR.SYSRESETREQ).</summary>
     ResetRequested,
+    /// <summary>A device asked the run to hand control back to its host (<see cref="ArmCore.Yield"/>: bytes arrived for the rig); run again to go on.</summary>
+    Yield,
 }
 
 /// <summary>

@@ -10,6 +10,15 @@ namespace Rig.Emulation.Cpu;
 public sealed partial class ArmCore
 {
     readonly List<IClocked> clocked = [];
+
+    /// <summary>Raised after each fast-forwarded sleep: (first sleeping cycle, cycle the core woke at). Energy on emulated boards.</summary>
+    public event Action<ulong, ulong>? Slept;
+
+    /// <summary>
+    /// A device (on the emulator's thread) asks the run to return to its host after the current
+    /// instruction or sleep step (<see cref="StopReason.Yield"/>); the next run resumes where it left.
+    /// </summary>
+    public void Yield() => stop ??= Stop(StopReason.Yield, Pc, "a device handed control back to the host");
     ulong nextEventCycle = ulong.MaxValue;
 
     /// <summary>After this many device events that wake nothing in one sleep, the sleep is declared endless.</summary>
@@ -76,11 +85,15 @@ public sealed partial class ArmCore
             var target = Math.Min(nextEventCycle, runLimit);
             if (target > Cycles)
             {
-                SleepCycles += target - Cycles;
+                var from = Cycles;
+                SleepCycles += target - from;
                 Cycles = target;
+                Slept?.Invoke(from, target);
             }
             if (Cycles >= runLimit) return;
             ServiceClocked();
+            // A device yielded to the host: WFI ends early (architecturally allowed) and the run returns.
+            if (stop is not null) return;
         }
     }
 }

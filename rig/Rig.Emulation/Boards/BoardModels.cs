@@ -1,0 +1,14 @@
+namespace Rig.Emulation.Boards;
+
+/// <summary>The board models the emulator has, by profile name (one line per board folder).</summary>
+public static class BoardModels
+{
+    public static IBoardModel? For(string profile) => profile switch
+    {
+        _ => null,
+    };
+
+    /// <summary>The model of <paramref name="profile"/>, or a clear error naming the boards that have one.</summary>
+    public static IBoardModel Require(string profile) =>
+        For(profile) ?? throw new InvalidDataException($"no emulated board model for profile {profile} (rig/Rig.Emulation/Boards has none)");
+}
