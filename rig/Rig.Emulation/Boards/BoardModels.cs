@@ -5,6 +5,7 @@ public static class BoardModels
 {
     public static IBoardModel? For(string profile) => profile switch
     {
+        "py32f003" => new Py32f003.Py32f003Board(),
         _ => null,
     };
 
