@@ -22,9 +22,14 @@ public sealed class Py32f003Board : IBoardModel
 
         var rcc = new Py32Rcc();
         var syscfg = new Py32Syscfg();
-        var dma = new Py32Dma(core, syscfg, Dma1Channel1Irq);
-        var adc = new Py32Adc(core, wiring.Microphone, () => dma.Request(Py32Syscfg.DmaMapAdc));
-        var tim1 = new Py32Tim1(core, adc.Trigger);
+        // Built in signal order (TIM1, ADC, DMA and its interrupt line): a device's service that schedules
+        // the next one in the chain must come first in the core's clocked list, which reads each device's
+        // next event right after servicing it.
+        Py32Adc? adc = null;
+        Py32Dma? dma = null;
+        var tim1 = new Py32Tim1(core, at => adc!.Trigger(at));
+        adc = new Py32Adc(core, wiring.Microphone, () => dma!.Request(Py32Syscfg.DmaMapAdc));
+        dma = new Py32Dma(core, syscfg, Dma1Channel1Irq);
 
         memory.AddPeripheral(Py32FactoryTrim.BaseAddress, Py32FactoryTrim.Size, new Py32FactoryTrim());
         memory.AddPeripheral(Py32Rcc.BaseAddress, Py32Rcc.Size, rcc);

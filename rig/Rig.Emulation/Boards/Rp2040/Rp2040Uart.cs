@@ -44,10 +44,11 @@ public sealed class Rp2040Uart : Rp2040Block, IClocked
         this.line = line;
         this.clocks = clocks;
         this.coreClockHz = coreClockHz;
+        // Clocked before its interrupt line: the receive timeout's service raises it (see Py32f003Board on order).
+        core.AddClocked(this);
         irq = new InterruptLine(core, irqNumber);
         line.ByteReceived = OnByteReceived;
         line.TransmitComplete = Shift;
-        core.AddClocked(this);
         OnReset();
     }
 
