@@ -5,6 +5,8 @@ public static class BoardModels
 {
     public static IBoardModel? For(string profile) => profile switch
     {
+        "py32f003" => new Py32f003.Py32f003Board(),
+        "rp2040" => new Rp2040.Rp2040Board(),
         _ => null,
     };
 
