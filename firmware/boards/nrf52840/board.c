@@ -136,6 +136,11 @@ void board_mic_stop(void)
     while (REG32(PDM_EVENTS_STOPPED) == 0u) { }
     REG32(PDM_ENABLE) = 0;
     REG32(P0_BASE + GPIO_OUTCLR) = 1u << MIC_PWR_PIN;
+    /* The END interrupt of the last block has run (END comes before STOPPED): what the stopped
+     * microphone captured and nobody read is dropped, so board_idle() sleeps again. */
+    s_mic_blocks_done = 0;
+    s_mic_blocks_armed = 0;
+    cortexm_mic.read_total = 0;
 }
 
 /* Only whole blocks are readable: EasyDMA gives no position inside the running block. */

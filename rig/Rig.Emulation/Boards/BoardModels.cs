@@ -5,6 +5,8 @@ public static class BoardModels
 {
     public static IBoardModel? For(string profile) => profile switch
     {
+        "nrf52840" => new Nrf52840.Nrf52840Board(),
+        "stm32l4" => new Stm32l4.Stm32l4Board(),
         _ => null,
     };
 
