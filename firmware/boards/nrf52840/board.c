@@ -158,6 +158,9 @@ void board_init(void)
 {
     /* The run current the rig's power model assumes is the DC/DC one (profiles/nrf52840.yaml). */
     REG32(POWER_DCDCEN) = POWER_DCDCEN_ENABLE;
+    /* Code runs from flash through the instruction cache: the profile's run current (CoreMark, cache
+     * on) and the emulated chip's flash timing (profiles/nrf52840.yaml emulation:) assume it. */
+    REG32(NVMC_ICACHECNF) = NVMC_ICACHECNF_CACHEEN;
     clock_init();
     REG32(P0_BASE + GPIO_DIRSET) = 1u << MARKER_PIN;
     board_marker(0);

@@ -15,7 +15,7 @@ public sealed class Nrf52840BoardTests(ITestOutputHelper output)
     static Nrf52840Board Model(EmulatedHost host) => (Nrf52840Board)host.Model;
 
     [Fact]
-    public void The_image_boots_with_the_crystal_and_the_dcdc_on_and_sleeps_in_the_app_idle_loop()
+    public void The_image_boots_with_the_crystal_the_dcdc_and_the_flash_cache_on_and_sleeps_in_the_app_idle_loop()
     {
         var host = Host();
         var (hello, cycle) = BoardScenarios.Boot(host);
@@ -23,6 +23,7 @@ public sealed class Nrf52840BoardTests(ITestOutputHelper output)
         var model = Model(host);
         Assert.True(model.Clock!.CrystalRunning);
         Assert.True(model.Clock.DcdcEnabled);
+        Assert.True(model.Nvmc!.CacheEnabled);
         // HFCLKSTARTED comes only after the crystal's start-up time, which board_init waits for.
         Assert.True(cycle > (ulong)(ClockPower.HfxoStartupSeconds * host.Wiring.ClockHz), $"HELLO at cycle {cycle}");
         Assert.Equal(1_000_000, host.Wiring.Uart.ChipBaud, 6);
@@ -52,6 +53,17 @@ public sealed class Nrf52840BoardTests(ITestOutputHelper output)
         var host = Host();
         BoardScenarios.Acoustic(host, BoardScenarios.Signal(host, "noise", columns: 4));
         Assert.False(Model(host).Pdm!.Running); // STOP stopped the PDM
+    }
+
+    [Fact]
+    public void Two_runs_of_a_clip_count_the_same_cycles_per_column()
+    {
+        var first = Host();
+        var second = Host();
+        var a = BoardScenarios.Inject(first, BoardScenarios.Signal(first, "noise", columns: 3));
+        var b = BoardScenarios.Inject(second, BoardScenarios.Signal(second, "noise", columns: 3));
+        Assert.Equal(a, b);
+        Assert.Equal(first.Core.Cycles, second.Core.Cycles);
     }
 
     [Fact]

@@ -56,6 +56,17 @@ public sealed class Stm32l4BoardTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Two_runs_of_a_clip_count_the_same_cycles_per_column()
+    {
+        var first = Host();
+        var second = Host();
+        var a = BoardScenarios.Inject(first, BoardScenarios.Signal(first, "noise", columns: 3));
+        var b = BoardScenarios.Inject(second, BoardScenarios.Signal(second, "noise", columns: 3));
+        Assert.Equal(a, b);
+        Assert.Equal(first.Core.Cycles, second.Core.Cycles);
+    }
+
+    [Fact]
     public void Mark_drives_the_led_pin()
     {
         var host = Host();
