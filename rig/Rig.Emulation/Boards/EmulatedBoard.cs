@@ -21,6 +21,7 @@ public sealed partial class EmulatedBoard : IDisposable
     readonly Queue<byte> toHost = new();
     readonly FrameLog sent = new(), received = new();
     readonly IBoardModel model;
+    readonly HostHorizon horizon = new();
     bool waitingForFrame, frameArrived;
     EmulatedBoardStoppedException? stopped;
 
@@ -30,6 +31,7 @@ public sealed partial class EmulatedBoard : IDisposable
         Chip = chip;
         Wiring = Wire(chip, model);
         Wiring.Uart.HostBytesArrived += OnHostBytes;
+        chip.Core.AddClocked(horizon);
         Time = new EmulatedTime(this);
     }
 
@@ -140,6 +142,8 @@ public sealed partial class EmulatedBoard : IDisposable
     {
         waitingForFrame = untilFrame;
         frameArrived = false;
+        horizon.NextEventCycle = until;
+        Chip.Core.Reschedule();
         try
         {
             while (Chip.Core.Cycles < until)
@@ -198,6 +202,7 @@ public sealed partial class EmulatedBoard : IDisposable
         Chip = chip;
         Wiring = Wire(chip, model);
         Wiring.Uart.HostBytesArrived += OnHostBytes;
+        chip.Core.AddClocked(horizon);
         Reboots++;
         Rebooted?.Invoke(this);
     }
@@ -206,13 +211,15 @@ public sealed partial class EmulatedBoard : IDisposable
     {
         var message = $"{Name} stopped at emulated {Seconds.ToString("0.000000", CultureInfo.InvariantCulture)} s (cycle {Cycles}): {stop}; " +
                       $"last frames host to board: {sent.Describe()}; board to host: {received.Describe()}";
-        stopped = new EmulatedBoardStoppedException(message, stop);
+        var wild = stop.Reason == StopReason.UnmappedAccess && stop.Address is { } at && Chip.Core.Memory.Find(at) is null;
+        var imageFault = wild || stop.Reason is StopReason.Fault or StopReason.Breakpoint or StopReason.Exit;
+        stopped = new EmulatedBoardStoppedException(message, stop, imageFault);
         return stopped;
     }
 
     void ThrowIfStopped()
     {
-        if (stopped is not null) throw new EmulatedBoardStoppedException(stopped.Message, stopped.Stop);
+        if (stopped is not null) throw new EmulatedBoardStoppedException(stopped.Message, stopped.Stop, stopped.ImageFault);
     }
 
     public void Dispose()

@@ -8,10 +8,14 @@ namespace Rig.Emulation.Boards.Host;
 /// symbol), the emulated time and the last frames exchanged. <see cref="ImageFault"/> says whether the image itself
 /// is to blame (exit 1) or the invocation / the emulator's models (exit 2).
 /// </summary>
-public sealed class EmulatedBoardStoppedException(string message, EmulationStop stop) : Exception(message)
+public sealed class EmulatedBoardStoppedException(string message, EmulationStop stop, bool imageFault) : Exception(message)
 {
     public EmulationStop Stop { get; } = stop;
 
-    /// <summary>The image's own fault (HardFault, lockup, a reset it asked for in the middle of a run).</summary>
-    public bool ImageFault => Stop.Reason is StopReason.Fault or StopReason.Breakpoint or StopReason.Exit;
+    /// <summary>
+    /// The image's own fault (HardFault, lockup, BKPT or exit, an access where the chip has no memory at all); false
+    /// when the emulator is what cannot go on (a register the board model does not know, an encoding not implemented,
+    /// a WFI nothing in the models can wake).
+    /// </summary>
+    public bool ImageFault { get; } = imageFault;
 }
