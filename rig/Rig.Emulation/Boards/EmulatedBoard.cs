@@ -42,10 +42,12 @@ public sealed partial class EmulatedBoard : IDisposable
     /// </summary>
     public static EmulatedBoard Start(BoardProfile profile, string elfPath, IBoardModel? model = null)
     {
+        // The image first: one built for another chip is refused naming the file and what does not fit.
+        var chip = EmulatedChip.Create(profile, elfPath);
         model ??= BoardModels.Require(profile.Name);
         if (model.Board != profile.Name)
             throw new InvalidDataException($"the board model of {model.Board} cannot run profile {profile.Name}");
-        return new EmulatedBoard(EmulatedChip.Create(profile, elfPath), model);
+        return new EmulatedBoard(chip, model);
     }
 
     static BoardWiring Wire(EmulatedChip chip, IBoardModel model)
