@@ -109,7 +109,8 @@ public sealed class FirmwareProbe : IInstructionTrace
         stack.HighWaterBytes,
         ram?.TouchedBytes,
         staticSections.Sum(s => (int)s.Size),
-        ram is null ? null : staticSections.Sum(s => ram.TouchedIn(s.Address, s.Size)));
+        ram is null ? null : staticSections.Sum(s => ram.TouchedIn(s.Address, s.Size)),
+        ram?.CountsFromMain ?? false);
 }
 
 /// <summary>
@@ -127,7 +128,8 @@ public static class FirmwareScopes
 /// <summary>
 /// What a <see cref="FirmwareProbe"/> measured: the profile (null when not asked for), the stack
 /// high-water mark (stack top minus the lowest main SP), SRAM bytes written from <c>main</c> on,
-/// the ELF's static RAM (.data + .bss as `rig mem` counts it) and how much of it was written.
+/// the ELF's static RAM (.data + .bss as `rig mem` counts it) and how much of it was written
+/// (<see cref="RamCountedFromMain"/> false: the image has no main, so everything from the probe's start counts).
 /// </summary>
 public sealed record FirmwareMeasurements(
     FunctionProfile? Profile,
@@ -136,4 +138,5 @@ public sealed record FirmwareMeasurements(
     int StackHighWaterBytes,
     int? RamTouchedBytes,
     int StaticRamBytes,
-    int? StaticRamTouchedBytes);
+    int? StaticRamTouchedBytes,
+    bool RamCountedFromMain);

@@ -30,6 +30,9 @@ public sealed class RamWriteWatch
 
     public bool Armed { get; private set; }
 
+    /// <summary>Counting starts at main (false: from the first instruction the watch saw).</summary>
+    public bool CountsFromMain => armAt is not null;
+
     /// <summary>After an instruction: arms at <c>armAt</c>, then marks what a store wrote.</summary>
     public void Executed(uint pc, ushort hw1, ushort hw2, bool skipped, uint[] registers)
     {
