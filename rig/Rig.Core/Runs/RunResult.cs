@@ -17,6 +17,10 @@ public sealed record RunResult
     public required RunMode Mode { get; init; }
     /// <summary>"virtual" or "serial:/dev/ttyUSB0".</summary>
     public required string Board { get; init; }
+    /// <summary>The rig host that ran it (the farm's history is cut per host); null in runs from before the field.</summary>
+    public string? Host { get; init; }
+    /// <summary>The board's own unique ID when its HELLO reports one (none does yet: null), so history can follow one physical board.</summary>
+    public string? BoardUid { get; init; }
     public required string Playlist { get; init; }
     public required string ConfigHash { get; init; }
     public DateTimeOffset StartedAt { get; init; }

@@ -13,7 +13,7 @@ namespace Rig.Reports.Output;
 /// </summary>
 public static class HtmlReport
 {
-    private const string Style = """
+    internal const string Style = """
         body{font-family:system-ui,-apple-system,"DejaVu Sans",sans-serif;margin:2em auto;max-width:1450px;color:#222;padding:0 1em}
         h1{font-size:1.6em}h2{margin-top:2em;border-bottom:1px solid #ccc;padding-bottom:.2em}
         table{border-collapse:collapse;margin:.5em 0 1em}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left}
