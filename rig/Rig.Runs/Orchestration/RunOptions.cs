@@ -31,6 +31,8 @@ public sealed record RunOptions
     public Rig.Simulation.Power.VirtualBenchFaults? EnergyFaults { get; init; }
     /// <summary>Test hook: a virtual board speaks protocol v1 on the wire (no HELLO capabilities, no BURST).</summary>
     public bool VirtualBoardAsProtocolV1 { get; init; }
+    /// <summary>Where serial boards' locks go (`--lock-dir`); null = /var/lock, or its fallback when not writable.</summary>
+    public Rig.Hardware.Serial.Locks.BoardLockDirectory? BoardLocks { get; init; }
     /// <summary>Stop after this many clips (a run killed midway, for resume tests); null = all.</summary>
     public int? StopAfterClips { get; init; }
 
