@@ -15,11 +15,12 @@ internal static class LockDirOption
 
     /// <summary>
     /// The lock directory, checked once: a given one must be writable (else exit 2); the default is looked at only when a
-    /// serial board is in the run. The fallback's note and a taken-over stale lock are told on stderr.
+    /// serial board may be in the run (one is given, or a resume takes the stopped run's boards). The fallback's note
+    /// and a taken-over stale lock are told on stderr.
     /// </summary>
-    public static BoardLockDirectory? Resolve(string? requested, IEnumerable<BoardTarget> boards)
+    public static BoardLockDirectory? Resolve(string? requested, IEnumerable<BoardTarget> boards, bool resuming)
     {
-        if (requested is null && boards.All(b => b.IsVirtual)) return null;
+        if (requested is null && !resuming && boards.All(b => b.IsVirtual)) return null;
         var dir = BoardLockDirectory.Resolve(requested);
         if (dir.Note is { } note) Console.Error.WriteLine("warning: " + note);
         return dir with { Notify = Console.Error.WriteLine };

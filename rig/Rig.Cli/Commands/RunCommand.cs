@@ -56,7 +56,7 @@ public static class RunCommand
             HistoryStore = parse.GetValue(store),
             PacedUart = parse.GetValue(paced),
             LineFaults = parse.GetValue(lineFaults) is { } spec ? Rig.Simulation.Link.LineFaults.Parse(spec) : null,
-            BoardLocks = LockDirOption.Resolve(parse.GetValue(lockDir), (parse.GetValue(board) ?? []).Select(BoardTarget.Parse)),
+            BoardLocks = LockDirOption.Resolve(parse.GetValue(lockDir), (parse.GetValue(board) ?? []).Select(BoardTarget.Parse), parse.GetValue(resume) is not null),
         }, parse.GetValue(resume), parse.GetResult(board) is { Implicit: false }, parse.GetValue(firmware))));
         return command;
     }
