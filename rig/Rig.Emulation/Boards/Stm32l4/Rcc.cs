@@ -53,8 +53,9 @@ public sealed class Rcc : StPeripheral, IClocked
     public const long MsiHz = 4_000_000;
 
     /// <summary>
-    /// PLL lock time: 15 us, the typical t_LOCK of the STM32L476 datasheet (DS10198, "PLL, PLLSAI1 and
-    /// PLLSAI2 characteristics"; 40 us max), counted at the SYSCLK that runs meanwhile.
+    /// ASSUMPTION: the PLL locks 15 us after PLLON (the typical t_LOCK of the STM32L4 datasheets' "PLL
+    /// characteristics" table, DS10198 for the L476; not checked against this revision), counted at the
+    /// SYSCLK that runs meanwhile (MSI 4 MHz: 60 cycles).
     /// </summary>
     public const double PllLockSeconds = 15e-6;
 

@@ -166,6 +166,43 @@ public static class BoardScenarios
         Assert.Equal(2, edges.Count);
     }
 
+    /// <summary>
+    /// IDLE for <paramref name="seconds"/>: the board sleeps (microphone running, hearing silence) until
+    /// SysTick has counted that long, marker high meanwhile, and says how long it slept. Returns the
+    /// core's sleeping cycles while the marker was high.
+    /// </summary>
+    public static ulong Idle(EmulatedHost host, double seconds)
+    {
+        Boot(host);
+        host.Wiring.Microphone.Complete();
+        var ticks = (uint)(seconds * host.Profile.Board.ClockHz);
+        var slept = 0ul; // while the marker is high: the energy window
+        host.Core.Slept += (from, to) => slept += host.Wiring.Pins.Marker ? to - from : 0;
+        var edges = new List<bool>();
+        host.Wiring.Pins.MarkerChanged += (_, level) => edges.Add(level);
+        host.Send(MessageType.Idle, HostMessages.Idle(ticks));
+        var done = (BurstDone)host.Until(m => m is BurstDone, (ulong)(2 * ticks) + Budget(host))[^1];
+        Assert.Equal(MessageType.Idle, done.Request);
+        Assert.Equal(BurstStatus.Done, done.Status);
+        // The port checks the clock each time it wakes (a capture block, a SysTick wrap): it may sleep past the span.
+        Assert.True(done.Cycles >= ticks, $"IDLE of {ticks} ticks answered after {done.Cycles}");
+        Assert.Equal([true, false], edges);
+        Assert.InRange(slept, (ulong)done.Cycles * 9 / 10, (ulong)done.Cycles);
+        return slept;
+    }
+
+    /// <summary>
+    /// Parks the core in an endless loop with interrupts masked (B . in RAM at <paramref name="codeAt"/>, PRIMASK
+    /// set), so the board's UART handler cannot drain the receiver: what the host sends piles up in the hardware.
+    /// </summary>
+    public static void Park(EmulatedHost host, uint codeAt)
+    {
+        host.Core.Memory.Write16(codeAt, 0xE7FE); // B .
+        host.Core.Primask = 1;
+        host.Core.Pc = codeAt;
+        host.Core.R[15] = codeAt;
+    }
+
     /// <summary>A short test signal at the profile's rate: <paramref name="columns"/> columns' worth.</summary>
     public static short[] Signal(EmulatedHost host, string name, int columns)
     {

@@ -9,6 +9,7 @@ namespace Rig.Emulation.Tests.Boards.Nrf52840;
 public sealed class Nrf52840BoardTests(ITestOutputHelper output)
 {
     const string Board = "nrf52840";
+    const uint FreeRam = Nrf52840Board.DataRamStart + Nrf52840Board.DataRamSize - 0x100; // above the image's RAM
 
     static EmulatedHost Host() => new(Board);
 
@@ -67,6 +68,39 @@ public sealed class Nrf52840BoardTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Idle_sleeps_at_least_the_requested_systick_time()
+    {
+        var host = Host();
+        var slept = BoardScenarios.Idle(host, seconds: 0.02);
+        output.WriteLine($"IDLE 20 ms: {slept} cycles asleep");
+    }
+
+    [Fact]
+    public void The_uart_receiver_holds_six_bytes_and_flags_an_overrun_when_nobody_reads_them()
+    {
+        var host = Host();
+        BoardScenarios.Boot(host);
+        BoardScenarios.Park(host, FreeRam);
+        byte[] sent = [0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88];
+        var uart = host.Wiring.Uart;
+        uart.HostWrite(sent);
+        host.RunFor((ulong)(sent.Length + 2) * uart.ByteCycles(uart.HostBaud));
+        var m = host.Core.Memory;
+        Assert.Equal(1u, m.Read32(Uart0.BaseAddress + Uart0.EventsError));
+        Assert.Equal(Uart0.ErrorOverrun, m.Read32(Uart0.BaseAddress + Uart0.ErrorSrc));
+        Assert.True(host.Core.Nvic.IsPending(16 + Uart0.Irq));
+        var got = new List<byte>();
+        while (m.Read32(Uart0.BaseAddress + Uart0.EventsRxdRdy) != 0)
+        {
+            m.Write32(Uart0.BaseAddress + Uart0.EventsRxdRdy, 0);
+            got.Add((byte)m.Read32(Uart0.BaseAddress + Uart0.Rxd));
+        }
+        Assert.Equal(sent[..Uart0.RxFifoBytes], got);
+        m.Write32(Uart0.BaseAddress + Uart0.ErrorSrc, Uart0.ErrorOverrun);
+        Assert.Equal(0u, m.Read32(Uart0.BaseAddress + Uart0.ErrorSrc));
+    }
+
+    [Fact]
     public void Mark_drives_the_led_pin()
     {
         var host = Host();
@@ -79,7 +113,7 @@ public sealed class Nrf52840BoardTests(ITestOutputHelper output)
         var host = Host();
         const uint pselRts = Uart0.BaseAddress + 0x508; // UART0 PSEL.RTS: the port leaves it alone
         BoardScenarios.Boot(host);
-        var stop = BoardScenarios.LoadFrom(host, pselRts, codeAt: Nrf52840Board.DataRamStart + Nrf52840Board.DataRamSize - 0x100);
+        var stop = BoardScenarios.LoadFrom(host, pselRts, codeAt: FreeRam);
         Assert.Equal(StopReason.UnmappedAccess, stop.Reason);
         Assert.Equal(pselRts, stop.Address);
         Assert.Contains("UART0", stop.Message);
@@ -92,7 +126,7 @@ public sealed class Nrf52840BoardTests(ITestOutputHelper output)
         var host = Host();
         const uint saadc = 0x4000_7000; // SAADC: not used by the port, not modelled
         BoardScenarios.Boot(host);
-        var stop = BoardScenarios.LoadFrom(host, saadc, codeAt: Nrf52840Board.DataRamStart + Nrf52840Board.DataRamSize - 0x100);
+        var stop = BoardScenarios.LoadFrom(host, saadc, codeAt: FreeRam);
         Assert.Equal(StopReason.UnmappedAccess, stop.Reason);
         Assert.Contains("APB/AHB peripherals", stop.Message);
         Assert.Contains("0x40007000", stop.Message);

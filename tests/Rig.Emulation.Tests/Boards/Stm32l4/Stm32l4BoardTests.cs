@@ -67,6 +67,34 @@ public sealed class Stm32l4BoardTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Idle_sleeps_at_least_the_requested_systick_time()
+    {
+        var host = Host();
+        var slept = BoardScenarios.Idle(host, seconds: 0.02);
+        output.WriteLine($"IDLE 20 ms: {slept} cycles asleep");
+    }
+
+    [Fact]
+    public void The_usart_keeps_the_first_byte_and_flags_an_overrun_when_nobody_reads_it()
+    {
+        var host = Host();
+        BoardScenarios.Boot(host);
+        BoardScenarios.Park(host, FreeRam);
+        byte[] sent = [0x11, 0x22, 0x33];
+        var uart = host.Wiring.Uart;
+        uart.HostWrite(sent);
+        host.RunFor((ulong)(sent.Length + 2) * uart.ByteCycles(uart.HostBaud));
+        var m = host.Core.Memory;
+        var isr = m.Read32(Stm32l4Board.Usart2Base + Usart.Isr);
+        Assert.Equal(Usart.IsrRxne | Usart.IsrOre, isr & (Usart.IsrRxne | Usart.IsrOre));
+        Assert.True(host.Core.Nvic.IsPending(16 + Stm32l4Board.Usart2Irq));
+        Assert.Equal(0x11u, m.Read32(Stm32l4Board.Usart2Base + Usart.Rdr));
+        Assert.Equal(0u, m.Read32(Stm32l4Board.Usart2Base + Usart.Isr) & Usart.IsrRxne);
+        m.Write32(Stm32l4Board.Usart2Base + Usart.Icr, Usart.IcrOrecf);
+        Assert.Equal(0u, m.Read32(Stm32l4Board.Usart2Base + Usart.Isr) & Usart.IsrOre);
+    }
+
+    [Fact]
     public void Mark_drives_the_led_pin()
     {
         var host = Host();
