@@ -13,7 +13,7 @@ namespace Rig.Benchmarks;
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
 [MemoryDiagnoser]
-public class HistoryBenchmarks
+public class HistoryBenchmarks : IDisposable
 {
     private const int Runs = 1000;
     private TempDir _tmp = null!;
@@ -40,10 +40,11 @@ public class HistoryBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup()
+    public void Dispose()
     {
         _server?.Dispose();
         _tmp.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     [Benchmark]

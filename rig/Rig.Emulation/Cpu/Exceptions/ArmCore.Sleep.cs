@@ -41,13 +41,20 @@ public sealed partial class ArmCore
     void ServiceClocked()
     {
         var now = Cycles;
-        var next = ulong.MaxValue;
-        foreach (var d in clocked)
+        // A device's service may schedule another one (a timer triggering a converter) at this very
+        // cycle or later: serve until nothing is due, then take the earliest event of them all.
+        for (var pass = 0; pass < clocked.Count + 1; pass++)
         {
-            if (d.NextEventCycle <= now) d.Service(now);
-            next = Math.Min(next, d.NextEventCycle);
+            var served = false;
+            foreach (var d in clocked)
+                if (d.NextEventCycle <= now)
+                {
+                    d.Service(now);
+                    served = true;
+                }
+            if (!served) break;
         }
-        nextEventCycle = next;
+        Reschedule();
     }
 
     internal void WaitForInterrupt() => Sleep(wfe: false);

@@ -4,7 +4,8 @@ namespace Rig.Emulation.Cpu.Exceptions;
 
 /// <summary>
 /// The DWT cycle counter of the Cortex-M4 (ARMv7-M ARM C1.8.7 DWT_CTRL, C1.8.8 DWT_CYCCNT): counts
-/// core cycles while DEMCR.TRCENA and DWT_CTRL.CYCCNTENA are both set. Comparators, the other
+/// core cycles while DEMCR.TRCENA and DWT_CTRL.CYCCNTENA are both set, and not while the core sleeps
+/// in WFI/WFE (the core clock is gated there; firmware/PROTOCOL.md, IDLE). Comparators, the other
 /// profiling counters and PCSR are not modelled (an access stops the run).
 /// </summary>
 public sealed class DwtUnit(ArmCore core) : IPeripheral
@@ -23,13 +24,16 @@ public sealed class DwtUnit(ArmCore core) : IPeripheral
 
     bool Running => (ctrl & 1) != 0 && core.Scs.TraceEnabled;
 
-    public uint CycleCount => Running ? baseCount + (uint)(core.Cycles - baseCycle) : baseCount;
+    /// <summary>Core cycles spent awake (sleep is fast-forwarded into <see cref="ArmCore.Cycles"/> and counted in <see cref="ArmCore.SleepCycles"/>).</summary>
+    ulong AwakeCycles => core.Cycles - core.SleepCycles;
+
+    public uint CycleCount => Running ? baseCount + (uint)(AwakeCycles - baseCycle) : baseCount;
 
     /// <summary>Called before anything that starts or stops the counter (DWT_CTRL, DEMCR.TRCENA).</summary>
     internal void Rebase()
     {
         baseCount = CycleCount;
-        baseCycle = core.Cycles;
+        baseCycle = AwakeCycles;
     }
 
     public uint Read(uint offset, int size) => (offset, size) switch
@@ -50,7 +54,7 @@ public sealed class DwtUnit(ArmCore core) : IPeripheral
                 break;
             case (0x004, 4):
                 baseCount = value;
-                baseCycle = core.Cycles;
+                baseCycle = AwakeCycles;
                 break;
             default:
                 throw new UnmodelledRegisterException(Name, Base + offset, write: true);
