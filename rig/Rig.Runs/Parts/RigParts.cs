@@ -95,8 +95,11 @@ public static class RigParts
     /// on /dev/i2c-N (and marker GPIO) for a serial board. Null with the reason when there is none.
     /// </summary>
     public static EnergyBench? EnergyBench(BoardProfile profile, string boardId, VirtualBoard? virtualBoard, TimeProvider time,
-                                           VirtualBenchFaults? faults, out string? reason)
+                                           VirtualBenchFaults? faults, out string? reason, EmulatedBoard? emulated = null)
     {
+        reason = null;
+        // An emulated board: the virtual INA219 on the emulated core's run/sleep cycles, all in emulated time.
+        if (emulated is not null) return Power.Emulated.EmulatedEnergyBench.Create(profile, emulated);
         if (virtualBoard is null) return HardwareEnergyBench.Create(profile, time, out reason);
         reason = virtualBoard.PowerLine is null ? $"virtual board {boardId} was started without its power line" : null;
         // The power line stamps edges with the host's monotonic clock, which only the system TimeProvider reads.
