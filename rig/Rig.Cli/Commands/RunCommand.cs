@@ -36,16 +36,17 @@ public static class RunCommand
         var energy = new Option<bool>("--energy") { Description = "measure energy per inference with the INA219 (virtual INA219 for virtual boards)" };
         var resume = new Option<string?>("--resume") { Description = "continue the stopped run in this directory with its own profile, playlist, mode and boards, playing only the clips not yet committed (default: start a new run)" };
         var paced = new Option<bool>("--paced-uart") { Description = "virtual boards: pace the pseudo-terminal like the profile's UART (10 bit times per byte at serial.baud each way, RX ring of serial.rx_buffer_bytes), so the wall time shows the wire-time limit" };
-        var store = new Option<string?>("--store") { Description = "history database (default RIG_STORE or runs/history.db)" };
+        var store = new Option<string?>("--store") { Description = "history store: a SQLite file or a farm's PostgreSQL server, postgres://user@host/db (default RIG_STORE or runs/history.db)" };
         var lineFaults = new Option<string?>("--line-faults")
         {
             Description = "put a seeded chaos link between the host and each board (virtual or serial:, so a real board's firmware can be checked too): " +
                           Rig.Simulation.Link.LineFaults.Grammar + ". Byte faults hit each direction on its own; run.json records what was injected (link.injectedFaults)",
         };
         var firmware = new Option<string?>("--firmware") { Description = "firmware image whose flash and RAM the run records for the gate, and which emulated boards run (default: firmware/build/<profile>/firmware.elf, built or refreshed with cmake; not measured without arm-none-eabi-gcc)" };
+        var lockDir = LockDirOption.Create();
         var command = new Command("run", "Play a playlist through the board(s) and check every feature value against the golden model")
         {
-            profile, playlist, board, mode, output, energy, resume, store, paced, lineFaults, firmware,
+            profile, playlist, board, mode, output, energy, resume, store, paced, lineFaults, firmware, lockDir,
         };
         command.SetAction(parse => CliErrors.Run(parse, () => Run(() => new RunOptions
         {
@@ -59,6 +60,7 @@ public static class RunCommand
             PacedUart = parse.GetValue(paced),
             LineFaults = parse.GetValue(lineFaults) is { } spec ? Rig.Simulation.Link.LineFaults.Parse(spec) : null,
             Firmware = parse.GetValue(firmware) is { } elf ? Path.GetFullPath(elf) : null,
+            BoardLocks = LockDirOption.Resolve(parse.GetValue(lockDir), (parse.GetValue(board) ?? []).Select(BoardTarget.Parse), parse.GetValue(resume) is not null),
         }, parse.GetValue(resume), parse.GetResult(board) is { Implicit: false }, parse.GetValue(firmware))));
         return command;
     }
@@ -126,7 +128,8 @@ public static class RunCommand
             }
             if (interrupted)
                 Console.Error.WriteLine($"error: run stopped after {outcomes.Max(o => o.Result.Clips.Count)} clips: run.json is marked incomplete; continue it with `rig run --resume {options.OutDir}`");
-            return boardFailed ? CliErrors.BadInput : mismatches || imageFault ? 1 : interrupted ? CliErrors.BadInput : 0;
+            foreach (var o in outcomes.Where(o => o.HistoryError is not null)) Console.Error.WriteLine("error: " + o.HistoryError);
+            return boardFailed || outcomes.Any(o => o.HistoryError is not null) ? CliErrors.BadInput : mismatches || imageFault ? 1 : interrupted ? CliErrors.BadInput : 0;
         }
         catch (Rig.Emulation.Boards.Host.EmulatedBoardStoppedException e)
         {

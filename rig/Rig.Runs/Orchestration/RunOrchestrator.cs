@@ -5,6 +5,7 @@ using Rig.Core.Runs;
 using Rig.Dsp.Frontend;
 using Rig.Simulation.Room;
 using Rig.Store;
+using Rig.Store.History;
 
 namespace Rig.Runs.Orchestration;
 
@@ -24,6 +25,8 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
     public IReadOnlyList<RunOutcome> Execute(RunOptions options, CancellationToken ct = default)
     {
         options = options.Validated();
+        // The history is checked before anything is made: an unreachable server, a refused login or a newer schema stops here.
+        using (HistoryStores.Open(options.HistoryStore)) { }
         var outExisted = Directory.Exists(options.OutDir);
         using var owned = RunFolderLock.Acquire(options.OutDir,
             $"pid {Environment.ProcessId} on {Environment.MachineName}, {(options.Resume ? "resuming" : "running")} {options.Profile} since {time.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC");
@@ -113,17 +116,34 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
             var power = interrupted ? PowerResult.NotMeasured("the run was stopped before power was measured")
                 : r.Failure is { } failure ? PowerResult.NotMeasured("the board stopped: " + failure.Stop)
                 : MeasurePower(options, profile, playlist, r, ct);
-            var result = RunResultBuilder.Build(r, profile, time.GetUtcNow(), complete, wall, audioSeconds, model, power) with { Memory = options.Memory };
+            var result = RunResultBuilder.Build(r, profile, time.GetUtcNow(), complete, wall, audioSeconds, model, power) with { Memory = options.Memory, Host = Environment.MachineName };
             RunJson.Write(r.RunDir, result);
             r.Store.FinishRun(result);
-            if (complete)
+            outcomes.Add(new RunOutcome(r.Id, Path.GetFullPath(r.RunDir), result)
             {
-                using var history = RunStore.Open(StoreLocation.Resolve(options.HistoryStore));
-                history.FinishRun(result, Path.GetFullPath(r.RunDir));
-            }
-            outcomes.Add(new RunOutcome(r.Id, Path.GetFullPath(r.RunDir), result) { Interrupted = interrupted, Failure = r.Failure });
+                Interrupted = interrupted,
+                Failure = r.Failure,
+                HistoryError = complete ? RecordHistory(options, result, r.RunDir) : null,
+            });
         }
         return outcomes;
+    }
+
+    /// <summary>How long a finished run waits for a history server that is down (restarting) before leaving the run to `rig history --sync`.</summary>
+    private static readonly TimeSpan s_historyWait = TimeSpan.FromSeconds(30);
+
+    /// <summary>Records the finished run in the history; a store that refuses leaves the run's local results whole and says how to sync them.</summary>
+    private string? RecordHistory(RunOptions options, RunResult result, string runDir)
+    {
+        try
+        {
+            HistorySync.Record(StoreLocation.Resolve(options.HistoryStore), result, Path.GetFullPath(runDir), time, s_historyWait);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            return e.Message;
+        }
     }
 
     private List<ClipResult> PlayInject(BoardProfile profile, PlaylistItem item, List<BoardRun> runs, int rate, bool writeFeatures)
@@ -264,4 +284,7 @@ public sealed record RunOutcome(string BoardId, string RunDir, RunResult Result)
 
     /// <summary>Why this board stopped mid-run while the others went on (an emulated board's fault), or null.</summary>
     public Rig.Emulation.Boards.Host.EmulatedBoardStoppedException? Failure { get; init; }
+
+    /// <summary>Why the history did not record the finished run (its run.json and run.db are whole); null when it did.</summary>
+    public string? HistoryError { get; init; }
 }

@@ -9,6 +9,7 @@ using Rig.Hardware.Audio;
 using Rig.Hardware.Ina219;
 using Rig.Hardware.Power;
 using Rig.Hardware.Serial;
+using Rig.Hardware.Serial.Locks;
 using Rig.Runs.Orchestration;
 using Rig.Simulation.Board;
 using Rig.Simulation.Link;
@@ -53,7 +54,9 @@ public static class RigParts
                 board = VirtualBoard.Start(new VirtualBoardOptions(profile, microphone, faults?.FaultResetAfterBytes ?? 0, faults?.FaultSilentAfterBytes ?? 0, uart,
                     PowerLine: options.Energy));
             }
-            link = new SerialPortLink(board?.PtyPath ?? target.Port!, wire.Baud, silenceTimeout);
+            // A serial board is locked before its port opens (the link releases the lock after closing the port).
+            var held = board is null ? BoardLock.Acquire(target.Port!, options.BoardLocks ?? BoardLockDirectory.Resolve(null)) : null;
+            link = new SerialPortLink(board?.PtyPath ?? target.Port!, wire.Baud, silenceTimeout, held);
             if (board is not null && options.VirtualBoardAsProtocolV1) link = new ProtocolV1Link(link);
             var chaos = options.LineFaults is { } lineFaults ? new ChaosLink(link, lineFaults, time) : null;
             return new BoardLinkParts(chaos ?? link, board, chaos);
