@@ -42,7 +42,7 @@ public static class RigParts
     public static BoardLinkParts OpenBoard(BoardTarget target, string profile, SerialSection wire, bool microphone, RunOptions options,
                                            TimeSpan silenceTimeout, TimeProvider time)
     {
-        if (target.IsEmulated) return OpenEmulated(ProfileCatalog.Load(profile), options);
+        if (target.IsEmulated) return OpenEmulated(ProfileCatalog.Load(profile), microphone, options);
         VirtualBoard? board = null;
         ISerialLink? link = null;
         try
@@ -73,9 +73,11 @@ public static class RigParts
     /// The profile's image (or --firmware) on the emulator with the board's model (rig/Rig.Emulation/Boards); its link
     /// runs the core in emulated time, and the chaos link (`--line-faults`) times its stalls on that clock too.
     /// </summary>
-    private static BoardLinkParts OpenEmulated(BoardProfile profile, RunOptions options)
+    private static BoardLinkParts OpenEmulated(BoardProfile profile, bool microphone, RunOptions options)
     {
         var board = EmulatedBoard.Start(profile, options.Firmware ?? EmulatedImage(profile));
+        // Inject mode plays nothing into the room: the microphone hears silence (the port's IDLE keeps it sampling).
+        if (!microphone) board.Microphone.Complete();
         ISerialLink link = new EmulatedSerialLink(board);
         var chaos = options.LineFaults is { } lineFaults ? new ChaosLink(link, lineFaults, board.Time) : null;
         return new BoardLinkParts(chaos ?? link, null, chaos) { Emulated = board };
