@@ -30,8 +30,7 @@ public sealed partial class EmulatedBoard : IDisposable
         this.model = model;
         Chip = chip;
         Wiring = Wire(chip, model);
-        Wiring.Uart.HostBytesArrived += OnHostBytes;
-        chip.Core.AddClocked(horizon);
+        Probe(chip, Wiring);
         Time = new EmulatedTime(this);
     }
 
@@ -50,6 +49,15 @@ public sealed partial class EmulatedBoard : IDisposable
         return new EmulatedBoard(chip, model);
     }
 
+    /// <summary>The host's hooks on a (new) chip: bytes for the host, the run horizon, sleeps and marker edges for power.</summary>
+    void Probe(EmulatedChip chip, BoardWiring wiring)
+    {
+        wiring.Uart.HostBytesArrived += OnHostBytes;
+        chip.Core.AddClocked(horizon);
+        chip.Core.Slept += Activity.Slept;
+        wiring.Pins.MarkerChanged += Activity.Marker;
+    }
+
     static BoardWiring Wire(EmulatedChip chip, IBoardModel model)
     {
         var wiring = BoardWiring.For(chip);
@@ -63,6 +71,9 @@ public sealed partial class EmulatedBoard : IDisposable
     public BoardProfile Profile => Chip.Profile;
     public MicrophoneFeed Microphone => Wiring.Microphone;
     public BoardPins Pins => Wiring.Pins;
+
+    /// <summary>Sleeps and marker edges in core cycles (energy from MCU cycles), final up to <see cref="CoreActivity.KnownUntil"/>.</summary>
+    public CoreActivity Activity { get; } = new();
 
     /// <summary>The session's clock: the core's cycles at the profile's clock.</summary>
     public EmulatedTime Time { get; }
@@ -139,6 +150,29 @@ public sealed partial class EmulatedBoard : IDisposable
         FireDueTimers();
     }
 
+    /// <summary>
+    /// Runs the core up to <paramref name="cycle"/> unless another thread is running it (then false): for a reader of
+    /// the board's history (the INA219 sampler) when the host has left the board alone for a while.
+    /// </summary>
+    public bool TryRunTo(ulong cycle)
+    {
+        if (!Monitor.TryEnter(gate)) return false;
+        try
+        {
+            if (stopped is null && Chip.Core.Cycles < cycle)
+            {
+                try { RunUntil(cycle, untilFrame: false); }
+                catch (EmulatedBoardStoppedException) { return false; }
+            }
+        }
+        finally
+        {
+            Monitor.Exit(gate);
+        }
+        FireDueTimers();
+        return true;
+    }
+
     /// <summary>Runs the core up to cycle <paramref name="until"/> (caller holds the gate).</summary>
     void RunUntil(ulong until, bool untilFrame)
     {
@@ -151,6 +185,7 @@ public sealed partial class EmulatedBoard : IDisposable
             while (Chip.Core.Cycles < until)
             {
                 var stop = Chip.Core.Run(until);
+                Activity.Reached(Chip.Core.Cycles);
                 switch (stop.Reason)
                 {
                     case StopReason.Yield when frameArrived:
@@ -203,8 +238,7 @@ public sealed partial class EmulatedBoard : IDisposable
         chip.Core.Cycles = now;
         Chip = chip;
         Wiring = Wire(chip, model);
-        Wiring.Uart.HostBytesArrived += OnHostBytes;
-        chip.Core.AddClocked(horizon);
+        Probe(chip, Wiring);
         Reboots++;
         Rebooted?.Invoke(this);
     }

@@ -42,7 +42,7 @@ public static class RigParts
     public static BoardLinkParts OpenBoard(BoardTarget target, string profile, SerialSection wire, bool microphone, RunOptions options,
                                            TimeSpan silenceTimeout, TimeProvider time)
     {
-        if (target.IsEmulated) return OpenEmulated(ProfileCatalog.Load(profile), options);
+        if (target.IsEmulated) return OpenEmulated(ProfileCatalog.Load(profile), microphone, options);
         VirtualBoard? board = null;
         ISerialLink? link = null;
         try
@@ -73,9 +73,11 @@ public static class RigParts
     /// The profile's image (or --firmware) on the emulator with the board's model (rig/Rig.Emulation/Boards); its link
     /// runs the core in emulated time, and the chaos link (`--line-faults`) times its stalls on that clock too.
     /// </summary>
-    private static BoardLinkParts OpenEmulated(BoardProfile profile, RunOptions options)
+    private static BoardLinkParts OpenEmulated(BoardProfile profile, bool microphone, RunOptions options)
     {
         var board = EmulatedBoard.Start(profile, options.Firmware ?? EmulatedImage(profile));
+        // Inject mode plays nothing into the room: the microphone hears silence (the port's IDLE keeps it sampling).
+        if (!microphone) board.Microphone.Complete();
         ISerialLink link = new EmulatedSerialLink(board);
         var chaos = options.LineFaults is { } lineFaults ? new ChaosLink(link, lineFaults, board.Time) : null;
         return new BoardLinkParts(chaos ?? link, null, chaos) { Emulated = board };
@@ -98,8 +100,11 @@ public static class RigParts
     /// on /dev/i2c-N (and marker GPIO) for a serial board. Null with the reason when there is none.
     /// </summary>
     public static EnergyBench? EnergyBench(BoardProfile profile, string boardId, VirtualBoard? virtualBoard, TimeProvider time,
-                                           VirtualBenchFaults? faults, out string? reason)
+                                           VirtualBenchFaults? faults, out string? reason, EmulatedBoard? emulated = null)
     {
+        reason = null;
+        // An emulated board: the virtual INA219 on the emulated core's run/sleep cycles, all in emulated time.
+        if (emulated is not null) return Power.Emulated.EmulatedEnergyBench.Create(profile, emulated);
         if (virtualBoard is null) return HardwareEnergyBench.Create(profile, time, out reason);
         reason = virtualBoard.PowerLine is null ? $"virtual board {boardId} was started without its power line" : null;
         // The power line stamps edges with the host's monotonic clock, which only the system TimeProvider reads.

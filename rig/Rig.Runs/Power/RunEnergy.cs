@@ -21,18 +21,19 @@ public static class RunEnergy
 {
     public static PowerResult Measure(BoardProfile profile, BoardRun run, short[] clipAudio, SessionOptions session, TimeProvider time,
                                       VirtualBenchFaults? faults = null, CancellationToken ct = default) =>
-        Measure(profile, run.Session, run.Virtual, run.RunDir, clipAudio, session, time, faults, ct);
+        Measure(profile, run.Session, run.Virtual, run.RunDir, clipAudio, session, time, faults, run.Emulated, ct);
 
     /// <param name="virtualBoard">The native board behind the session, or null for a serial board.</param>
     /// <param name="runDir">Where the power trace CSV goes.</param>
     public static PowerResult Measure(BoardProfile profile, BoardSession boardSession, VirtualBoard? virtualBoard, string runDir, short[] clipAudio,
-                                      SessionOptions session, TimeProvider time, VirtualBenchFaults? faults = null, CancellationToken ct = default)
+                                      SessionOptions session, TimeProvider time, VirtualBenchFaults? faults = null,
+                                      Rig.Emulation.Boards.EmulatedBoard? emulated = null, CancellationToken ct = default)
     {
         var hello = boardSession.Hello;
         if (!hello.Supports(BoardCapabilities.Burst))
             return PowerResult.NotMeasured($"firmware has no BURST (board {boardSession.BoardId} speaks protocol v{hello.ProtocolVersion}, " +
                                            $"capabilities 0x{(byte)hello.Capabilities:X2}); flash a protocol v2 image to measure energy");
-        var bench = RigParts.EnergyBench(profile, boardSession.BoardId, virtualBoard, time, faults, out var reason);
+        var bench = RigParts.EnergyBench(profile, boardSession.BoardId, virtualBoard, time, faults, out var reason, emulated);
         if (bench is null) return PowerResult.NotMeasured(reason!);
         using (bench)
         {
@@ -40,7 +41,7 @@ public static class RunEnergy
             {
                 PrimeWindow(profile, boardSession, clipAudio);
                 var plan = Plan(profile);
-                var burstBoard = new SessionBurstBoard(boardSession, plan.WindowLimitSeconds, session.SilenceTimeout, bench.Time);
+                var burstBoard = new SessionBurstBoard(boardSession, plan.WindowLimitSeconds, session.SilenceTimeout, bench.Time, emulated is not null);
                 var measurement = BurstEnergyRunner.Measure(bench, burstBoard, plan, ct);
                 return measurement.Result.Measured ? measurement.WriteTrace(runDir) : measurement.Result;
             }

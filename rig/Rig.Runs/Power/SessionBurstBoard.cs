@@ -13,7 +13,7 @@ namespace Rig.Runs.Power;
 /// window: its budget counts its CPU time, and a busy host stretches that on the wall clock); a HELLO (the board
 /// restarted) or an ERROR ends the wait with the session's exceptions, which the caller turns into "not measured".
 /// </summary>
-public sealed class SessionBurstBoard(BoardSession session, double windowLimitSeconds, TimeSpan silence, TimeProvider time) : IBurstBoard
+public sealed class SessionBurstBoard(BoardSession session, double windowLimitSeconds, TimeSpan silence, TimeProvider time, bool emulated = false) : IBurstBoard
 {
     private uint _token = 0x5E00_0000;
 
@@ -22,7 +22,7 @@ public sealed class SessionBurstBoard(BoardSession session, double windowLimitSe
 
     public string Name => $"board {session.BoardId}";
     public double CyclesHz => session.Hello.CyclesHz;
-    public MeasurementClock Clock => MeasurementClocks.Of(session.Hello.McuCycles);
+    public MeasurementClock Clock => MeasurementClocks.Of(session.Hello.McuCycles, emulated);
     public bool CanIdle => session.Hello.Supports(BoardCapabilities.Idle);
 
     public BurstDone Burst(BurstFlags flags, int inferences, uint cycleBudget, IWindowMarks marks) =>

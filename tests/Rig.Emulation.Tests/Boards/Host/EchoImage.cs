@@ -5,7 +5,7 @@ namespace Rig.Emulation.Tests.Boards.Host;
 /// <summary>
 /// A tiny image for <see cref="EchoUart"/>: sets the baud, enables IRQ 0 and sleeps in WFI; the handler echoes each
 /// byte. 0xFF makes it execute UDF (a HardFault: the image's fault), 0xFE read a register the UART does not model,
-/// 0xFD ask for a system reset (AIRCR.SYSRESETREQ).
+/// 0xFD ask for a system reset (AIRCR.SYSRESETREQ), 0xFC spin in the handler for ever (never sleeping again).
 /// </summary>
 static class EchoImage
 {
@@ -30,6 +30,8 @@ static class EchoImage
             beq unmodelled
             cmp r1, #0xFD
             beq restart
+            cmp r1, #0xFC
+            beq spin
         wait_tx:
             ldr r2, [r0]
             movs r3, #0x80
@@ -42,6 +44,8 @@ static class EchoImage
         unmodelled:
             ldr r1, [r0, #12]
             bx lr
+        spin:
+            b spin
         restart:
             ldr r0, =0xE000ED0C
             ldr r1, =0x05FA0004
