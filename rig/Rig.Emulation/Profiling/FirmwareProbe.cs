@@ -139,4 +139,19 @@ public sealed record FirmwareMeasurements(
     int? RamTouchedBytes,
     int StaticRamBytes,
     int? StaticRamTouchedBytes,
-    bool RamCountedFromMain);
+    bool RamCountedFromMain)
+{
+    /// <summary>Several boots of one image (a chip reset restarts the probe): profiles added up, the deepest stack, the most SRAM written.</summary>
+    public static FirmwareMeasurements Combine(IReadOnlyList<FirmwareMeasurements> boots)
+    {
+        if (boots.Count == 1) return boots[0];
+        var deepest = boots.MinBy(b => b.LowestSp)!;
+        var profiles = boots.Select(b => b.Profile).OfType<FunctionProfile>().ToList();
+        return deepest with
+        {
+            Profile = profiles.Count == 0 ? null : FunctionProfile.Sum(profiles),
+            RamTouchedBytes = boots.Max(b => b.RamTouchedBytes),
+            StaticRamTouchedBytes = boots.Max(b => b.StaticRamTouchedBytes),
+        };
+    }
+}
