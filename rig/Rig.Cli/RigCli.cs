@@ -26,6 +26,7 @@ public static class RigCli
         [
             MemCommand.Create(),
             EmulateCommand.Create(),
+            ProfileCommand.Create(),
             RunCommand.Create(),
             ReportCommand.Create(),
             HistoryCommand.Create(),

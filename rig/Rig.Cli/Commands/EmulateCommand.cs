@@ -29,7 +29,7 @@ public static partial class EmulateCommand
         var trace = new Option<FileInfo?>("--trace") { Description = "write one line per executed instruction to this file (omit: no trace)" };
         var json = new Option<bool>("--json") { Description = "print the result as JSON (keys cycles, instructions, cpi, exitReason, pc, symbol, message, address; functionProfile, stack and RAM with --profile-functions)" };
         var functions = new Option<bool>("--profile-functions") { Description = "profile the run per function (self and total cycles, calls, shares of the frontend and of an inference) and measure the stack high-water (lowest SP) and the SRAM written from main() on; prints the top 30" };
-        var until = new Option<string?>("--until") { Description = "end the run (exit 0) when the PC reaches this ELF symbol, e.g. selftest_done of the selftest programs" };
+        var until = new Option<string?>("--until") { Description = "end the run (exit 0) when the PC reaches this ELF symbol, e.g. selftest_done of the selftest programs (omit: the image ends the run itself, or --max-cycles does)" };
         var command = new Command("emulate", "Run a firmware image on the rig's Cortex-M0+/M4 instruction-set simulator") { elf, profile, maxCycles, trace, json, functions, until };
         // Hook for the QEMU lockstep self-test (iss-oracle, EmulateCommand.Selftest.cs): it adds its options
         // and returns an exit code when the command line asks for the self-test, null otherwise.

@@ -14,8 +14,8 @@ internal static class FunctionProfileText
 {
     static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    /// <summary>The table and the scope lines; <paramref name="cycles"/> is what the profile covers (the shares of it in the % columns).</summary>
-    public static void Write(IReadOnlyList<FunctionProfileEntry> functions, long cycles, double clockHz)
+    /// <summary>The table and the scope lines; the % columns are shares of <paramref name="cycles"/>, which <paramref name="what"/> names.</summary>
+    public static void Write(IReadOnlyList<FunctionProfileEntry> functions, long cycles, double clockHz, string what = "profiled")
     {
         var all = Math.Max(1, cycles);
         var table = PlainTextTable.Create("function", "self cycles", "self %", "total cycles", "total %", "calls", "% of frontend", "% of inference");
@@ -27,7 +27,7 @@ internal static class FunctionProfileText
         PlainTextTable.Write(table);
         var lines = new List<string>
         {
-            string.Create(Inv, $"profiled {cycles:N0} {MeasurementClock.EmulatedMcu.Name()} cycles ({cycles / clockHz * 1e3:0.###} ms at {clockHz / 1e6:0.##} MHz)"),
+            string.Create(Inv, $"{what}: {cycles:N0} {MeasurementClock.EmulatedMcu.Name()} cycles ({cycles / clockHz * 1e3:0.###} ms at {clockHz / 1e6:0.##} MHz), the 100 % of the % columns"),
         };
         foreach (var scope in FirmwareScopes.All)
             if (functions.FirstOrDefault(f => f.Name == scope) is { Calls: > 0 } s)

@@ -160,7 +160,7 @@ public static class RunCommand
         return null;
     }
 
-    private sealed class SpectreRunProgress(ProgressContext ctx, string title) : IRunProgress
+    internal sealed class SpectreRunProgress(ProgressContext ctx, string title) : IRunProgress
     {
         private ProgressTask? _task;
 

@@ -77,7 +77,7 @@ public sealed class FirmwareProbe : IInstructionTrace
             p.Charge(core.Cycles - lastCycles, core.SleepCycles - lastSleep);
             p.After(pc, size, hw1, hw2, skipped, next, core.R[13], active - expectedActive, entryCycles);
         }
-        ram?.Executed(pc, hw1, hw2, skipped, in core.R);
+        ram?.Executed(pc, hw1, hw2, skipped, core.R);
         var msp = core.Msp;
         stack.Observe(msp);
         expectedPc = next;
@@ -139,4 +139,19 @@ public sealed record FirmwareMeasurements(
     int? RamTouchedBytes,
     int StaticRamBytes,
     int? StaticRamTouchedBytes,
-    bool RamCountedFromMain);
+    bool RamCountedFromMain)
+{
+    /// <summary>Several boots of one image (a chip reset restarts the probe): profiles added up, the deepest stack, the most SRAM written.</summary>
+    public static FirmwareMeasurements Combine(IReadOnlyList<FirmwareMeasurements> boots)
+    {
+        if (boots.Count == 1) return boots[0];
+        var deepest = boots.MinBy(b => b.LowestSp)!;
+        var profiles = boots.Select(b => b.Profile).OfType<FunctionProfile>().ToList();
+        return deepest with
+        {
+            Profile = profiles.Count == 0 ? null : FunctionProfile.Sum(profiles),
+            RamTouchedBytes = boots.Max(b => b.RamTouchedBytes),
+            StaticRamTouchedBytes = boots.Max(b => b.StaticRamTouchedBytes),
+        };
+    }
+}

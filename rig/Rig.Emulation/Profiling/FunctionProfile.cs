@@ -30,4 +30,18 @@ public sealed record FunctionProfile(ulong Cycles, IReadOnlyList<FunctionCost> F
     }
 
     public IReadOnlyList<FunctionCost> Top(int count) => [.. Functions.Take(count)];
+
+    /// <summary>Profiles of consecutive runs of one image (boots of a chip) as one: every figure added up per function.</summary>
+    public static FunctionProfile Sum(IReadOnlyList<FunctionProfile> profiles)
+    {
+        var functions = profiles.SelectMany(p => p.Functions).GroupBy(f => f.Name, StringComparer.Ordinal).Select(g => new FunctionCost(
+                g.Key, g.Aggregate(0ul, (s, f) => s + f.SelfCycles), g.Aggregate(0ul, (s, f) => s + f.TotalCycles), g.Aggregate(0ul, (s, f) => s + f.Calls))
+            {
+                ScopeSelfCycles = g.SelectMany(f => f.ScopeSelfCycles).GroupBy(x => x.Key, StringComparer.Ordinal)
+                    .ToDictionary(x => x.Key, x => x.Aggregate(0ul, (s, kv) => s + kv.Value)),
+            });
+        return new FunctionProfile(profiles.Aggregate(0ul, (s, p) => s + p.Cycles),
+            [.. functions.OrderByDescending(f => f.SelfCycles).ThenByDescending(f => f.TotalCycles).ThenBy(f => f.Name, StringComparer.Ordinal)],
+            [.. profiles.SelectMany(p => p.Scopes).Distinct()]);
+    }
 }

@@ -40,6 +40,8 @@ public sealed class FunctionProfiler
 
     // The top frame's function range, for the "branch inside the function" test on every taken branch.
     uint curStart, curEnd;
+    // ... and its function, scopes and context, read by every Charge.
+    int curFunc, curMask, curContext;
 
     /// <param name="scopes">Functions whose activations are scopes (the frontend's and the model's entry): each function's self cycles inside them are kept apart.</param>
     public FunctionProfiler(FunctionTable table, IReadOnlyList<string>? scopes = null)
@@ -67,8 +69,8 @@ public sealed class FunctionProfiler
     /// <summary>Charges <paramref name="spent"/> cycles (of which <paramref name="slept"/> asleep) to the running function.</summary>
     internal void Charge(ulong spent, ulong slept)
     {
-        var f = frames[top].Func;
-        var mask = frames[top].ScopeMask;
+        var f = curFunc;
+        var mask = curMask;
         var own = spent - slept;
         self[f] += own;
         if (slept != 0)
@@ -77,7 +79,7 @@ public sealed class FunctionProfiler
             total[table.SleepId] += slept;
             calls[table.SleepId]++;
         }
-        contextCharged[frames[top].Context] += spent;
+        contextCharged[curContext] += spent;
         charged += spent;
         if (mask != 0)
             for (var s = 0; s < scopeIds.Length; s++)
@@ -217,8 +219,17 @@ public sealed class FunctionProfiler
             Outermost = outermost, IsException = isException, Context = context, ScopeMask = mask,
         };
         calls[f]++;
+        Enter(top);
+    }
+
+    void Enter(int frame)
+    {
+        var f = frames[frame].Func;
         curStart = table.Start(f);
         curEnd = table.End(f);
+        curFunc = f;
+        curMask = frames[frame].ScopeMask;
+        curContext = frames[frame].Context;
     }
 
     void Pop()
@@ -232,8 +243,7 @@ public sealed class FunctionProfiler
             curStart = curEnd = 0;
             return;
         }
-        curStart = table.Start(frames[top].Func);
-        curEnd = table.End(frames[top].Func);
+        Enter(top);
     }
 
     /// <summary>No frame: nothing ran yet, or the root returned; the next instruction's function is a new root.</summary>

@@ -1,4 +1,3 @@
-using Rig.Emulation.Cpu;
 using Rig.Emulation.Memory;
 
 namespace Rig.Emulation.Profiling;
@@ -35,7 +34,7 @@ public sealed class RamWriteWatch
     public bool CountsFromMain => armAt is not null;
 
     /// <summary>After an instruction: arms at <c>armAt</c>, then marks what a store wrote.</summary>
-    public void Executed(uint pc, ushort hw1, ushort hw2, bool skipped, in RegisterFile registers)
+    public void Executed(uint pc, ushort hw1, ushort hw2, bool skipped, ReadOnlySpan<uint> registers)
     {
         if (!Armed)
         {
@@ -55,17 +54,20 @@ public sealed class RamWriteWatch
 
     void Mark(uint address, uint length)
     {
+        var r = lastRegion;
+        if (r is not null && address - r.Start <= r.Size - length)
+        {
+            lastBits!.AsSpan((int)(address - r.Start), (int)length).Fill(true);
+            return;
+        }
+        // A store that leaves the cached region (or straddles two): byte by byte.
         for (var a = address; a - address < length; a++)
         {
-            var r = lastRegion;
-            if (r is null || a - r.Start >= r.Size)
-            {
-                r = memory.Find(a);
-                if (r?.Backing is not { } b || !r.Writable) continue;
-                lastRegion = r;
-                lastBits = written[b];
-            }
-            lastBits![a - r.Start] = true;
+            r = memory.Find(a);
+            if (r?.Backing is not { } b || !r.Writable) continue;
+            lastRegion = r;
+            lastBits = written[b];
+            lastBits[a - r.Start] = true;
         }
     }
 

@@ -18,6 +18,8 @@ public sealed class BoardRun : IDisposable
     public VirtualBoard? Virtual { get; init; }
     /// <summary>The emulated board behind the session (`--board emulated`), or null: its core, cycles and pins (profiler, energy).</summary>
     public Rig.Emulation.Boards.EmulatedBoard? Emulated { get; init; }
+    /// <summary>The emulated board's firmware probe (function profile, emulator stack high-water, SRAM written), or null.</summary>
+    public Rig.Emulation.Profiling.EmulatedBoardProbe? Probe { get; init; }
     /// <summary>Why this board stopped mid-run while the others went on (an emulated image's fault), or null.</summary>
     public Rig.Emulation.Boards.Host.EmulatedBoardStoppedException? Failure { get; set; }
     public required BoardSession Session { get; init; }
@@ -61,6 +63,8 @@ public sealed class BoardRun : IDisposable
             var waits = options.Session ?? SessionOptions.From(wire.Timeouts);
             parts = RigParts.OpenBoard(target, profile, wire, microphone, options, waits.SilenceTimeout, time);
             var (link, board, chaos) = parts;
+            // From reset on, before the handshake runs the core.
+            var probe = parts.Emulated is { } emulated ? Rig.Emulation.Profiling.EmulatedBoardProbe.Attach(emulated) : null;
             // An emulated board's waits are measured on its own clock (emulated time): the run is deterministic.
             session = new BoardSession(id, link, profile, goldenHash, waits, parts.SessionTime ?? time);
             session.Connect();
@@ -76,7 +80,7 @@ public sealed class BoardRun : IDisposable
             var run = new BoardRun
             {
                 Target = target, Id = id, RunDir = runDir, Store = store, Header = header with { RunId = runId },
-                Virtual = board, Emulated = parts.Emulated, Session = session, Chaos = chaos, Done = done, PreviousSessions = previousSessions,
+                Virtual = board, Emulated = parts.Emulated, Probe = probe, Session = session, Chaos = chaos, Done = done, PreviousSessions = previousSessions,
                 Wire = target.Kind switch
                 {
                     BoardKind.Serial => WireKind.Uart,

@@ -34,6 +34,8 @@ public static class RunResultBuilder
         var busy = frontend.Median + inference.Median / Math.Max(1, profile.Classifier.WindowHopColumns);
         var stats = run.LastStats;
         var clock = MeasurementClocks.Of(hello.McuCycles, emulated: run.Emulated is not null);
+        var measured = run.Probe?.Result();
+        var boardStats = stats is null ? run.EarlierStats : BoardStatsOf(stats);
         return new RunResult
         {
             RunId = run.Header.RunId,
@@ -49,7 +51,9 @@ public static class RunResultBuilder
             FeatureMismatches = clips.Sum(c => c.MismatchingValues),
             Clips = clips,
             Confusion = new ConfusionMatrix(labels, counts),
-            Stats = stats is null ? run.EarlierStats : BoardStatsOf(stats),
+            Stats = measured is null || boardStats is null ? boardStats
+                : boardStats with { EmulatorStackHighWaterBytes = measured.StackHighWaterBytes, EmulatorRamTouchedBytes = measured.RamTouchedBytes },
+            FunctionProfile = measured?.Profile is { } profiled ? Rig.Emulation.Profiling.FunctionProfileEntries.From(profiled) : null,
             Cycles = new CycleSummary(clock.CycleUnit(), hello.CyclesHz, frontend, inference, hopCycles > 0 && frontend.Count > 0 ? 1 - busy / hopCycles : null)
             {
                 Clock = clock,

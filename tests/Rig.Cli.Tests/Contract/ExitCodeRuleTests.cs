@@ -25,6 +25,7 @@ public sealed class ExitCodeRuleTests : IDisposable
         {
             ["mem"] = ["mem", "--profile", "py32f003", _tmp.Sub("no.elf")],
             ["emulate"] = ["emulate", _tmp.Sub("no.elf"), "--profile", "py32f003"],
+            ["profile"] = ["profile", "--profile", "no-such-board"],
             ["run"] = ["run", "--playlist", _tmp.Sub("no-playlist.yaml"), "--out", _tmp.Sub("out")],
             ["report"] = ["report", notJson],
             ["history"] = ["history", "--profile", "no-such-board", "--store", _tmp.Sub("none.db")],

@@ -1,0 +1,45 @@
+using Rig.Emulation.Profiling;
+using Rig.Emulation.Tests.Boards.M4Host;
+using Rig.Protocol.Framing;
+using Rig.Protocol.Messages;
+using Xunit.Abstractions;
+
+namespace Rig.Emulation.Tests.Profiling;
+
+/// <summary>
+/// The shipped image of a board, profiled while it plays an inject clip the way the rig drives it: the
+/// emulator's stack high-water (lowest SP) against the firmware's own painted figure from STATS, the
+/// frontend's scope, and the SRAM written from main() on against the ELF's static RAM.
+/// </summary>
+public sealed class ShippedImageProfileTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("stm32l4")]
+    [InlineData("nrf52840")]
+    public void The_emulators_stack_high_water_equals_the_firmwares_painted_one(string board)
+    {
+        var host = new EmulatedHost(board);
+        var probe = FirmwareProbe.Create(host.Core, host.Chip.Elf);
+        host.Core.Trace = probe;
+        var columns = BoardScenarios.Inject(host, BoardScenarios.Signal(host, "sweep", columns: 8));
+        // One more (empty) clip: its STATS carry the painted high-water since boot.
+        var budget = (ulong)host.Profile.Board.ClockHz;
+        host.Send(MessageType.Start, HostMessages.Start());
+        host.Until(m => m is Ack { Acknowledged: MessageType.Start }, budget);
+        host.Send(MessageType.Stop, []);
+        var stats = (StatsReport)host.Until(m => m is StatsReport, budget)[^1];
+        var r = probe.Result();
+        var p = r.Profile!;
+        foreach (var f in p.Top(10)) output.WriteLine($"{f.Name,-28} self {f.SelfCycles,10} total {f.TotalCycles,10} calls {f.Calls,7}");
+        output.WriteLine($"stack: painted {stats.StackHighWater} B, emulator {r.StackHighWaterBytes} B; SRAM written {r.RamTouchedBytes} B, static {r.StaticRamBytes} B ({r.StaticRamTouchedBytes} B of it written)");
+
+        Assert.Equal((int)stats.StackHighWater, r.StackHighWaterBytes);
+        Assert.True(r.RamCountedFromMain);
+        Assert.InRange(r.StaticRamTouchedBytes!.Value, 1, r.StaticRamBytes);
+        Assert.True(r.RamTouchedBytes >= r.StaticRamTouchedBytes + r.StackHighWaterBytes / 2, "the stack's bytes are written too");
+        var frontend = p.Of(FirmwareScopes.Frontend)!;
+        Assert.True(frontend.Calls >= (ulong)columns.Count, $"{frontend.Calls} frontend calls for {columns.Count} columns");
+        output.WriteLine($"frontend: profile {frontend.TotalCycles} cycles in {frontend.Calls} calls; the board's own DWT count for its {columns.Count} columns {columns.Sum(c => (long)c)} (interrupts included)");
+        Assert.Equal(host.Core.Cycles, p.Cycles);
+    }
+}
