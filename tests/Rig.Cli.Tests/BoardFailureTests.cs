@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Rig.Cli.Tests.Support;
-using Rig.Core;
 using Rig.Hardware.Serial;
 using Rig.Simulation.Board;
 using Rig.Simulation.Link;
@@ -22,15 +21,7 @@ public sealed class BoardFailureTests(ITestOutputHelper output) : IDisposable
     public void Dispose() => _tmp.Dispose();
 
     /// <summary>The shipped profile with short serial.timeouts, so the bound below is the profile's.</summary>
-    private string ProfileWithShortTimeouts()
-    {
-        var yaml = File.ReadAllText(Path.Combine(RepoPaths.Profiles, "py32f003.yaml"));
-        const string shipped = "    hello_seconds: 2\n    silence_seconds: 3\n    request_seconds: 10\n";
-        Assert.Contains(shipped, yaml);
-        var path = _tmp.Sub("py32f003.yaml");
-        File.WriteAllText(path, yaml.Replace(shipped, $"    hello_seconds: {HelloSeconds}\n    silence_seconds: 0.5\n    request_seconds: 2\n", StringComparison.Ordinal));
-        return path;
-    }
+    private string ProfileWithShortTimeouts() => ShortTimeoutProfile.Write(_tmp, HelloSeconds);
 
     private string Playlist(int clips, double seconds)
     {

@@ -38,6 +38,8 @@ public sealed record RunResult
     public MemoryResult? Memory { get; init; }
     public TimingResult? Timing { get; init; }
     public LinkCounters Link { get; init; } = new();
+    /// <summary>Emulated boards only: the top <see cref="FunctionProfileEntry.TopCount"/> functions by self cycles; null elsewhere (not measured).</summary>
+    public IReadOnlyList<FunctionProfileEntry>? FunctionProfile { get; init; }
     public IReadOnlyDictionary<string, string> Versions { get; init; } = new Dictionary<string, string>();
 }
 
@@ -96,13 +98,18 @@ public sealed record CycleSummary(CycleUnit Unit, double ClockHz, Distribution F
 
 public sealed record ModelSummary(string Name, long MacsPerInference, int ParameterBytes, int RamBytes);
 
-/// <summary>What the board said about itself in its stats message.</summary>
 /// <summary>The board's STATS. Stack high-water and static RAM are null where the board cannot
 /// measure them (a host process has no painted stack nor an MCU's .data+.bss: the native virtual
 /// board), and <see cref="NotMeasured"/> says why; a 0 would read as a measurement.</summary>
 public sealed record BoardStats(int? StackHighWaterBytes, int? StaticRamBytes, long DroppedSamples, int FrontendRamBytes)
 {
     public string? NotMeasured { get; init; }
+
+    /// <summary>Emulated boards only: stack top minus the lowest main SP the emulator saw; it should equal the painted <see cref="StackHighWaterBytes"/>.</summary>
+    public int? EmulatorStackHighWaterBytes { get; init; }
+
+    /// <summary>Emulated boards only: SRAM bytes the firmware wrote at least once from main() on (the start-up code's copy, zeroing and stack painting not counted).</summary>
+    public int? EmulatorRamTouchedBytes { get; init; }
 }
 
 /// <summary>

@@ -5,11 +5,14 @@ namespace Rig.Hardware.Serial;
 /// <summary>Opens a serial port 8N1 without handshake, with failures that say what is wrong with the port.</summary>
 internal static class PortOpening
 {
+    /// <summary>The failure for a port whose device node is not there.</summary>
+    public static IOException Missing(string portName) =>
+        new($"serial port {portName} does not exist (is the board plugged in? `ls /dev/ttyACM* /dev/ttyUSB*` lists the serial ports)");
+
     public static SerialPort Open(string portName, int baud, TimeSpan writeTimeout)
     {
         // System.IO.Ports reports a missing device as "Access to the port is denied": check first.
-        if (!File.Exists(portName))
-            throw new IOException($"serial port {portName} does not exist (is the board plugged in? `ls /dev/ttyACM* /dev/ttyUSB*` lists the serial ports)");
+        if (!File.Exists(portName)) throw Missing(portName);
         var port = new SerialPort(portName, baud, Parity.None, 8, StopBits.One)
         {
             Handshake = Handshake.None,

@@ -1,5 +1,6 @@
 using System.IO.Ports;
 using Rig.Core.Seams;
+using Rig.Hardware.Serial.Locks;
 
 namespace Rig.Hardware.Serial;
 
@@ -35,6 +36,7 @@ public sealed class SerialPortLink : ISerialLink
     private readonly object _gate = new();
     private readonly ReceiveRing _ring = new(RingBytes);
     private readonly Thread _receiver;
+    private readonly BoardLock? _held;
     private CancellationTokenSource _retire = new();
     private int _generation;
     private IOException? _vanished;
@@ -43,12 +45,25 @@ public sealed class SerialPortLink : ISerialLink
     public string Name { get; }
     public int Baud { get; }
 
-    /// <summary>Opens <paramref name="portName"/>; an absent, busy or unusable port throws IOException naming it and saying which.</summary>
-    public SerialPortLink(string portName, int baud, TimeSpan writeTimeout)
+    /// <summary>
+    /// Opens <paramref name="portName"/>; an absent, busy or unusable port throws IOException naming it and saying which.
+    /// The link owns <paramref name="held"/> (the board's lock, <see cref="BoardLock"/>) and releases it after closing the
+    /// port, or at once when the port does not open.
+    /// </summary>
+    public SerialPortLink(string portName, int baud, TimeSpan writeTimeout, BoardLock? held = null)
     {
         Name = portName;
         Baud = baud;
-        _port = PortOpening.Open(portName, baud, writeTimeout);
+        _held = held;
+        try
+        {
+            _port = PortOpening.Open(portName, baud, writeTimeout);
+        }
+        catch
+        {
+            held?.Dispose();
+            throw;
+        }
         _stream = _port.BaseStream;
         _receiver = new Thread(Receive) { IsBackground = true, Name = "serial rx " + portName };
         _receiver.Start();
@@ -136,6 +151,7 @@ public sealed class SerialPortLink : ISerialLink
         _port.Dispose();
         _receiver.Join(TimeSpan.FromSeconds(2));
         _retire.Dispose();
+        _held?.Dispose();
     }
 
     private sealed class ReadSlot(byte[] buffer)
