@@ -9,14 +9,16 @@ namespace Rig.Benchmarks;
 /// <summary>
 /// FARM target: `rig history` over 1,000 stored runs (54 clips each, four hosts) answers in under 1 s on both stores:
 /// open the store (schema check), read the 1,000 newest runs of the profile and draw their trend plot. PostgreSQL is
-/// RIG_TEST_POSTGRES or a throw-away cluster over a unix socket.
+/// RIG_TEST_POSTGRES or a throw-away cluster over a unix socket. In process: nothing to build a second time on a shared machine.
 /// </summary>
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[InProcess]
+[WarmupCount(1)]
+[IterationCount(5)]
 [MemoryDiagnoser]
 public class HistoryBenchmarks : IDisposable
 {
     private const int Runs = 1000;
-    private TempDir _tmp = null!;
+    private TempDir? _tmp;
     private PostgresServer? _server;
     private string _location = "";
 
@@ -43,10 +45,19 @@ public class HistoryBenchmarks : IDisposable
     public void Dispose()
     {
         _server?.Dispose();
-        _tmp.Dispose();
+        _tmp?.Dispose();
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>The store's share: open (schema check) and read the 1,000 runs.</summary>
+    [Benchmark]
+    public int Read1000Runs()
+    {
+        using var store = HistoryStores.OpenAt(_location);
+        return store.History("py32f003", Runs).Count;
+    }
+
+    /// <summary>What `rig history --profile` does: the read and the trend plot of the 1,000 runs.</summary>
     [Benchmark]
     public int History1000Runs()
     {
