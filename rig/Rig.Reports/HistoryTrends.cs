@@ -36,8 +36,14 @@ public static class HistoryTrends
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        var labels = runs.Select(r => r.StartedAt.ToUniversalTime().ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        File.WriteAllBytes(path, TrendPlot.Draw(labels, Series(runs)));
+        File.WriteAllBytes(path, Png(runs));
         return path;
+    }
+
+    /// <summary>The trend figure as PNG bytes (the history page inlines it).</summary>
+    public static byte[] Png(IReadOnlyList<RunSummary> runs)
+    {
+        var labels = runs.Select(r => r.StartedAt.ToUniversalTime().ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return TrendPlot.Draw(labels, Series(runs));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Rig.Core.Runs;
+using Rig.Store.History;
 
 namespace Rig.Store;
 
@@ -83,7 +84,7 @@ public sealed class RunStore : IDisposable
     {
         using var tx = _connection.BeginTransaction();
         if (FindRun(runId, tx) is null) throw new InvalidOperationException($"{Path}: run {runId} was not begun; call BeginRun first");
-        UpsertClip(tx, runId, clip);
+        HistoryRows.UpsertClip(_connection, tx, runId, clip);
         if (samples is not null) UpsertSamples(tx, runId, clip.Index, samples);
         tx.Commit();
         return 0;
@@ -175,111 +176,21 @@ public sealed class RunStore : IDisposable
     /// </summary>
     public void FinishRun(RunResult run, string? runDir = null) => Guard("record the finished run", () =>
     {
-        using var tx = _connection.BeginTransaction();
-        var header = new RunHeader(run.RunId, run.Profile, run.Mode, run.Board, run.Playlist, run.ConfigHash, run.StartedAt, run.Clips.Count);
-        var existing = FindRun(run.RunId, tx);
-        if (existing is null)
-        {
-            using var insert = Command(tx, """
-                INSERT INTO runs (run_id, profile, mode, board, playlist, config_hash, started_at, planned_clips)
-                VALUES ($id, $profile, $mode, $board, $playlist, $hash, $started, $planned)
-                """);
-            AddHeader(insert, header);
-            insert.ExecuteNonQuery();
-        }
-        else if (existing.ConfigHash != run.ConfigHash || existing.Profile != run.Profile)
-        {
-            throw new InvalidDataException($"{Path}: run {run.RunId} is recorded with profile {existing.Profile} and config hash {existing.ConfigHash}, not {run.Profile} and {run.ConfigHash}");
-        }
-        using var update = Command(tx, """
-            UPDATE runs SET finished_at = $finished, complete = $complete, accuracy = $accuracy,
-                feature_mismatches = $mismatches, cycle_unit = $unit, frontend_cycles_median = $fe,
-                model_cycles_median = $model, energy_uj = $energy, ram_bytes = $ram, flash_bytes = $flash,
-                clip_count = $clips, run_dir = COALESCE($dir, run_dir), run_json = $json, mode = $mode, board = $board
-            WHERE run_id = $id
-            """);
-        // The history keeps what the gate compares: one computation (RunMetrics), nulls for what was not measured.
-        var m = RunMetrics.From(run);
-        update.Parameters.AddWithValue("$id", run.RunId);
-        update.Parameters.AddWithValue("$finished", (object?)run.FinishedAt?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) ?? DBNull.Value);
-        update.Parameters.AddWithValue("$complete", run.Complete ? 1 : 0);
-        update.Parameters.AddWithValue("$accuracy", run.Accuracy);
-        update.Parameters.AddWithValue("$mismatches", run.FeatureMismatches);
-        update.Parameters.AddWithValue("$unit", m.CycleUnit is { } unit ? JsonNames.Of(unit) : DBNull.Value);
-        update.Parameters.AddWithValue("$fe", (object?)m.FrontendCyclesMedian ?? DBNull.Value);
-        update.Parameters.AddWithValue("$model", (object?)m.ModelCyclesMedian ?? DBNull.Value);
-        update.Parameters.AddWithValue("$energy", (object?)m.EnergyPerInferenceUj ?? DBNull.Value);
-        update.Parameters.AddWithValue("$ram", (object?)m.RamBytes ?? DBNull.Value);
-        update.Parameters.AddWithValue("$flash", (object?)m.FlashBytes ?? DBNull.Value);
-        update.Parameters.AddWithValue("$clips", run.Clips.Count);
-        update.Parameters.AddWithValue("$dir", (object?)(runDir is null ? null : System.IO.Path.GetFullPath(runDir)) ?? DBNull.Value);
-        update.Parameters.AddWithValue("$json", JsonSerializer.Serialize(run, RunJson.Options));
-        update.Parameters.AddWithValue("$mode", JsonNames.Of(run.Mode));
-        update.Parameters.AddWithValue("$board", run.Board);
-        update.ExecuteNonQuery();
-        foreach (var clip in run.Clips) UpsertClip(tx, run.RunId, clip);
-        tx.Commit();
+        HistoryRows.Record(_connection, Path, run, runDir);
         return 0;
     });
 
-    /// <summary>Runs of one profile that went through FinishRun (complete or not), oldest first, at most <paramref name="limit"/> (the newest ones).</summary>
-    public IReadOnlyList<RunSummary> History(string profile, int limit = 50) => Guard("read the history", () =>
-    {
-        using var cmd = Command(null, """
-            SELECT * FROM (
-                SELECT run_id, profile, started_at, mode, board, config_hash, complete, accuracy, feature_mismatches,
-                       cycle_unit, frontend_cycles_median, model_cycles_median, energy_uj, ram_bytes, flash_bytes,
-                       clip_count, run_dir, json_extract(run_json, '$.cycles.clock'), json_extract(run_json, '$.power.clock')
-                FROM runs WHERE profile = $profile AND run_json IS NOT NULL
-                ORDER BY started_at DESC, run_id DESC LIMIT $limit)
-            ORDER BY started_at, run_id
-            """);
-        cmd.Parameters.AddWithValue("$profile", profile);
-        cmd.Parameters.AddWithValue("$limit", limit);
-        using var r = cmd.ExecuteReader();
-        var rows = new List<RunSummary>();
-        while (r.Read())
-        {
-            var metrics = new RunMetrics(
-                (r.IsDBNull(7) ? 0 : r.GetDouble(7)) * 100, r.IsDBNull(8) ? 0 : r.GetInt64(8),
-                Unit(r.IsDBNull(9) ? null : r.GetString(9)),
-                r.IsDBNull(10) ? null : r.GetDouble(10), r.IsDBNull(11) ? null : r.GetDouble(11),
-                r.IsDBNull(12) ? null : r.GetDouble(12),
-                r.IsDBNull(13) ? null : r.GetInt32(13), r.IsDBNull(14) ? null : r.GetInt32(14))
-            {
-                CycleClock = r.IsDBNull(9) ? null : ClockOf(r.IsDBNull(17) ? null : r.GetString(17)) ?? MeasurementClocks.FromCycleUnit(Unit(r.GetString(9))!.Value),
-                EnergyClock = r.IsDBNull(12) ? null
-                    : ClockOf(r.IsDBNull(18) ? null : r.GetString(18)) ?? ClockOf(r.IsDBNull(17) ? null : r.GetString(17))
-                      ?? (Unit(r.IsDBNull(9) ? null : r.GetString(9)) is { } unit ? MeasurementClocks.FromCycleUnit(unit) : MeasurementClock.Host),
-            };
-            rows.Add(new RunSummary(
-                r.GetString(0), r.GetString(1), DateTimeOffset.Parse(r.GetString(2), CultureInfo.InvariantCulture),
-                Mode(r.GetString(3)), r.GetString(4), r.GetString(5), r.GetInt32(6) != 0,
-                r.IsDBNull(15) ? 0 : r.GetInt32(15), r.IsDBNull(16) ? null : r.GetString(16), metrics));
-        }
-        return rows;
-    });
+    /// <summary>Runs of one profile (null: all) that went through FinishRun (complete or not), oldest first, at most <paramref name="limit"/> (the newest ones).</summary>
+    public IReadOnlyList<RunSummary> History(string? profile, int limit = 50) => Guard("read the history", () => HistoryRows.History(_connection, Path, profile, limit));
 
-    private static MeasurementClock? ClockOf(string? name) => JsonNames.Parse<MeasurementClock>(name);
+    /// <summary>The newest complete run per profile and physical board.</summary>
+    public IReadOnlyList<RunSummary> LatestPerBoard() => Guard("read the history", () => HistoryRows.LatestPerBoard(_connection, Path));
 
-    /// <summary>runs.cycle_unit as written (mcu-cycles, host-cycles); null when not measured.</summary>
-    private CycleUnit? Unit(string? text) => text is null ? null
-        : JsonNames.Parse<CycleUnit>(text) ?? throw new InvalidDataException($"{Path}: runs.cycle_unit: '{text}' is not {string.Join(" or ", JsonNames.All<CycleUnit>())}; the store was edited or damaged");
+    /// <summary>Clip rows stored for a run.</summary>
+    public int ClipRows(string runId) => Guard("count the clips", () => HistoryRows.ClipRows(_connection, runId));
 
     /// <summary>The stored run.json of a finished run, or null.</summary>
-    public RunResult? FinishedRun(string runId) => Guard("read the finished run", () =>
-    {
-        using var cmd = Command(null, "SELECT run_json FROM runs WHERE run_id = $id AND run_json IS NOT NULL");
-        cmd.Parameters.AddWithValue("$id", runId);
-        try
-        {
-            return cmd.ExecuteScalar() is string json ? JsonSerializer.Deserialize<RunResult>(json, RunJson.Options) : null;
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{Path}: runs.run_json of run {runId}: not a run result ({e.Message}); the store is damaged", e);
-        }
-    });
+    public RunResult? FinishedRun(string runId) => Guard("read the finished run", () => HistoryRows.FinishedRun(_connection, Path, runId));
 
     public void Dispose() => _connection.Dispose();
 
@@ -333,31 +244,9 @@ public sealed class RunStore : IDisposable
         }
     }
 
-    private void UpsertClip(SqliteTransaction tx, string runId, ClipResult clip)
-    {
-        using var cmd = Command(tx, """
-            INSERT INTO clips (run_id, clip_index, name, label, predicted, mismatching_values, json)
-            VALUES ($run, $index, $name, $label, $predicted, $mismatches, $json)
-            ON CONFLICT (run_id, clip_index) DO UPDATE SET name = excluded.name, label = excluded.label,
-                predicted = excluded.predicted, mismatching_values = excluded.mismatching_values, json = excluded.json
-            """);
-        cmd.Parameters.AddWithValue("$run", runId);
-        cmd.Parameters.AddWithValue("$index", clip.Index);
-        cmd.Parameters.AddWithValue("$name", clip.Name);
-        cmd.Parameters.AddWithValue("$label", clip.Label);
-        cmd.Parameters.AddWithValue("$predicted", clip.Predicted);
-        cmd.Parameters.AddWithValue("$mismatches", clip.MismatchingValues);
-        cmd.Parameters.AddWithValue("$json", JsonSerializer.Serialize(clip, RunJson.Options));
-        cmd.ExecuteNonQuery();
-    }
-
     private RunHeader ReadHeader(SqliteDataReader r) => new(
-        r.GetString(0), r.GetString(1), Mode(r.GetString(2)), r.GetString(3), r.GetString(4), r.GetString(5),
+        r.GetString(0), r.GetString(1), HistoryRows.Mode(Path, r.GetString(2)), r.GetString(3), r.GetString(4), r.GetString(5),
         DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture), r.GetInt32(7));
-
-    /// <summary>runs.mode as written (inject, acoustic); anything else is a damaged or edited store.</summary>
-    private RunMode Mode(string text) => JsonNames.Parse<RunMode>(text)
-        ?? throw new InvalidDataException($"{Path}: runs.mode: '{text}' is not {string.Join(" or ", JsonNames.All<RunMode>())}; the store was edited or damaged");
 
     private static void AddHeader(SqliteCommand cmd, RunHeader h)
     {
@@ -367,7 +256,7 @@ public sealed class RunStore : IDisposable
         cmd.Parameters.AddWithValue("$board", h.Board);
         cmd.Parameters.AddWithValue("$playlist", h.Playlist);
         cmd.Parameters.AddWithValue("$hash", h.ConfigHash);
-        cmd.Parameters.AddWithValue("$started", h.StartedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+        cmd.Parameters.AddWithValue("$started", HistoryRows.Time(h.StartedAt));
         cmd.Parameters.AddWithValue("$planned", h.PlannedClips);
     }
 

@@ -14,4 +14,11 @@ public sealed record RunSummary(
     int Clips,
     string? RunDir,
     /// <summary>The same figures the gate compares (<see cref="RunMetrics.From"/> when the run was stored), with their clocks.</summary>
-    RunMetrics Metrics);
+    RunMetrics Metrics)
+{
+    /// <summary>The rig host that ran it (null: stored before hosts were recorded).</summary>
+    public string? Host { get; init; }
+
+    /// <summary>The board's own unique ID from its HELLO (null: the board reports none).</summary>
+    public string? BoardUid { get; init; }
+}

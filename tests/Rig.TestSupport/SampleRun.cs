@@ -17,6 +17,8 @@ public sealed record SampleRunShape
     public int MismatchClips { get; init; } = 1;
     public string Profile { get; init; } = "py32f003";
     public string ConfigHash { get; init; } = "0x5eed1234";
+    /// <summary>An emulated board's run: a function profile and the emulator's stack and RAM figures.</summary>
+    public bool Emulated { get; init; }
 }
 
 /// <summary>
@@ -70,7 +72,7 @@ public static class SampleRun
         }
         var confusion = labels.Select(t => (IReadOnlyList<int>)labels.Select(p => clips.Count(c => c.Label == t && c.Predicted == p)).ToList()).ToList();
         var started = new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero).AddMinutes(seed);
-        return new RunResult
+        var run = new RunResult
         {
             RunId = $"run-{seed:D4}",
             Profile = shape.Profile,
@@ -95,6 +97,37 @@ public static class SampleRun
             Link = new LinkCounters { FramesReceived = 5000 + rng.Next(1000), CrcErrors = 2, GarbageBytes = 17, Resyncs = 1, Retries = 1, RetryLog = ["clip 7: timeout waiting for RESULT, retried (1/3)"] },
             Versions = new Dictionary<string, string> { ["rig"] = "0.1.0", ["firmware"] = "test" },
         };
+        if (!shape.Emulated) return run;
+        var stack = run.Stats!.StackHighWaterBytes;
+        return run with
+        {
+            Board = "emulated",
+            Stats = run.Stats with { EmulatorStackHighWaterBytes = stack, EmulatorRamTouchedBytes = 2_400 + rng.Next(300) },
+            FunctionProfile = FunctionProfile(rng),
+        };
+    }
+
+    private static readonly string[] s_functions =
+        ["rig_fft_q15", "rig_frontend_push", "mel_bands", "rig_model_trace", "log2_q15", "requantize", "window_apply", "memcpy", "rig_app_poll", "uart_irq"];
+
+    /// <summary>A profile shaped like an emulated run's: self cycles falling off, totals above them, shares of the frontend and the model.</summary>
+    private static IReadOnlyList<FunctionProfileEntry> FunctionProfile(Random rng)
+    {
+        var self = 9_000_000L + rng.Next(500_000);
+        var list = new List<FunctionProfileEntry>();
+        foreach (var name in s_functions)
+        {
+            var calls = 100L + rng.Next(50_000);
+            var inFrontend = name is "rig_fft_q15" or "rig_frontend_push" or "mel_bands" or "log2_q15" or "window_apply";
+            var inModel = name is "rig_model_trace" or "requantize";
+            list.Add(new FunctionProfileEntry(name, self, self + rng.Next(2_000_000), calls)
+            {
+                FrontendShare = inFrontend ? Math.Round(0.05 + rng.NextDouble() * 0.3, 4) : null,
+                InferenceShare = inModel ? Math.Round(0.1 + rng.NextDouble() * 0.5, 4) : null,
+            });
+            self = (long)(self * (0.45 + rng.NextDouble() * 0.4));
+        }
+        return list;
     }
 
     private static Distribution Spread(double median, int frames, Random rng)

@@ -20,6 +20,12 @@
 #define POWER_DCDCEN (POWER_BASE + 0x578u)
 #define POWER_DCDCEN_ENABLE 1u
 
+/* PS "NVMC - Non-volatile memory controller": ICACHECNF bit 0 (CACHEEN) turns on the flash instruction cache,
+ * which is off after reset. */
+#define NVMC_BASE 0x4001E000u
+#define NVMC_ICACHECNF (NVMC_BASE + 0x540u)
+#define NVMC_ICACHECNF_CACHEEN 1u
+
 /* PS "GPIO - General purpose input/output": P0 at 0x50000000, P1 at 0x50000300; OUTSET/OUTCLR/DIRSET, PIN_CNF[n]. */
 #define P0_BASE 0x50000000u
 #define P1_BASE 0x50000300u

@@ -35,6 +35,7 @@ byte_ring_t cortexm_uart_tx = { s_tx_buf, UART_TX_BYTES, 0, 0 };
 
 static uint16_t s_mic_ring[MIC_RING];   /* DMA target: right-aligned 12-bit ADC codes */
 static volatile uint32_t s_mic_laps;    /* completed passes of the DMA over the ring */
+static volatile uint8_t s_mic_on;       /* between board_mic_start and board_mic_stop */
 static const dma_ring_t s_mic_dma = { DMA_ISR, DMA_IFCR, DMA_CH1_CNDTR, DMA_ISR_TCIF1, DMA_IFCR_CHTIF1, MIC_RING };
 mic_reader_t cortexm_mic;
 const uint32_t cortexm_mic_ring_samples = MIC_RING;
@@ -113,8 +114,10 @@ static void mic_init(void)
 
 void DMA1_Channel1_IRQHandler(void) { s_mic_laps = s_mic_laps + dma_ring_on_irq(&s_mic_dma); }
 
-/* Samples the DMA has written since board_mic_start; call with interrupts off. */
-uint32_t cortexm_port_mic_written_locked(void) { return dma_ring_written_locked(&s_mic_dma, s_mic_laps); }
+/* Samples the DMA has written since board_mic_start; call with interrupts off. With the microphone
+ * off nothing is news: CNDTR reads 0 from reset (a whole ring "written") and keeps its last value
+ * after a stop, which would keep board_idle from ever sleeping. */
+uint32_t cortexm_port_mic_written_locked(void) { return s_mic_on ? dma_ring_written_locked(&s_mic_dma, s_mic_laps) : cortexm_mic.read_total; }
 
 void board_mic_start(void)
 {
@@ -122,6 +125,7 @@ void board_mic_start(void)
     dma_ring_arm(&s_mic_dma);
     s_mic_laps = 0;
     cortexm_mic.read_total = 0;
+    s_mic_on = 1;
     REG32(DMA_CH1_CCR) = DMA_CCR_MINC | DMA_CCR_CIRC | DMA_CCR_PSIZE_16 | DMA_CCR_MSIZE_16 | DMA_CCR_PL_HIGH | DMA_CCR_HTIE | DMA_CCR_TCIE | DMA_CCR_EN;
     REG32(ADC_CR) = ADC_CR_ADEN;
     for (volatile uint32_t i = 0; i < RIG_CLOCK_HZ / 1000000u; ++i) { } /* ~1 us stabilisation (no ADRDY flag) */
@@ -131,6 +135,7 @@ void board_mic_start(void)
 
 void board_mic_stop(void)
 {
+    s_mic_on = 0;
     REG32(TIM1_BASE + TIM_CR1) = 0;
     if (REG32(ADC_CR) & ADC_CR_ADSTART) REG32(ADC_CR) = ADC_CR_ADEN | ADC_CR_ADSTP;
     while (REG32(ADC_CR) & ADC_CR_ADSTP) { }

@@ -38,6 +38,7 @@ byte_ring_t cortexm_uart_tx = { s_tx_buf, UART_TX_BYTES, 0, 0 };
 /* The DMA ring wraps the write address on a 2^11 boundary, so the buffer must be aligned to it. */
 static uint16_t s_mic_ring[MIC_RING] __attribute__((aligned(MIC_RING * sizeof(uint16_t))));
 static volatile uint32_t s_mic_blocks; /* completed DMA runs since board_mic_start */
+static volatile uint8_t s_mic_on;      /* between board_mic_start and board_mic_stop */
 mic_reader_t cortexm_mic;
 const uint32_t cortexm_mic_ring_samples = MIC_RING;
 
@@ -138,6 +139,7 @@ void board_mic_start(void)
     REG32(DMA_INTS0) = 1u;
     REG32(DMA_INTE0) = 1u;
     s_mic_blocks = 0;
+    s_mic_on = 1;
     REG32(DMA_CH0_CTRL_TRIG) = DMA_CTRL_EN | DMA_CTRL_HIGH_PRIORITY | DMA_CTRL_SIZE_HALFWORD | DMA_CTRL_INCR_WRITE |
                                (MIC_RING_LOG2_BYTES << DMA_CTRL_RING_SIZE_POS) | DMA_CTRL_RING_SEL_WRITE |
                                (0u << DMA_CTRL_CHAIN_TO_POS) | ((uint32_t)DREQ_ADC << DMA_CTRL_TREQ_SEL_POS);
@@ -146,6 +148,7 @@ void board_mic_start(void)
 
 void board_mic_stop(void)
 {
+    s_mic_on = 0;
     REG32(ADC_CS + ALIAS_CLR) = ADC_CS_START_MANY;
     REG32(DMA_INTE0) = 0;
     REG32(DMA_CHAN_ABORT) = 1u;
@@ -163,8 +166,13 @@ void DMA_IRQ_0_IRQHandler(void)
 }
 
 /* Samples written since board_mic_start, with interrupts off: TRANS_COUNT counts down within the
- * current run; a finished run whose interrupt is pending reads 0 and so counts as complete. */
-uint32_t cortexm_port_mic_written_locked(void) { return s_mic_blocks * MIC_BLOCK + (MIC_BLOCK - REG32(DMA_CH0_TRANS_COUNT)); }
+ * current run; a finished run whose interrupt is pending reads 0 and so counts as complete. With the
+ * microphone off nothing is news (TRANS_COUNT reads 0 from reset, which would look like a whole run
+ * written and keep board_idle from ever sleeping). */
+uint32_t cortexm_port_mic_written_locked(void)
+{
+    return s_mic_on ? s_mic_blocks * MIC_BLOCK + (MIC_BLOCK - REG32(DMA_CH0_TRANS_COUNT)) : cortexm_mic.read_total;
+}
 
 void cortexm_port_mic_copy(int16_t *dst, uint32_t start, size_t n)
 {

@@ -107,6 +107,9 @@ static void mic_init(void)
     REG32(DMA_CSELR) &= ~DMA_CSELR_C4S_MASK; /* request 0: DFSDM1_FLT0 */
     REG32(DMA_CH4_CPAR) = DFSDM_FLT0RDATAR;
     REG32(DMA_CH4_CMAR) = (uint32_t)(uintptr_t)s_mic_ring;
+    /* CNDTR resets to 0, which reads as a whole lap written: arm the idle ring so that nothing
+     * counts as captured before board_mic_start() and board_idle() can sleep. */
+    dma_ring_arm(&s_mic_dma);
     nvic_enable(DMA1_CH4_IRQN);
 }
 
@@ -132,6 +135,10 @@ void board_mic_stop(void)
     REG32(DFSDM_FLT0CR1) &= ~DFSDM_FLTCR1_DFEN;
     REG32(DFSDM_CH0CFGR1) &= ~DFSDM_CHCFGR1_DFSDMEN;
     REG32(DMA_CH4_CCR) = 0;
+    /* What the stopped microphone captured and nobody read is dropped, so board_idle() sleeps again. */
+    dma_ring_arm(&s_mic_dma);
+    s_mic_laps = 0;
+    cortexm_mic.read_total = 0;
 }
 
 void cortexm_port_mic_copy(int16_t *dst, uint32_t start, size_t n)

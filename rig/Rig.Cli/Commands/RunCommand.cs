@@ -14,10 +14,11 @@ using Spectre.Console;
 namespace Rig.Cli.Commands;
 
 /// <summary>
-/// `rig run [--profile py32f003] [--playlist playlists/reference.yaml] [--board virtual|serial:&lt;port&gt;]...
+/// `rig run [--profile py32f003] [--playlist playlists/reference.yaml] [--board virtual|emulated|serial:&lt;port&gt;]...
 /// [--mode inject|acoustic] [--out dir] [--energy] [--resume dir]`: plays the playlist through the
 /// board(s), diffs every feature value against the golden model and writes run.json + the report.
-/// Exit 0 all features agree, 1 some feature value differs, 2 bad input, a board that failed, or a run stopped by
+/// Exit 0 all features agree, 1 some feature value differs or an emulated board's image faulted (HardFault, lockup),
+/// 2 bad input, a board that failed (an emulated one: a register its model lacks, no HELLO in emulated time), or a run stopped by
 /// Ctrl-C/SIGTERM (after its clip in flight, with run.json marked incomplete).
 /// </summary>
 public static class RunCommand
@@ -26,20 +27,22 @@ public static class RunCommand
     {
         var profile = new Option<string>("--profile", "-p") { Description = $"board profile: {ProfileHelp.Choices}", DefaultValueFactory = _ => "py32f003" };
         var playlist = new Option<string>("--playlist") { Description = "playlist YAML", DefaultValueFactory = _ => "playlists/reference.yaml" };
-        var board = new Option<string[]>("--board", "-b") { Description = "virtual, or serial:<port>; repeat for several boards (one clip, many listeners)", AllowMultipleArgumentsPerToken = false, DefaultValueFactory = _ => ["virtual"] };
+        var board = new Option<string[]>("--board", "-b") { Description = "virtual (the firmware's C core on this host, host time), emulated (the profile's ARM image on the rig's Cortex-M simulator, " +
+                          "exact and deterministic emulated MCU cycles; the image is --firmware or the profile's, built as `rig mem` builds it), or serial:<port>; " +
+                          "repeat for several boards, kinds mixed (one clip, many listeners)", AllowMultipleArgumentsPerToken = false, DefaultValueFactory = _ => ["virtual"] };
         var mode = new Option<string>("--mode", "-m") { Description = "inject (PCM over serial, bit-exact path) or acoustic (speaker -> room -> mic)", DefaultValueFactory = _ => "inject" };
         mode.AcceptOnlyFromAmong([.. JsonNames.All<RunMode>()]);
         var output = new Option<string?>("--out", "-o") { Description = "run directory, which must not hold a run already (default: runs/<profile>-<UTC timestamp>)" };
         var energy = new Option<bool>("--energy") { Description = "measure energy per inference with the INA219 (virtual INA219 for virtual boards)" };
         var resume = new Option<string?>("--resume") { Description = "continue the stopped run in this directory with its own profile, playlist, mode and boards, playing only the clips not yet committed (default: start a new run)" };
         var paced = new Option<bool>("--paced-uart") { Description = "virtual boards: pace the pseudo-terminal like the profile's UART (10 bit times per byte at serial.baud each way, RX ring of serial.rx_buffer_bytes), so the wall time shows the wire-time limit" };
-        var store = new Option<string?>("--store") { Description = "history database (default RIG_STORE or runs/history.db)" };
+        var store = new Option<string?>("--store") { Description = "history store: a SQLite file or a farm's PostgreSQL server, postgres://user@host/db (default RIG_STORE or runs/history.db)" };
         var lineFaults = new Option<string?>("--line-faults")
         {
             Description = "put a seeded chaos link between the host and each board (virtual or serial:, so a real board's firmware can be checked too): " +
                           Rig.Simulation.Link.LineFaults.Grammar + ". Byte faults hit each direction on its own; run.json records what was injected (link.injectedFaults)",
         };
-        var firmware = new Option<string?>("--firmware") { Description = "firmware image whose flash and RAM the run records for the gate (default: firmware/build/<profile>/firmware.elf, built or refreshed with cmake; not measured without arm-none-eabi-gcc)" };
+        var firmware = new Option<string?>("--firmware") { Description = "firmware image whose flash and RAM the run records for the gate, and which emulated boards run (default: firmware/build/<profile>/firmware.elf, built or refreshed with cmake; not measured without arm-none-eabi-gcc)" };
         var lockDir = LockDirOption.Create();
         var command = new Command("run", "Play a playlist through the board(s) and check every feature value against the golden model")
         {
@@ -56,6 +59,7 @@ public static class RunCommand
             HistoryStore = parse.GetValue(store),
             PacedUart = parse.GetValue(paced),
             LineFaults = parse.GetValue(lineFaults) is { } spec ? Rig.Simulation.Link.LineFaults.Parse(spec) : null,
+            Firmware = parse.GetValue(firmware) is { } elf ? Path.GetFullPath(elf) : null,
             BoardLocks = LockDirOption.Resolve(parse.GetValue(lockDir), (parse.GetValue(board) ?? []).Select(BoardTarget.Parse), parse.GetValue(resume) is not null),
         }, parse.GetValue(resume), parse.GetResult(board) is { Implicit: false }, parse.GetValue(firmware))));
         return command;
@@ -99,6 +103,8 @@ public static class RunCommand
                 });
             var mismatches = false;
             var interrupted = false;
+            var imageFault = false;
+            var boardFailed = false;
             foreach (var o in outcomes)
             {
                 var r = o.Result;
@@ -108,15 +114,28 @@ public static class RunCommand
                 AnsiConsole.MarkupLineInterpolated($"[bold]{o.BoardId}[/] {r.Profile} {JsonNames.Of(r.Mode)}: accuracy {r.Accuracy:P1}, feature mismatches {r.FeatureMismatches}, clips {r.Clips.Count}{(r.Complete ? "" : " (incomplete)")}");
                 foreach (var line in RunSummaryText.Timing(t, r.Mode)) Console.Out.WriteLine(line);
                 Console.Out.WriteLine(RunSummaryText.Power(r.Power));
-                Console.Out.WriteLine($"  cycles: {(r.Cycles is { } cycles ? JsonNames.Of(cycles.Unit) : "")} frontend/column median {r.Cycles?.FrontendPerColumn.Median:0}, model/inference median {r.Cycles?.ModelPerInference.Median:0}; link: {r.Link.FramesReceived} frames, {r.Link.CrcErrors} CRC errors, {r.Link.Retries} retries");
+                Console.Out.WriteLine($"  cycles ({(r.Cycles is { } clock ? clock.ClockOrUnit.Name() : "not measured")}): {(r.Cycles is { } cycles ? JsonNames.Of(cycles.Unit) : "")} frontend/column median {r.Cycles?.FrontendPerColumn.Median:0}, model/inference median {r.Cycles?.ModelPerInference.Median:0}; link: {r.Link.FramesReceived} frames, {r.Link.CrcErrors} CRC errors, {r.Link.Retries} retries");
                 if (r.Link.InjectedFaults is { } injected) Console.Out.WriteLine(RunSummaryText.InjectedFaults(injected));
                 Console.Out.WriteLine($"  run: {Path.Combine(o.RunDir, "run.json")}" + (report is null ? "" : $"\n  report: {report}"));
                 mismatches |= r.FeatureMismatches != 0;
                 interrupted |= o.Interrupted;
+                if (o.Failure is { } failure)
+                {
+                    // The other boards went on; this one's image faulted (exit 1) or the emulator could not go on (exit 2).
+                    Console.Error.WriteLine($"error: board {o.BoardId}: {failure.Message}");
+                    if (failure.ImageFault) imageFault = true; else boardFailed = true;
+                }
             }
             if (interrupted)
                 Console.Error.WriteLine($"error: run stopped after {outcomes.Max(o => o.Result.Clips.Count)} clips: run.json is marked incomplete; continue it with `rig run --resume {options.OutDir}`");
-            return mismatches ? 1 : interrupted ? CliErrors.BadInput : 0;
+            foreach (var o in outcomes.Where(o => o.HistoryError is not null)) Console.Error.WriteLine("error: " + o.HistoryError);
+            return boardFailed || outcomes.Any(o => o.HistoryError is not null) ? CliErrors.BadInput : mismatches || imageFault ? 1 : interrupted ? CliErrors.BadInput : 0;
+        }
+        catch (Rig.Emulation.Boards.Host.EmulatedBoardStoppedException e)
+        {
+            // Before any clip (the handshake): the image's fault is exit 1, the emulator's limit exit 2.
+            Console.Error.WriteLine("error: " + e.Message);
+            return e.ImageFault ? 1 : CliErrors.BadInput;
         }
         catch (Exception e) when (e is BoardLinkException or BoardRefusedException or ConfigHashMismatchException or ArgumentException
                                        or DirectoryNotFoundException or Polly.CircuitBreaker.BrokenCircuitException or IOException or InvalidOperationException)

@@ -22,13 +22,20 @@ public sealed record GateSection(
     /// <summary>Default for energy on a virtual board (driven by host-timed cycles).</summary>
     public const double DefaultHostEnergyIncreasePercent = 100;
 
+    /// <summary>Default for emulated MCU cycles and the energy computed from them: a run repeats to the cycle, so any change is the image's.</summary>
+    public const double DefaultEmulatedIncreasePercent = 1;
+
     public double HostCyclesIncreasePercent { get; init; } = DefaultHostCyclesIncreasePercent;
+    /// <summary>Limit for cycles counted on the rig's emulator (`--board emulated`): deterministic, so tight.</summary>
+    public double EmulatedCyclesIncreasePercent { get; init; } = DefaultEmulatedIncreasePercent;
+    /// <summary>Limit for energy an emulated board's power model gives from its MCU cycles.</summary>
+    public double EmulatedEnergyIncreasePercent { get; init; } = DefaultEmulatedIncreasePercent;
     public double HostEnergyIncreasePercent { get; init; } = DefaultHostEnergyIncreasePercent;
 
     public static GateSection Read(YamlMap m)
     {
         m.RejectUnknown("accuracy_drop_points", "cycles_increase_percent", "energy_increase_percent", "ram_increase_bytes", "flash_increase_bytes", "feature_mismatches",
-            "host_cycles_increase_percent", "host_energy_increase_percent");
+            "host_cycles_increase_percent", "host_energy_increase_percent", "emulated_cycles_increase_percent", "emulated_energy_increase_percent");
         return new GateSection(
             m.Double("accuracy_drop_points", 2, min: 0, max: 100),
             m.Double("cycles_increase_percent", 5, min: 0),
@@ -39,6 +46,8 @@ public sealed record GateSection(
         {
             HostCyclesIncreasePercent = m.Double("host_cycles_increase_percent", DefaultHostCyclesIncreasePercent, min: 0),
             HostEnergyIncreasePercent = m.Double("host_energy_increase_percent", DefaultHostEnergyIncreasePercent, min: 0),
+            EmulatedCyclesIncreasePercent = m.Double("emulated_cycles_increase_percent", DefaultEmulatedIncreasePercent, min: 0),
+            EmulatedEnergyIncreasePercent = m.Double("emulated_energy_increase_percent", DefaultEmulatedIncreasePercent, min: 0),
         };
     }
 }

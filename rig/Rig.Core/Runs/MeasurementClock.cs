@@ -24,10 +24,20 @@ public static class MeasurementClocks
         !mcuCycles ? MeasurementClock.Host : emulated ? MeasurementClock.EmulatedMcu : MeasurementClock.Mcu;
 
     /// <summary>The clock of run.json's cycle unit, for runs written before the clock field existed.</summary>
-    public static MeasurementClock FromCycleUnit(Runs.CycleUnit unit) => unit == Runs.CycleUnit.McuCycles ? MeasurementClock.Mcu : MeasurementClock.Host;
+    public static MeasurementClock FromCycleUnit(Runs.CycleUnit unit) => unit switch
+    {
+        Runs.CycleUnit.McuCycles => MeasurementClock.Mcu,
+        Runs.CycleUnit.EmulatedMcu => MeasurementClock.EmulatedMcu,
+        _ => MeasurementClock.Host,
+    };
 
     /// <summary>The unit cycles counted with this clock are written in (an emulated MCU counts MCU cycles).</summary>
-    public static Runs.CycleUnit CycleUnit(this MeasurementClock clock) => clock == MeasurementClock.Host ? Runs.CycleUnit.HostCycles : Runs.CycleUnit.McuCycles;
+    public static Runs.CycleUnit CycleUnit(this MeasurementClock clock) => clock switch
+    {
+        MeasurementClock.Host => Runs.CycleUnit.HostCycles,
+        MeasurementClock.EmulatedMcu => Runs.CycleUnit.EmulatedMcu,
+        _ => Runs.CycleUnit.McuCycles,
+    };
 
     /// <summary>The wire name ("mcu", "emulated-mcu", "host").</summary>
     public static string Name(this MeasurementClock clock) => JsonNames.Of(clock);
@@ -41,12 +51,17 @@ public static class MeasurementClocks
     };
 }
 
-/// <summary>run.json <c>cycles.unit</c> (and a baseline's <c>cycleUnit</c>): MCU cycles or a virtual board's host CPU nanoseconds, never mixed.</summary>
+/// <summary>
+/// run.json <c>cycles.unit</c> (and a baseline's <c>cycleUnit</c>): MCU cycles of a real chip, MCU cycles of the
+/// emulated chip, or a virtual board's host CPU nanoseconds, never mixed.
+/// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<CycleUnit>))]
 public enum CycleUnit
 {
     [JsonStringEnumMemberName("mcu-cycles")] McuCycles,
     [JsonStringEnumMemberName("host-cycles")] HostCycles,
+    /// <summary>The image's own cycles on the rig's Cortex-M simulator: exact and deterministic, but not silicon.</summary>
+    [JsonStringEnumMemberName("emulated-mcu")] EmulatedMcu,
 }
 
 /// <summary>What cut the power windows: the marker pin's edges on the rig host, or the BURST/answer message times.</summary>

@@ -80,8 +80,36 @@ public static class RunInvariants
             v.NotNegative("stats.frontendRamBytes", s.FrontendRamBytes);
             if (s.StackHighWaterBytes is < 0) v.Add("stats.stackHighWaterBytes", "is negative");
             if (s.StaticRamBytes is < 0) v.Add("stats.staticRamBytes", "is negative");
+            if (s.EmulatorStackHighWaterBytes is < 0) v.Add("stats.emulatorStackHighWaterBytes", "is negative");
+            if (s.EmulatorRamTouchedBytes is < 0) v.Add("stats.emulatorRamTouchedBytes", "is negative");
         }
+        if (run.FunctionProfile is { } profile) FunctionProfile(v, profile);
         return v.List;
+    }
+
+    private static void FunctionProfile(ViolationList v, IReadOnlyList<FunctionProfileEntry> profile)
+    {
+        if (profile.Count > FunctionProfileEntry.TopCount) v.Add("functionProfile", $"{profile.Count} functions, more than the top {FunctionProfileEntry.TopCount}");
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < profile.Count; i++)
+        {
+            var f = profile[i];
+            var at = $"functionProfile[{i}]";
+            if (f is null) { v.Add(at, "null"); continue; }
+            v.NotEmpty($"{at}.name", f.Name);
+            if (f.Name is { Length: > 0 } && !names.Add(f.Name)) v.Add($"{at}.name", $"'{f.Name}' appears twice");
+            v.NotNegative($"{at}.selfCycles", f.SelfCycles);
+            v.NotNegative($"{at}.calls", f.Calls);
+            if (f.TotalCycles < f.SelfCycles) v.Add($"{at}.totalCycles", $"{f.TotalCycles} is less than its selfCycles {f.SelfCycles}");
+            if (i > 0 && profile[i - 1] is { } before && before.SelfCycles < f.SelfCycles) v.Add($"{at}.selfCycles", $"{f.SelfCycles} is more than the entry before it ({before.SelfCycles}): the list is by self cycles, most first");
+            Share(v, $"{at}.frontendShare", f.FrontendShare);
+            Share(v, $"{at}.inferenceShare", f.InferenceShare);
+        }
+    }
+
+    private static void Share(ViolationList v, string field, double? share)
+    {
+        if (share is { } s && (!double.IsFinite(s) || s is < 0 or > 1)) v.Add(field, $"{s} is not a share between 0 and 1");
     }
 
     /// <summary>One clip on its own (also what the run store checks before a resume trusts a stored clip).</summary>

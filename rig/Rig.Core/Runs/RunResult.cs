@@ -17,6 +17,10 @@ public sealed record RunResult
     public required RunMode Mode { get; init; }
     /// <summary>"virtual" or "serial:/dev/ttyUSB0".</summary>
     public required string Board { get; init; }
+    /// <summary>The rig host that ran it (the farm's history is cut per host); null in runs from before the field.</summary>
+    public string? Host { get; init; }
+    /// <summary>The board's own unique ID when its HELLO reports one (none does yet: null), so history can follow one physical board.</summary>
+    public string? BoardUid { get; init; }
     public required string Playlist { get; init; }
     public required string ConfigHash { get; init; }
     public DateTimeOffset StartedAt { get; init; }
@@ -34,6 +38,8 @@ public sealed record RunResult
     public MemoryResult? Memory { get; init; }
     public TimingResult? Timing { get; init; }
     public LinkCounters Link { get; init; } = new();
+    /// <summary>Emulated boards only: the top <see cref="FunctionProfileEntry.TopCount"/> functions by self cycles; null elsewhere (not measured).</summary>
+    public IReadOnlyList<FunctionProfileEntry>? FunctionProfile { get; init; }
     public IReadOnlyDictionary<string, string> Versions { get; init; } = new Dictionary<string, string>();
 }
 
@@ -92,13 +98,18 @@ public sealed record CycleSummary(CycleUnit Unit, double ClockHz, Distribution F
 
 public sealed record ModelSummary(string Name, long MacsPerInference, int ParameterBytes, int RamBytes);
 
-/// <summary>What the board said about itself in its stats message.</summary>
 /// <summary>The board's STATS. Stack high-water and static RAM are null where the board cannot
 /// measure them (a host process has no painted stack nor an MCU's .data+.bss: the native virtual
 /// board), and <see cref="NotMeasured"/> says why; a 0 would read as a measurement.</summary>
 public sealed record BoardStats(int? StackHighWaterBytes, int? StaticRamBytes, long DroppedSamples, int FrontendRamBytes)
 {
     public string? NotMeasured { get; init; }
+
+    /// <summary>Emulated boards only: stack top minus the lowest main SP the emulator saw; it should equal the painted <see cref="StackHighWaterBytes"/>.</summary>
+    public int? EmulatorStackHighWaterBytes { get; init; }
+
+    /// <summary>Emulated boards only: SRAM bytes the firmware wrote at least once from main() on (the start-up code's copy, zeroing and stack painting not counted).</summary>
+    public int? EmulatorRamTouchedBytes { get; init; }
 }
 
 /// <summary>

@@ -12,4 +12,6 @@ public enum WireKind
     [JsonStringEnumMemberName("paced-virtual-uart")] PacedVirtualUart,
     /// <summary>The native virtual board's pseudo-terminal at full speed: the limit is only what a UART would need.</summary>
     [JsonStringEnumMemberName("unpaced-pty")] UnpacedPty,
+    /// <summary>An emulated board's UART: 10 bit times a byte at the profile's baud, in emulated time (wall time is not bound by it).</summary>
+    [JsonStringEnumMemberName("emulated-uart")] EmulatedUart,
 }

@@ -155,6 +155,10 @@ public static class MemoryProfiler
         }
     }
 
+    /// <summary>The sections that take RAM at run time (.data, .bss and the like, not the stack reserve): what `rig mem` counts as static RAM.</summary>
+    public static IReadOnlyList<ElfSection> StaticRamSections(ElfFile elf) =>
+        [.. elf.Sections.Where(s => s.IsAlloc && s.Size > 0 && RegionOf(s) is MemoryRegion.Ram or MemoryRegion.FlashAndRam)];
+
     private static MemoryRegion RegionOf(ElfSection s) =>
         s_stackSections.Contains(s.Name) ? MemoryRegion.Stack
         : s.IsNoBits ? MemoryRegion.Ram

@@ -5,6 +5,10 @@ public static class BoardModels
 {
     public static IBoardModel? For(string profile) => profile switch
     {
+        "py32f003" => new Py32f003.Py32f003Board(),
+        "rp2040" => new Rp2040.Rp2040Board(),
+        "nrf52840" => new Nrf52840.Nrf52840Board(),
+        "stm32l4" => new Stm32l4.Stm32l4Board(),
         _ => null,
     };
 

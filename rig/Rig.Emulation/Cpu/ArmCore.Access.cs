@@ -23,9 +23,9 @@ public sealed partial class ArmCore
         if ((address & 3) == 0)
         {
             var off = address - ramStart;
-            if (off < ramLimit) return Unsafe.ReadUnaligned<uint>(ref ramBytes[off]);
+            if (off < ramLimit) return Unsafe.ReadUnaligned<uint>(ref At(ramBytes, off));
             off = address - romStart;
-            if (off < romLimit) return Unsafe.ReadUnaligned<uint>(ref romBytes[off]);
+            if (off < romLimit) return Unsafe.ReadUnaligned<uint>(ref At(romBytes, off));
         }
         else if (UnalignedTraps) throw Unaligned(address, 4, write: false);
         return Memory.Read32(Cache(address));
@@ -37,9 +37,9 @@ public sealed partial class ArmCore
         if ((address & 1) == 0)
         {
             var off = address - ramStart;
-            if (off < ramLimit) return Unsafe.ReadUnaligned<ushort>(ref ramBytes[off]);
+            if (off < ramLimit) return Unsafe.ReadUnaligned<ushort>(ref At(ramBytes, off));
             off = address - romStart;
-            if (off < romLimit) return Unsafe.ReadUnaligned<ushort>(ref romBytes[off]);
+            if (off < romLimit) return Unsafe.ReadUnaligned<ushort>(ref At(romBytes, off));
         }
         else if (UnalignedTraps) throw Unaligned(address, 2, write: false);
         return Memory.Read16(Cache(address));
@@ -49,9 +49,9 @@ public sealed partial class ArmCore
     public uint Load8(uint address)
     {
         var off = address - ramStart;
-        if (off < ramLimit) return ramBytes[off];
+        if (off < ramLimit) return At(ramBytes, off);
         off = address - romStart;
-        if (off < romLimit) return romBytes[off];
+        if (off < romLimit) return At(romBytes, off);
         return Memory.Read8(Cache(address));
     }
 
@@ -63,7 +63,7 @@ public sealed partial class ArmCore
             var off = address - ramStart;
             if (off < ramLimit)
             {
-                Unsafe.WriteUnaligned(ref ramBytes[off], value);
+                Unsafe.WriteUnaligned(ref At(ramBytes, off), value);
                 return;
             }
         }
@@ -79,7 +79,7 @@ public sealed partial class ArmCore
             var off = address - ramStart;
             if (off < ramLimit)
             {
-                Unsafe.WriteUnaligned(ref ramBytes[off], (ushort)value);
+                Unsafe.WriteUnaligned(ref At(ramBytes, off), (ushort)value);
                 return;
             }
         }
@@ -93,7 +93,7 @@ public sealed partial class ArmCore
         var off = address - ramStart;
         if (off < ramLimit)
         {
-            ramBytes[off] = (byte)value;
+            At(ramBytes, off) = (byte)value;
             return;
         }
         Memory.Write8(Cache(address), value);
@@ -105,7 +105,7 @@ public sealed partial class ArmCore
     {
         if ((address & 3) != 0) throw Unaligned(address, 4, write: false);
         var off = address - ramStart;
-        if (off < ramLimit) return Unsafe.ReadUnaligned<uint>(ref ramBytes[off]);
+        if (off < ramLimit) return Unsafe.ReadUnaligned<uint>(ref At(ramBytes, off));
         return Memory.Read32(Cache(address));
     }
 
@@ -116,11 +116,19 @@ public sealed partial class ArmCore
         var off = address - ramStart;
         if (off < ramLimit)
         {
-            Unsafe.WriteUnaligned(ref ramBytes[off], value);
+            Unsafe.WriteUnaligned(ref At(ramBytes, off), value);
             return;
         }
         Memory.Write32(Cache(address), value);
     }
+
+    /// <summary>
+    /// The byte at <paramref name="offset"/> without a bounds check: every caller has checked the
+    /// offset against a limit that is at most the array's length minus 3 (<see cref="Cache"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static ref byte At(byte[] bytes, uint offset) =>
+        ref Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(bytes), offset);
 
     /// <summary>Remembers the memory region of <paramref name="address"/> for the fast path; returns the address.</summary>
     uint Cache(uint address)

@@ -15,6 +15,9 @@ public sealed partial class ArmCore
     /// <summary>Something may need the exception logic before the next instruction (a pend, a mask change, a return).</summary>
     bool attention;
 
+    /// <summary>Instructions <see cref="RunFast"/> executes per call at most.</summary>
+    const ulong RunSlice = 1 << 16;
+
     /// <summary>The run's cycle limit: WFI never fast-forwards past it.</summary>
     ulong runLimit = ulong.MaxValue;
 
@@ -38,7 +41,9 @@ public sealed partial class ArmCore
         {
             while (Cycles < maxCycles && Instructions < maxInstructions)
             {
-                var s = Trace is null ? RunFast(maxCycles, maxInstructions) : Step();
+                // In slices: a method entered often is compiled fully optimised (tier 1), where one
+                // entered once and looping for ever would only get its on-stack-replacement version.
+                var s = Trace is null ? RunFast(maxCycles, Math.Min(maxInstructions, Instructions + RunSlice)) : Step();
                 if (s is not null) return s;
             }
             return Stop(StopReason.MaxCycles, Pc,
@@ -64,19 +69,28 @@ public sealed partial class ArmCore
             while (Cycles < maxCycles && Instructions < maxInstructions)
             {
                 if (attention) TakePendingException();
-                if (ItState != 0) return Step();
                 pc = Pc;
                 var hw1 = Fetch16(pc);
-                if (hw1 >= 0xE800)
+                if (ItState == 0)
                 {
-                    var hw2 = Fetch16(pc + 2);
-                    nextPc = pc + 4;
-                    Execute32(hw1, hw2);
+                    if (hw1 >= 0xE800)
+                    {
+                        var hw2 = Fetch16(pc + 2);
+                        nextPc = pc + 4;
+                        Execute32(hw1, hw2);
+                    }
+                    else
+                    {
+                        nextPc = pc + 2;
+                        Execute16(hw1);
+                    }
                 }
                 else
                 {
-                    nextPc = pc + 2;
-                    Execute16(hw1);
+                    var wide = hw1 >= 0xE800;
+                    var hw2 = wide ? Fetch16(pc + 2) : (ushort)0;
+                    nextPc = pc + (wide ? 4u : 2u);
+                    ExecuteInItBlock(pc, hw1, hw2);
                 }
                 if (stop is not null) break;
                 Pc = nextPc;
@@ -108,6 +122,25 @@ public sealed partial class ArmCore
         var s = stop;
         stop = null;
         return s;
+    }
+
+    /// <summary>
+    /// An instruction inside an IT block (<see cref="nextPc"/> already set): skipped, one issue
+    /// cycle, when its condition fails, executed otherwise; either way the block advances (IT
+    /// itself, never inside a block, just sets it). Returns whether it was skipped.
+    /// </summary>
+    bool ExecuteInItBlock(uint pc, ushort hw1, ushort hw2)
+    {
+        var skipped = !ConditionPassed(ItState >> 4);
+        if (skipped)
+        {
+            Cycles += (ulong)Timing.ConditionFailed(pc);
+            Instructions++;
+        }
+        else if (hw1 >= 0xE800) Execute32(hw1, hw2);
+        else Execute16(hw1);
+        AdvanceIt();
+        return skipped;
     }
 
     /// <summary>" (instruction XXXX[ YYYY])" of the instruction at <paramref name="pc"/>, for messages.</summary>
@@ -144,19 +177,7 @@ public sealed partial class ArmCore
             var wide = hw1 >= 0xE800;
             if (wide) hw2 = Fetch16(pc + 2);
             nextPc = pc + (wide ? 4u : 2u);
-            if (ItState != 0)
-            {
-                if (!ConditionPassed(ItState >> 4))
-                {
-                    skipped = true;
-                    Cycles += (ulong)Timing.ConditionFailed(pc);
-                    Instructions++;
-                }
-                else if (wide) Execute32(hw1, hw2);
-                else Execute16(hw1);
-                // Every instruction in the block advances it (IT itself, never inside a block, just sets it).
-                AdvanceIt();
-            }
+            if (ItState != 0) skipped = ExecuteInItBlock(pc, hw1, hw2);
             else if (wide) Execute32(hw1, hw2);
             else Execute16(hw1);
             if (stop is null)
@@ -195,8 +216,9 @@ public sealed partial class ArmCore
     ushort Fetch16(uint address)
     {
         var offset = address - codeStart;
+        // codeSize never exceeds the array's length, so the offset is in range without a bounds check.
         if (offset < codeSize - 1 && codeBytes is { } bytes)
-            return Unsafe.ReadUnaligned<ushort>(ref bytes[offset]);
+            return Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(bytes), offset));
         return FetchSlow(address);
     }
 

@@ -64,7 +64,7 @@ public sealed partial class ArmCore
     readonly bool IsM4;
 
     /// <summary>r0-r15; R[13] is the current stack pointer (MSP or PSP by CONTROL.SPSEL and mode).</summary>
-    public readonly uint[] R = new uint[16];
+    public RegisterFile R;
 
     /// <summary>Address of the instruction being executed (R[15] is kept equal to it between instructions).</summary>
     public uint Pc;
@@ -138,6 +138,8 @@ public sealed partial class ArmCore
         | ((ItState & 0x3) << 25) | ((ItState >> 2) << 10) | (1u << 24) | (GE << 16) | Ipsr;
 
     /// <summary>Charges one executed instruction to the cycle model.</summary>
+    // Inlined: at most call sites the op class is a constant and the model's switch folds away.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Retire(in Retired op)
     {
         // The rig's M0+ and M4 models called directly (sealed classes): no interface dispatch on the hot path.
@@ -154,7 +156,7 @@ public sealed partial class ArmCore
     /// <summary>Sets SP to the reset values: MSP from the vector table, thread mode, privileged, IT clear.</summary>
     public void Reset(uint vectorTable)
     {
-        Array.Clear(R);
+        R = default;
         spIsPsp = false;
         otherSp = 0;
         Ipsr = 0; Control = 0; Primask = 0; Basepri = 0; Faultmask = 0; ItState = 0;

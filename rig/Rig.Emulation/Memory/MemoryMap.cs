@@ -102,7 +102,8 @@ public sealed class MemoryMap
             : new BusFaultException(address, write);
 
     /// <summary>Wait states of an access at <paramref name="address"/> (0 outside every region: the access faults anyway).</summary>
-    public int WaitStates(uint address) => Find(address)?.WaitStates ?? 0;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int WaitStates(uint address) => MaxWaitStates == 0 ? 0 : Find(address)?.WaitStates ?? 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public uint Read8(uint address)

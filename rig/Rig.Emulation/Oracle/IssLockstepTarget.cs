@@ -14,8 +14,7 @@ public sealed class IssLockstepTarget(ArmCore core) : ILockstepTarget
 
     public CoreRegisters Registers()
     {
-        var r = new uint[16];
-        Array.Copy(Core.R, r, 15);
+        var r = Core.R.ToArray();
         r[15] = Core.Pc;
         return new CoreRegisters(r, Core.Xpsr);
     }

@@ -62,7 +62,19 @@ public sealed class CortexM4Timing(MemoryMap memory) : ICycleModel
         return 1;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public int Cycles(in Retired op, uint pc)
+    {
+        // The single-cycle classes inline into the executor (their class is a constant there).
+        if (op.Class is OpClass.Alu or OpClass.Floating or OpClass.Multiply or OpClass.MultiplyAccumulate)
+        {
+            previousLoadPipelines = false;
+            return 1;
+        }
+        return OtherCycles(op, pc);
+    }
+
+    int OtherCycles(in Retired op, uint pc)
     {
         // A load or store single issued right after a pipelining load whose destination it does
         // not use for its address saves one cycle (3.3.2).

@@ -42,7 +42,7 @@ public static class GateChecks
         var cycleClock = current.CycleClock ?? b.CycleClock;
         var cycleUnit = ((b.CycleUnit ?? current.CycleUnit) is { } unit ? JsonNames.Of(unit) : "cycles") + (cycleClock is { } cc ? $" ({cc.Label()})" : "");
         var hostTimed = PercentLimit.IsHostTimed(b.CycleUnit, current.CycleUnit);
-        var cycleLimit = PercentLimit.Cycles(limits, hostTimed);
+        var cycleLimit = PercentLimit.Cycles(limits, hostTimed, PercentLimit.IsEmulated(b.CycleClock, current.CycleClock));
         checks.Add(Timed(cycleClock, Percent(FrontendCycles, cycleUnit, b.FrontendCyclesMedian, current.FrontendCyclesMedian, cycleLimit, unitClash)));
         checks.Add(Timed(cycleClock, Percent(ModelCycles, cycleUnit, b.ModelCyclesMedian, current.ModelCyclesMedian, cycleLimit, unitClash)));
         var energyClock = current.EnergyClock ?? b.EnergyClock;
@@ -51,7 +51,7 @@ public static class GateChecks
             : null;
         var energyHostTimed = hostTimed || b.EnergyClock == MeasurementClock.Host || current.EnergyClock == MeasurementClock.Host;
         checks.Add(Timed(energyClock, Percent(Energy, energyClock is { } ec ? $"uJ ({ec.Label()})" : "uJ", b.EnergyPerInferenceUj, current.EnergyPerInferenceUj,
-            PercentLimit.Energy(limits, energyHostTimed), energyClash)));
+            PercentLimit.Energy(limits, energyHostTimed, PercentLimit.IsEmulated(b.EnergyClock, current.EnergyClock)), energyClash)));
         checks.Add(Bytes(Ram, b.RamBytes, current.RamBytes, limits.RamIncreaseBytes));
         checks.Add(Bytes(Flash, b.FlashBytes, current.FlashBytes, limits.FlashIncreaseBytes));
         checks.Add(Mismatches(b.FeatureMismatches, current.FeatureMismatches, limits.FeatureMismatches));

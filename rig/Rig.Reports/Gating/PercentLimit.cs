@@ -20,12 +20,18 @@ public sealed record PercentLimit(double Percent, string Key, string? Why)
     public static bool IsHostTimed(CycleUnit? baselineUnit, CycleUnit? currentUnit) =>
         baselineUnit == CycleUnit.HostCycles || currentUnit == CycleUnit.HostCycles;
 
-    public static PercentLimit Cycles(GateSection g, bool hostTimed) => hostTimed
-        ? new(g.HostCyclesIncreasePercent, "host_cycles_increase_percent", "host-timed: a virtual board's cycles are host CPU time, which moves with host load")
+    /// <summary>Both sides counted on the rig's emulator: deterministic to the cycle, so the tight emulated limit holds.</summary>
+    public static bool IsEmulated(MeasurementClock? baseline, MeasurementClock? current) =>
+        baseline == MeasurementClock.EmulatedMcu && current == MeasurementClock.EmulatedMcu;
+
+    public static PercentLimit Cycles(GateSection g, bool hostTimed, bool emulated = false) =>
+        hostTimed ? new(g.HostCyclesIncreasePercent, "host_cycles_increase_percent", "host-timed: a virtual board's cycles are host CPU time, which moves with host load")
+        : emulated ? new(g.EmulatedCyclesIncreasePercent, "emulated_cycles_increase_percent", "emulated MCU: two runs of the same image count the same cycles")
         : new(g.CyclesIncreasePercent, "cycles_increase_percent", null);
 
     /// <summary>Energy follows cycles: the virtual power model integrates the board's reported cycle counts.</summary>
-    public static PercentLimit Energy(GateSection g, bool hostTimed) => hostTimed
-        ? new(g.HostEnergyIncreasePercent, "host_energy_increase_percent", "host-timed: the virtual power model runs on host-timed cycles")
+    public static PercentLimit Energy(GateSection g, bool hostTimed, bool emulated = false) =>
+        hostTimed ? new(g.HostEnergyIncreasePercent, "host_energy_increase_percent", "host-timed: the virtual power model runs on host-timed cycles")
+        : emulated ? new(g.EmulatedEnergyIncreasePercent, "emulated_energy_increase_percent", "emulated MCU: the power model runs on the emulated core's cycles")
         : new(g.EnergyIncreasePercent, "energy_increase_percent", null);
 }

@@ -13,7 +13,7 @@ namespace Rig.Reports.Output;
 /// </summary>
 public static class HtmlReport
 {
-    private const string Style = """
+    internal const string Style = """
         body{font-family:system-ui,-apple-system,"DejaVu Sans",sans-serif;margin:2em auto;max-width:1450px;color:#222;padding:0 1em}
         h1{font-size:1.6em}h2{margin-top:2em;border-bottom:1px solid #ccc;padding-bottom:.2em}
         table{border-collapse:collapse;margin:.5em 0 1em}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left}
@@ -54,6 +54,10 @@ public static class HtmlReport
         sb.Append("<h2 id=\"cycles\">Cycles</h2>\n");
         CyclesTable(sb, m);
         Plot(sb, m, ReportPlots.Cycles);
+
+        sb.Append("<h2 id=\"profile\">Function profile</h2>\n");
+        ProfileTable(sb, run);
+        Plot(sb, m, ReportPlots.Functions);
 
         sb.Append("<h2 id=\"power\">Power</h2>\n");
         PowerTable(sb, run.Power);
@@ -201,13 +205,45 @@ public static class HtmlReport
             ("Frontend RAM", Fmt.Bytes(mem.FrontendRamBytes) + (budget is null ? "" : " of " + Fmt.Bytes(budget.FrontendRamBudgetBytes) + " budget"), true),
             ("Stack reserve", Fmt.Bytes(mem.StackReserveBytes), true),
             ("Stack high-water", m.Run.Stats is { } s ? Fmt.Bytes(s.StackHighWaterBytes) : "n/a", true),
+            ("SRAM written from main() (emulator)", m.Run.Stats?.EmulatorRamTouchedBytes is { } touched ? Fmt.Bytes(touched) : "not measured (emulated boards only)", true),
         ]);
+        StackTable(sb, m.Run.Stats);
         if (mem.Sections.Count == 0) return;
         sb.Append("<table id=\"sections\"><thead><tr><th>Section</th><th>Bytes</th><th>In</th></tr></thead><tbody>\n");
         foreach (var (name, bytes) in mem.Sections.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal))
             sb.Append("<tr><td>").Append(H(name)).Append("</td><td class=\"num\">").Append(bytes).Append("</td><td>")
               .Append(MemoryLayout.Of(name, mem.SectionRegions) switch { MemoryPlacement.Ram => "RAM", MemoryPlacement.Flash => "flash", _ => "flash + RAM" }).Append("</td></tr>\n");
         sb.Append("</tbody></table>\n");
+    }
+
+    /// <summary>Why a run has no function profile.</summary>
+    public const string NoProfile = "only emulated boards are profiled per function (rig run --board emulated, rig profile)";
+
+    private static void ProfileTable(StringBuilder sb, RunResult run)
+    {
+        if (run.FunctionProfile is not { } functions) { NotMeasured(sb, "function-profile", NoProfile); return; }
+        sb.Append("<p>The top ").Append(functions.Count).Append(" functions by self cycles over the whole run (")
+          .Append(H(MeasurementClock.EmulatedMcu.Label())).Append(" cycles; an interrupt's cycles are its handler's). Shares: the part of the frontend's and of the model's cycles the function spent itself.</p>\n");
+        sb.Append("<table id=\"function-profile\"><thead><tr><th>Function</th><th>Self cycles</th><th>Total cycles</th><th>Calls</th><th>Share of frontend</th><th>Share of inference</th></tr></thead><tbody>\n");
+        foreach (var f in functions)
+            sb.Append("<tr data-function=\"").Append(H(f.Name)).Append("\"><td>").Append(H(f.Name)).Append("</td><td class=\"num\">").Append(Fmt.Int(f.SelfCycles))
+              .Append("</td><td class=\"num\">").Append(Fmt.Int(f.TotalCycles)).Append("</td><td class=\"num\">").Append(Fmt.Int(f.Calls))
+              .Append("</td><td class=\"num\">").Append(f.FrontendShare is { } fs ? Fmt.Percent(fs * 100) : "-")
+              .Append("</td><td class=\"num\">").Append(f.InferenceShare is { } ins ? Fmt.Percent(ins * 100) : "-").Append("</td></tr>\n");
+        sb.Append("</tbody></table>\n");
+    }
+
+    /// <summary>The two stack high-water figures side by side: the firmware's painting and the emulator's lowest SP measure the same thing.</summary>
+    private static void StackTable(StringBuilder sb, BoardStats? stats)
+    {
+        var painted = stats?.StackHighWaterBytes;
+        var emulated = stats?.EmulatorStackHighWaterBytes;
+        var agreement = painted is { } p && emulated is { } e
+            ? p == e ? "<span class=\"pass\">agree</span>" : $"<span class=\"fail\">differ by {Fmt.Bytes(Math.Abs(p - e))}</span>"
+            : "<span class=\"not-measured\">one figure not measured</span>";
+        sb.Append("<table id=\"stack\"><thead><tr><th>Stack high-water: painted by the firmware</th><th>emulator (lowest SP)</th><th></th></tr></thead><tbody>\n<tr><td class=\"num\">")
+          .Append(painted is { } pb ? Fmt.Bytes(pb) : "not measured").Append("</td><td class=\"num\">")
+          .Append(emulated is { } eb ? Fmt.Bytes(eb) : "not measured (emulated boards only)").Append("</td><td>").Append(agreement).Append("</td></tr>\n</tbody></table>\n");
     }
 
     private static void LinkTable(StringBuilder sb, RunResult run)

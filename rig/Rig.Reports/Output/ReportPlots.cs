@@ -15,6 +15,10 @@ public static class ReportPlots
     public const string Cycles = "cycles-per-stage";
     public const string Power = "power-trace";
     public const string Memory = "memory";
+    public const string Functions = "function-profile";
+
+    /// <summary>Functions drawn in the profile plot (run.json keeps up to 30; the table shows them all).</summary>
+    public const int PlottedFunctions = 15;
 
     public static IReadOnlyList<PlotFile> Draw(RunDirectory dir, BoardProfile? profile, IReadOnlyList<ClassAccuracy> classes, IReadOnlyList<StageCycles> stages)
     {
@@ -35,6 +39,7 @@ public static class ReportPlots
             (Cycles, "Cycles per stage", () => CycleStagePlot.Draw(stages, run.Cycles is { } cycles ? JsonNames.Of(cycles.Unit) : "cycles")),
             (Power, "Power trace", () => PowerPlot(dir.Run.Power, trace)),
             (Memory, "RAM and flash by section", () => MemoryPlot(run.Memory, profile)),
+            (Functions, "Function profile", () => FunctionPlot(run)),
         };
         // Each figure is independent; drawing them in parallel keeps a large run's report quick.
         var results = new PlotFile[jobs.Length];
@@ -57,6 +62,11 @@ public static class ReportPlots
         if (trace is null) return PlotImage.NotMeasured("Power trace", "no trace file recorded");
         return PowerTracePlot.Draw(trace.Select(s => s.TimeSeconds).ToList(), trace.Select(s => s.PowerMw).ToList(), trace.Select(s => s.Marker).ToList());
     }
+
+    private static byte[] FunctionPlot(RunResult run) =>
+        run.FunctionProfile is { } functions
+            ? FunctionProfilePlot.Draw([.. functions.Take(PlottedFunctions).Select(f => new FunctionCycles(f.Name, f.SelfCycles, f.TotalCycles))], MeasurementClock.EmulatedMcu.Label() + " cycles")
+            : PlotImage.NotMeasured("Function profile", HtmlReport.NoProfile);
 
     private static byte[] MemoryPlot(MemoryResult? memory, BoardProfile? profile)
     {

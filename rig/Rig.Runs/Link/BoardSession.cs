@@ -170,7 +170,8 @@ public sealed class BoardSession : IDisposable
     /// <summary>Sends HELLO_REQ and a PING with a fresh token (returned): the PONG marks where the HELLO should have come.</summary>
     private uint AskHello()
     {
-        var token = (uint)Environment.TickCount ^ (uint)(++_pings << 20);
+        // From the session's clock: on an emulated board that is emulated time, so two runs send the same bytes.
+        var token = (uint)_time.GetTimestamp() ^ (uint)(++_pings << 20);
         _link.Send(MessageType.HelloRequest);
         _link.Send(MessageType.Ping, HostMessages.Ping(token));
         return token;

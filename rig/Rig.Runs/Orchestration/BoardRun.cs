@@ -16,6 +16,10 @@ public sealed class BoardRun : IDisposable
     public required RunStore Store { get; init; }
     public required RunHeader Header { get; init; }
     public VirtualBoard? Virtual { get; init; }
+    /// <summary>The emulated board behind the session (`--board emulated`), or null: its core, cycles and pins (profiler, energy).</summary>
+    public Rig.Emulation.Boards.EmulatedBoard? Emulated { get; init; }
+    /// <summary>Why this board stopped mid-run while the others went on (an emulated image's fault), or null.</summary>
+    public Rig.Emulation.Boards.Host.EmulatedBoardStoppedException? Failure { get; set; }
     public required BoardSession Session { get; init; }
     /// <summary>Clips committed before this process started (a resume), keyed by index.</summary>
     public required Dictionary<int, ClipResult> Done { get; init; }
@@ -57,7 +61,8 @@ public sealed class BoardRun : IDisposable
             var waits = options.Session ?? SessionOptions.From(wire.Timeouts);
             parts = RigParts.OpenBoard(target, profile, wire, microphone, options, waits.SilenceTimeout, time);
             var (link, board, chaos) = parts;
-            session = new BoardSession(id, link, profile, goldenHash, waits, time);
+            // An emulated board's waits are measured on its own clock (emulated time): the run is deterministic.
+            session = new BoardSession(id, link, profile, goldenHash, waits, parts.SessionTime ?? time);
             session.Connect();
             Directory.CreateDirectory(runDir);
             store = RunStore.Open(RunStore.RunDbPath(runDir));
@@ -71,8 +76,13 @@ public sealed class BoardRun : IDisposable
             var run = new BoardRun
             {
                 Target = target, Id = id, RunDir = runDir, Store = store, Header = header with { RunId = runId },
-                Virtual = board, Session = session, Chaos = chaos, Done = done, PreviousSessions = previousSessions,
-                Wire = !target.IsVirtual ? WireKind.Uart : options.PacedUart ? WireKind.PacedVirtualUart : WireKind.UnpacedPty,
+                Virtual = board, Emulated = parts.Emulated, Session = session, Chaos = chaos, Done = done, PreviousSessions = previousSessions,
+                Wire = target.Kind switch
+                {
+                    BoardKind.Serial => WireKind.Uart,
+                    BoardKind.Emulated => WireKind.EmulatedUart,
+                    _ => options.PacedUart ? WireKind.PacedVirtualUart : WireKind.UnpacedPty,
+                },
                 EarlierLink = earlier.OfType<ClipSamples>().Select(x => x.Link).Aggregate(new LinkCounters(), LinkTotals.Plus),
                 EarlierStats = earlier.LastOrDefault()?.Stats,
                 SamplesComplete = earlier.All(x => x is not null),
@@ -89,6 +99,7 @@ public sealed class BoardRun : IDisposable
         {
             if (session is not null) session.Dispose(); else parts?.Link.Dispose();
             parts?.Virtual?.Dispose();
+            parts?.Emulated?.Dispose();
             store?.Dispose();
             throw;
         }
@@ -114,6 +125,7 @@ public sealed class BoardRun : IDisposable
     {
         Session.Dispose();
         Virtual?.Dispose();
+        Emulated?.Dispose();
         Store.Dispose();
     }
 }

@@ -31,6 +31,8 @@ public sealed record RunOptions
     public Rig.Simulation.Power.VirtualBenchFaults? EnergyFaults { get; init; }
     /// <summary>Test hook: a virtual board speaks protocol v1 on the wire (no HELLO capabilities, no BURST).</summary>
     public bool VirtualBoardAsProtocolV1 { get; init; }
+    /// <summary>`--firmware`: the ELF an emulated board runs (null: the profile's image, built as `rig mem` builds it).</summary>
+    public string? Firmware { get; init; }
     /// <summary>Where serial boards' locks go (`--lock-dir`); null = /var/lock, or its fallback when not writable.</summary>
     public Rig.Hardware.Serial.Locks.BoardLockDirectory? BoardLocks { get; init; }
     /// <summary>Stop after this many clips (a run killed midway, for resume tests); null = all.</summary>
@@ -40,7 +42,7 @@ public sealed record RunOptions
     {
         if (!Enum.IsDefined(Mode)) throw new ArgumentException($"--mode '{Mode}': expected inject or acoustic");
         if (Boards.Count == 0) throw new ArgumentException("at least one --board is needed");
-        if (Boards.Where(b => !b.IsVirtual).GroupBy(b => b.Port).Any(g => g.Count() > 1)) throw new ArgumentException("the same serial port is given twice");
+        if (Boards.Where(b => b.IsSerial).GroupBy(b => b.Port).Any(g => g.Count() > 1)) throw new ArgumentException("the same serial port is given twice");
         if (Resume && ResumedRuns is { } stored && stored.Count != Boards.Count) throw new ArgumentException($"--resume: the run has {stored.Count} boards, {Boards.Count} given");
         Session?.Validated();
         return this;

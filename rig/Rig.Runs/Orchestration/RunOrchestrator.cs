@@ -5,6 +5,7 @@ using Rig.Core.Runs;
 using Rig.Dsp.Frontend;
 using Rig.Simulation.Room;
 using Rig.Store;
+using Rig.Store.History;
 
 namespace Rig.Runs.Orchestration;
 
@@ -24,6 +25,8 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
     public IReadOnlyList<RunOutcome> Execute(RunOptions options, CancellationToken ct = default)
     {
         options = options.Validated();
+        // The history is checked before anything is made: an unreachable server, a refused login or a newer schema stops here.
+        using (HistoryStores.Open(options.HistoryStore)) { }
         var outExisted = Directory.Exists(options.OutDir);
         using var owned = RunFolderLock.Acquire(options.OutDir,
             $"pid {Environment.ProcessId} on {Environment.MachineName}, {(options.Resume ? "resuming" : "running")} {options.Profile} since {time.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC");
@@ -93,7 +96,9 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
             // Checked between clips only: the clip in flight always finishes and is committed.
             if (ct.IsCancellationRequested) { interrupted = true; break; }
             if (options.StopAfterClips is int stop && played >= stop) break;
-            var pending = runs.Where(r => !r.Done.ContainsKey(item.Index)).ToList();
+            // A board that stopped for good (an emulated image's fault) sits out the rest; the others go on.
+            var pending = runs.Where(r => r.Failure is null && !r.Done.ContainsKey(item.Index)).ToList();
+            if (pending.Count == 0) continue;
             var writeFeatures = first;
             var results = acoustic ? PlayAcoustic(profile, item, pending, writeFeatures) : PlayInject(profile, item, pending, rate, writeFeatures);
             first = false;
@@ -102,23 +107,43 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
             progress.ClipDone(item.Name, string.Join(", ", results.Select(r => $"{r.Predicted}{(r.MismatchingValues == 0 ? "" : $" ({r.MismatchingValues} values differ)")}")));
         }
         var wall = time.GetElapsedTime(start).TotalSeconds;
-        var complete = runs.All(r => playlist.Items.All(i => r.Done.ContainsKey(i.Index) || r.Clips.Any(c => c.Index == i.Index)));
+        bool Complete(BoardRun r) => r.Failure is null && playlist.Items.All(i => r.Done.ContainsKey(i.Index) || r.Clips.Any(c => c.Index == i.Index));
         var model = TryModelSummary(profile.Name);
         var outcomes = new List<RunOutcome>();
         foreach (var r in runs)
         {
-            var power = interrupted ? PowerResult.NotMeasured("the run was stopped before power was measured") : MeasurePower(options, profile, playlist, r, ct);
-            var result = RunResultBuilder.Build(r, profile, time.GetUtcNow(), complete, wall, audioSeconds, model, power) with { Memory = options.Memory };
+            var complete = Complete(r);
+            var power = interrupted ? PowerResult.NotMeasured("the run was stopped before power was measured")
+                : r.Failure is { } failure ? PowerResult.NotMeasured("the board stopped: " + failure.Stop)
+                : MeasurePower(options, profile, playlist, r, ct);
+            var result = RunResultBuilder.Build(r, profile, time.GetUtcNow(), complete, wall, audioSeconds, model, power) with { Memory = options.Memory, Host = Environment.MachineName };
             RunJson.Write(r.RunDir, result);
             r.Store.FinishRun(result);
-            if (complete)
+            outcomes.Add(new RunOutcome(r.Id, Path.GetFullPath(r.RunDir), result)
             {
-                using var history = RunStore.Open(StoreLocation.Resolve(options.HistoryStore));
-                history.FinishRun(result, Path.GetFullPath(r.RunDir));
-            }
-            outcomes.Add(new RunOutcome(r.Id, Path.GetFullPath(r.RunDir), result) { Interrupted = interrupted });
+                Interrupted = interrupted,
+                Failure = r.Failure,
+                HistoryError = complete ? RecordHistory(options, result, r.RunDir) : null,
+            });
         }
         return outcomes;
+    }
+
+    /// <summary>How long a finished run waits for a history server that is down (restarting) before leaving the run to `rig history --sync`.</summary>
+    private static readonly TimeSpan s_historyWait = TimeSpan.FromSeconds(30);
+
+    /// <summary>Records the finished run in the history; a store that refuses leaves the run's local results whole and says how to sync them.</summary>
+    private string? RecordHistory(RunOptions options, RunResult result, string runDir)
+    {
+        try
+        {
+            HistorySync.Record(StoreLocation.Resolve(options.HistoryStore), result, Path.GetFullPath(runDir), time, s_historyWait);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            return e.Message;
+        }
     }
 
     private List<ClipResult> PlayInject(BoardProfile profile, PlaylistItem item, List<BoardRun> runs, int rate, bool writeFeatures)
@@ -132,7 +157,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
             var clip = ClipEvaluation.Evaluate(profile, item, samples, capture, r.RunDir, writeFeatures);
             if (clip.MismatchingValues > 0) clip = LocateDivergence(profile, item, samples, r, clip);
             return Commit(r, cost.Charge(clip), capture, link);
-        })).ToArray();
+        }).ContinueWith(t => Survive(r, t), TaskScheduler.Default)).ToArray();
         return WaitAll(tasks);
     }
 
@@ -143,7 +168,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
         var expected = sound.Length;
         // One speaker, many listeners: physical boards share one ALSA playback of the clip (started by
         // the first of them); each virtual board hears it through its own seat in the virtual room.
-        var firstPhysical = runs.FirstOrDefault(r => r.Virtual is null);
+        var firstPhysical = runs.FirstOrDefault(r => r.Target.IsSerial);
         var tasks = runs.Select((r, listener) => Task.Run(() =>
         {
             var cost = ClipCost.Start(r.Session.Link, time);
@@ -153,6 +178,12 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
             {
                 var heard = new VirtualRoom(profile.Acoustic, rate, listener).Capture(sound);
                 play = () => board.WriteMicrophone(heard);
+            }
+            else if (r.Emulated is { } emulated)
+            {
+                // The emulated chip's ADC/PDM model takes these one conversion at a time, in emulated time.
+                var heard = new VirtualRoom(profile.Acoustic, rate, listener).Capture(sound);
+                play = () => emulated.Microphone.Write(heard);
             }
             else if (r == firstPhysical)
                 play = () =>
@@ -165,7 +196,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
                 play = () => { };
             var capture = r.Session.PlayAcoustic(item.Name, expected, play, profile.Classifier.WindowColumns, profile.Classifier.WindowHopColumns);
             return Commit(r, cost.Charge(ClipEvaluation.Evaluate(profile, item, capture.Captured!, capture, r.RunDir, writeFeatures)), capture, link);
-        })).ToArray();
+        }).ContinueWith(t => Survive(r, t), TaskScheduler.Default)).ToArray();
         return WaitAll(tasks);
     }
 
@@ -199,7 +230,21 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
     private static string NewRunId(string profile, DateTimeOffset startedAt, string? board) =>
         $"{profile}-{startedAt.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..6]}" + (board is null ? "" : "-" + board);
 
-    private static List<ClipResult> WaitAll(Task<ClipResult>[] tasks)
+    /// <summary>
+    /// A board's clip task, with an emulated board that stopped for good (its image faulted, or a register its model
+    /// lacks) kept as that board's failure instead of ending the run: the other boards go on.
+    /// </summary>
+    private static ClipResult? Survive(BoardRun run, Task<ClipResult> task)
+    {
+        if (task.Exception?.InnerExceptions is [Rig.Emulation.Boards.Host.EmulatedBoardStoppedException stopped])
+        {
+            run.Failure = stopped;
+            return null;
+        }
+        return task.GetAwaiter().GetResult();
+    }
+
+    private static List<ClipResult> WaitAll(Task<ClipResult?>[] tasks)
     {
         try
         {
@@ -209,7 +254,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
-        return tasks.Select(t => t.Result).ToList();
+        return tasks.Select(t => t.Result).OfType<ClipResult>().ToList();
     }
 
     private static ModelSummary? TryModelSummary(string profile)
@@ -236,4 +281,10 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
 public sealed record RunOutcome(string BoardId, string RunDir, RunResult Result)
 {
     public bool Interrupted { get; init; }
+
+    /// <summary>Why this board stopped mid-run while the others went on (an emulated board's fault), or null.</summary>
+    public Rig.Emulation.Boards.Host.EmulatedBoardStoppedException? Failure { get; init; }
+
+    /// <summary>Why the history did not record the finished run (its run.json and run.db are whole); null when it did.</summary>
+    public string? HistoryError { get; init; }
 }

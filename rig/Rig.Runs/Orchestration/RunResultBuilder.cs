@@ -33,7 +33,7 @@ public static class RunResultBuilder
         var hopCycles = hello.CyclesHz * (double)profile.Frontend.Hop / profile.Frontend.SampleRate;
         var busy = frontend.Median + inference.Median / Math.Max(1, profile.Classifier.WindowHopColumns);
         var stats = run.LastStats;
-        var clock = MeasurementClocks.Of(hello.McuCycles);
+        var clock = MeasurementClocks.Of(hello.McuCycles, emulated: run.Emulated is not null);
         return new RunResult
         {
             RunId = run.Header.RunId,

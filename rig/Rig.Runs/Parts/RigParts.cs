@@ -1,5 +1,9 @@
 using System.Device.I2c;
+using Rig.Core;
 using Rig.Core.Profiles;
+using Rig.Elf.Build;
+using Rig.Emulation.Boards;
+using Rig.Emulation.Boards.Host;
 using Rig.Core.Seams;
 using Rig.Hardware.Audio;
 using Rig.Hardware.Ina219;
@@ -22,7 +26,14 @@ namespace Rig.Runs.Parts;
 public static class RigParts
 {
     /// <summary>A board's byte pipe and, for a virtual board, the process behind it (disposed by the caller).</summary>
-    public sealed record BoardLinkParts(ISerialLink Link, VirtualBoard? Virtual, ChaosLink? Chaos);
+    public sealed record BoardLinkParts(ISerialLink Link, VirtualBoard? Virtual, ChaosLink? Chaos)
+    {
+        /// <summary>The emulated board behind the link (`--board emulated`): its core for the profiler, its pins and cycles for energy.</summary>
+        public EmulatedBoard? Emulated { get; init; }
+
+        /// <summary>The clock the board's session waits on: the emulated board's own (emulated time), else null (the run's clock).</summary>
+        public TimeProvider? SessionTime => Emulated?.Time;
+    }
 
     /// <summary>
     /// Starts the native virtual board (for a virtual target) and opens its serial link, or opens the serial port of a
@@ -31,6 +42,7 @@ public static class RigParts
     public static BoardLinkParts OpenBoard(BoardTarget target, string profile, SerialSection wire, bool microphone, RunOptions options,
                                            TimeSpan silenceTimeout, TimeProvider time)
     {
+        if (target.IsEmulated) return OpenEmulated(ProfileCatalog.Load(profile), options);
         VirtualBoard? board = null;
         ISerialLink? link = null;
         try
@@ -55,6 +67,30 @@ public static class RigParts
             board?.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The profile's image (or --firmware) on the emulator with the board's model (rig/Rig.Emulation/Boards); its link
+    /// runs the core in emulated time, and the chaos link (`--line-faults`) times its stalls on that clock too.
+    /// </summary>
+    private static BoardLinkParts OpenEmulated(BoardProfile profile, RunOptions options)
+    {
+        var board = EmulatedBoard.Start(profile, options.Firmware ?? EmulatedImage(profile));
+        ISerialLink link = new EmulatedSerialLink(board);
+        var chaos = options.LineFaults is { } lineFaults ? new ChaosLink(link, lineFaults, board.Time) : null;
+        return new BoardLinkParts(chaos ?? link, null, chaos) { Emulated = board };
+    }
+
+    /// <summary>The profile's default image, built or refreshed with cmake as `rig mem` does; a build that fails is bad input.</summary>
+    public static string EmulatedImage(BoardProfile profile)
+    {
+        var builder = new FirmwareBuilder(RepoPaths.Firmware);
+        var path = builder.DefaultElfPath(profile.Name);
+        var failed = builder.Build(profile.Name).FirstOrDefault(s => !s.Succeeded);
+        if (failed is not null)
+            throw new InvalidDataException($"the emulated board needs {path}, but building it failed ({failed.Command} exited with {failed.ExitCode}): " +
+                                           (failed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "no output"));
+        return File.Exists(path) ? path : throw new InvalidDataException($"cmake finished but {path} does not exist");
     }
 
     /// <summary>

@@ -27,10 +27,10 @@ public sealed class PrerequisiteCheckTests : IDisposable
         return bin;
     }
 
-    private static (int Exit, string Out) Check(string path)
+    private static (int Exit, string Out) Check(string path, params string[] properties)
     {
         var psi = new ProcessStartInfo("/usr/bin/dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "msbuild", Path.Combine(RepoPaths.Root, "Directory.Build.targets"), "-t:RigCheckPrerequisites", "-nologo", "-clp:ErrorsOnly;NoSummary" })
+        foreach (var a in new[] { "msbuild", Path.Combine(RepoPaths.Root, "Directory.Build.targets"), "-t:RigCheckPrerequisites", "-nologo", "-clp:ErrorsOnly;NoSummary" }.Concat(properties))
             psi.ArgumentList.Add(a);
         psi.Environment["PATH"] = path;
         psi.Environment.Remove("RIG_CHROMIUM");
@@ -53,6 +53,16 @@ public sealed class PrerequisiteCheckTests : IDisposable
         var errors = output.Split('\n').Where(l => l.Contains("error", StringComparison.Ordinal)).ToList();
         var error = Assert.Single(errors);
         Assert.Contains($"missing prerequisite: install {package} (sudo bash .ci/run installs everything)", error);
+    }
+
+    /// <summary>PostgreSQL's programs are not on PATH (Debian keeps them in /usr/lib/postgresql/&lt;version&gt;/bin): that folder is looked in.</summary>
+    [Fact]
+    public void Without_postgresql_the_check_names_its_package()
+    {
+        var (exit, output) = Check(PathWithout(), "-p:_RigPostgresRoot=" + _tmp.Sub("no-postgresql"));
+        Assert.NotEqual(0, exit);
+        var error = Assert.Single(output.Split('\n'), l => l.Contains("error", StringComparison.Ordinal));
+        Assert.Contains("missing prerequisite: install postgresql (sudo bash .ci/run installs everything)", error);
     }
 
     [Fact]

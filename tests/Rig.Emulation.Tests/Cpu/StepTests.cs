@@ -41,7 +41,7 @@ public sealed class StepTests
         for (var i = 0; i < 1_000_000 && stepStop is null; i++) stepStop = step.Core.Step();
         Assert.Equal(StopReason.Breakpoint, runStop.Reason);
         Assert.Equal(runStop, stepStop);
-        Assert.Equal(run.Core.R, step.Core.R);
+        Assert.Equal(run.Core.R.ToArray(), step.Core.R.ToArray());
         Assert.Equal(run.Core.Cycles, step.Core.Cycles);
         Assert.Equal(run.Core.Instructions, step.Core.Instructions);
         Assert.Equal(run.Core.Xpsr, step.Core.Xpsr);

@@ -41,7 +41,7 @@ sealed class Thumb32Machine
     public Thumb2Executor Executor { get; } = new();
     public ArmCore Core { get; }
     public uint End { get; }
-    public uint[] R => Core.R;
+    public ref RegisterFile R => ref Core.R;
 
     /// <summary>Executes the instruction at the PC; fails the test when the run stops.</summary>
     public void Step()

@@ -108,7 +108,7 @@ public sealed class HtmlReportBrowserTests : IClassFixture<ChromiumFixture>, IDi
 
         Assert.Empty(dialogs);
         Assert.Empty(requests);
-        Assert.Equal(7, await page.Locator("img").CountAsync());
+        Assert.Equal(8, await page.Locator("img").CountAsync());
         Assert.Equal(0, await page.Locator("script").CountAsync());
         Assert.Equal(evil, (await page.InnerTextAsync("#summary tr[data-key=board] td")).Trim());
         Assert.Equal(evil, (await page.InnerTextAsync($"#classes tbody tr:nth-child({run.Confusion.Labels.Count}) td")).Trim());

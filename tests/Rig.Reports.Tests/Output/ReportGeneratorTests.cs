@@ -25,11 +25,11 @@ public sealed class ReportGeneratorTests : IDisposable
 
         var html = File.ReadAllText(r.IndexHtml);
         Assert.True(r.HtmlBytes < 5 * 1024 * 1024, $"index.html is {r.HtmlBytes} bytes");
-        Assert.Equal(7, r.PlotFiles.Count);
+        Assert.Equal(8, r.PlotFiles.Count);
         foreach (var png in r.PlotFiles) Assert.Equal(PngSignature, File.ReadAllBytes(png)[..8]);
         // Every image is inline, and nothing reaches for the network.
         var sources = Regex.Matches(html, "<img [^>]*src=\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(7, sources.Count);
+        Assert.Equal(8, sources.Count);
         foreach (var src in sources)
         {
             Assert.StartsWith("data:image/png;base64,", src);
@@ -86,7 +86,7 @@ public sealed class ReportGeneratorTests : IDisposable
         Assert.Contains("not measured: run.json has no cycles section", html);
         Assert.Contains("not measured: run.json has no model section", html);
         Assert.Contains("no profile given", html);
-        Assert.Equal(7, r.PlotFiles.Count);
+        Assert.Equal(8, r.PlotFiles.Count);
         foreach (var png in r.PlotFiles) Assert.True(new FileInfo(png).Length > 1000);
     }
 
@@ -99,7 +99,7 @@ public sealed class ReportGeneratorTests : IDisposable
         var r = ReportGenerator.Write(dir, Options());
         var html = File.ReadAllText(r.IndexHtml);
         Assert.Contains("no: the run did not finish", html);
-        Assert.Equal(7, r.PlotFiles.Count);
+        Assert.Equal(8, r.PlotFiles.Count);
         Assert.Equal(0, (int)XDocument.Parse(File.ReadAllText(r.JUnit)).Root!.Attribute("tests")!);
     }
 

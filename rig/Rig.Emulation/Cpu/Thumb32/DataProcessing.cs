@@ -15,12 +15,12 @@ public sealed partial class Thumb2Executor
     {
         uint op = (a >> 5) & 0xF;
         int type = Alu.DecodeImmShift((b >> 4) & 3, ((b >> 12) & 7) << 2 | ((b >> 6) & 3), out int amount);
-        uint shifted = Alu.ShiftC(core.R[b & 0xF], type, amount, core.C, out bool carry);
+        uint shifted = Alu.ShiftC(core.R[(int)(b & 0xF)], type, amount, core.C, out bool carry);
         if (op == 6) // PKHBT / PKHTB (v7E-M): tb selects ASR and the top half of Rn
         {
             if ((a & 0x10) != 0) return false;
-            uint rn = core.R[a & 0xF];
-            core.R[(b >> 8) & 0xF] = (b & 0x20) != 0 ? (rn & 0xFFFF_0000) | (shifted & 0xFFFF) : (shifted & 0xFFFF_0000) | (rn & 0xFFFF);
+            uint rn = core.R[(int)(a & 0xF)];
+            core.R[(int)((b >> 8) & 0xF)] = (b & 0x20) != 0 ? (rn & 0xFFFF_0000) | (shifted & 0xFFFF) : (shifted & 0xFFFF_0000) | (rn & 0xFFFF);
             RetireAlu(core);
             return true;
         }

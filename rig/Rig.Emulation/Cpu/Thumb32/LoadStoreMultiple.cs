@@ -69,7 +69,7 @@ public sealed partial class Thumb2Executor
             case 1:
             {
                 // TBB/TBH: the table holds halfword offsets forward from the PC (Rn may be the PC).
-                uint baseAddress = core.ReadReg(n), index = core.R[b & 0xF];
+                uint baseAddress = core.ReadReg(n), index = core.R[(int)(b & 0xF)];
                 uint entryAddress = op3 == 0 ? baseAddress + index : baseAddress + (index << 1);
                 uint entry = op3 == 0 ? core.Load8(entryAddress) : core.Load16(entryAddress);
                 uint target = core.Pc + 4 + 2 * entry;
