@@ -77,7 +77,7 @@ public sealed class FirmwareProbe : IInstructionTrace
             p.Charge(core.Cycles - lastCycles, core.SleepCycles - lastSleep);
             p.After(pc, size, hw1, hw2, skipped, next, core.R[13], active - expectedActive, entryCycles);
         }
-        ram?.Executed(pc, hw1, hw2, skipped, core.R);
+        ram?.Executed(pc, hw1, hw2, skipped, in core.R);
         var msp = core.Msp;
         stack.Observe(msp);
         expectedPc = next;

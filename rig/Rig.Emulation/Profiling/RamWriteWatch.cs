@@ -1,3 +1,4 @@
+using Rig.Emulation.Cpu;
 using Rig.Emulation.Memory;
 
 namespace Rig.Emulation.Profiling;
@@ -34,7 +35,7 @@ public sealed class RamWriteWatch
     public bool CountsFromMain => armAt is not null;
 
     /// <summary>After an instruction: arms at <c>armAt</c>, then marks what a store wrote.</summary>
-    public void Executed(uint pc, ushort hw1, ushort hw2, bool skipped, uint[] registers)
+    public void Executed(uint pc, ushort hw1, ushort hw2, bool skipped, in RegisterFile registers)
     {
         if (!Armed)
         {

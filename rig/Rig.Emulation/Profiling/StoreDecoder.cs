@@ -11,13 +11,13 @@ namespace Rig.Emulation.Profiling;
 public static class StoreDecoder
 {
     /// <summary>The bytes the instruction stored: start address and length (0 when it is no store).</summary>
-    public static (uint Address, uint Length) Decode(ushort hw1, ushort hw2, uint[] r)
+    public static (uint Address, uint Length) Decode(ushort hw1, ushort hw2, ReadOnlySpan<uint> r)
     {
         if (hw1 < 0xE800) return Decode16(hw1, r);
         return Decode32(hw1, hw2, r);
     }
 
-    static (uint, uint) Decode16(ushort hw, uint[] r)
+    static (uint, uint) Decode16(ushort hw, ReadOnlySpan<uint> r)
     {
         var n = (hw >> 3) & 7;
         var imm5 = (uint)(hw >> 6) & 0x1F;
@@ -40,7 +40,7 @@ public static class StoreDecoder
         }
     }
 
-    static (uint, uint) Decode32(ushort hw1, ushort hw2, uint[] r)
+    static (uint, uint) Decode32(ushort hw1, ushort hw2, ReadOnlySpan<uint> r)
     {
         var n = hw1 & 0xF;
         var w = (hw1 & 0x20) != 0;
