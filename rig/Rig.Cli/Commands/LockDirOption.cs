@@ -20,7 +20,7 @@ internal static class LockDirOption
     /// </summary>
     public static BoardLockDirectory? Resolve(string? requested, IEnumerable<BoardTarget> boards, bool resuming)
     {
-        if (requested is null && !resuming && boards.All(b => b.IsVirtual)) return null;
+        if (requested is null && !resuming && !boards.Any(b => b.IsSerial)) return null;
         var dir = BoardLockDirectory.Resolve(requested);
         if (dir.Note is { } note) Console.Error.WriteLine("warning: " + note);
         return dir with { Notify = Console.Error.WriteLine };

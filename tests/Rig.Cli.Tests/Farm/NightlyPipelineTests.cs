@@ -74,6 +74,10 @@ public sealed class NightlyPipelineTests : IDisposable
         Assert.Contains("${{ env.RUN_DIR }}/report/", paths);
         Assert.Equal("runs/nightly-${{ matrix.profile }}", Text(Get(Get(job, "env")!, "RUN_DIR")));
         Assert.Equal("$RUN_DIR", After(runCall, "--out"));
+
+        // actionlint knows the custom runner labels from .github/actionlint.yaml: `rig` and every profile.
+        var lint = Load(Path.Combine(RepoPaths.Root, ".github", "actionlint.yaml"));
+        Assert.Equal(Sorted(RepoProfiles.Names.Append("rig")), Sorted(Texts(Get(Get(lint, "self-hosted-runner")!, "labels"))));
     }
 
     [Fact]

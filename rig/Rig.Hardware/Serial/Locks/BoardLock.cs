@@ -48,7 +48,7 @@ public sealed class BoardLock : IDisposable
         var me = Environment.ProcessId;
         var tookOver = TakeLockFile(port, lockFile, me);
         if (tookOver is int stale)
-            directory.Notify?.Invoke($"note: serial port {port}: took over the stale lock {lockFile} of pid {stale}, which is no longer running (a crashed or killed run)");
+            directory.Notify?.Invoke($"note: serial port {port}: took over the stale lock {lockFile} of pid {stale}, which is no longer running (it crashed or was killed)");
         try
         {
             return new BoardLock(port, device, lockFile, LockDevice(port, device), tookOver);
