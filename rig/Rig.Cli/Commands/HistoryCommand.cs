@@ -21,14 +21,14 @@ public static class HistoryCommand
 {
     public static Command Create()
     {
-        var profile = new Option<string?>("--profile", "-p") { Description = $"board profile ({ProfileCatalog.Listing()}); required unless --all-hosts, --json or --sync" };
+        var profile = new Option<string?>("--profile", "-p") { Description = $"board profile ({ProfileCatalog.Listing()}); required unless --all-hosts, --json or --sync, which may omit it (every profile; --sync takes the run folder's)" };
         var store = new Option<string?>("--store") { Description = $"history store: a SQLite file or postgres://user@host/db (default: ${StoreLocation.EnvironmentVariable} or runs/history.db)" };
         var limit = new Option<int>("--limit", "-n") { Description = "newest runs shown", DefaultValueFactory = _ => 30 };
         var plot = new Option<FileInfo?>("--plot") { Description = "trend PNG to write (default: next to the store, history-<profile>.png)" };
         var json = new Option<bool>("--json") { Description = "print the runs as JSON (runId, profile, host, board, clips, accuracy, ...) instead of a table; no plot" };
         var allHosts = new Option<bool>("--all-hosts") { Description = "the newest complete run of every profile on every board of every host, with its gate verdict (table and HTML page)" };
         var html = new Option<FileInfo?>("--html") { Description = "HTML history page to write (default with --all-hosts: history.html next to the store, or runs/ for a server)" };
-        var sync = new Option<DirectoryInfo?>("--sync") { Description = "record the finished run(s) of this run folder in the store (after its server was unreachable); recording twice duplicates nothing" };
+        var sync = new Option<DirectoryInfo?>("--sync") { Description = "record the finished run(s) of this run folder in the store (after its server was unreachable); recording twice duplicates nothing (omitted: the history is shown, nothing is recorded)" };
         var command = new Command("history", "Runs over time from the history store (a file or the farm's PostgreSQL): table, trend plot, JSON, every board's latest verdict")
         {
             profile, store, limit, plot, json, allHosts, html, sync,

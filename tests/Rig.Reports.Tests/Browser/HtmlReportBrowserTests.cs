@@ -61,7 +61,7 @@ public sealed class HtmlReportBrowserTests : IClassFixture<ChromiumFixture>, IDi
         var (page, requests, dialogs) = await Open(report.IndexHtml);
 
         var widths = await page.EvalOnSelectorAllAsync<int[]>("img", "imgs => imgs.map(i => i.complete ? i.naturalWidth : -1)");
-        Assert.Equal(7, widths.Length);
+        Assert.Equal(8, widths.Length);
         Assert.All(widths, w => Assert.True(w > 0, $"an image did not decode (naturalWidth {w})"));
         var heights = await page.EvalOnSelectorAllAsync<int[]>("img", "imgs => imgs.map(i => i.naturalHeight)");
         Assert.All(heights, h => Assert.True(h > 100));
