@@ -65,13 +65,32 @@ public sealed class CortexM4Timing(MemoryMap memory) : ICycleModel
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public int Cycles(in Retired op, uint pc)
     {
-        // The single-cycle classes inline into the executor (their class is a constant there).
-        if (op.Class is OpClass.Alu or OpClass.Floating or OpClass.Multiply or OpClass.MultiplyAccumulate)
+        // The common classes inline into the executor (their class is a constant there, so only
+        // one of these branches is left); the same rules as OtherCycles, which has their comments.
+        switch (op.Class)
         {
-            previousLoadPipelines = false;
-            return 1;
+            case OpClass.Alu or OpClass.Floating or OpClass.Multiply or OpClass.MultiplyAccumulate:
+                previousLoadPipelines = false;
+                return 1;
+            case OpClass.Load when op.Registers < 2:
+            {
+                bool pipelined = previousLoadPipelines && (op.Operand2 & previousLoadDestinations) == 0;
+                previousLoadPipelines = true;
+                previousLoadDestinations = op.Operand;
+                return (pipelined ? 1 : 2) + memory.WaitStates(op.Address);
+            }
+            case OpClass.Store when op.Registers < 2:
+            {
+                bool pipelined = previousLoadPipelines && (op.Operand2 & previousLoadDestinations) == 0;
+                previousLoadPipelines = false;
+                return (pipelined ? 1 : 2) + memory.WaitStates(op.Address);
+            }
+            case OpClass.Branch or OpClass.CompareBranch when !op.Taken:
+                previousLoadPipelines = false;
+                return 1;
+            default:
+                return OtherCycles(op, pc);
         }
-        return OtherCycles(op, pc);
     }
 
     int OtherCycles(in Retired op, uint pc)
