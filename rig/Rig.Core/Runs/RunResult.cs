@@ -93,6 +93,7 @@ public sealed record CycleSummary(CycleUnit Unit, double ClockHz, Distribution F
     /// <summary>Whose clock counted these cycles; null in runs written before the field (derive it from <see cref="Unit"/>).</summary>
     public MeasurementClock? Clock { get; init; }
 
+    [JsonIgnore]
     public MeasurementClock ClockOrUnit => Clock ?? MeasurementClocks.FromCycleUnit(Unit);
 }
 
