@@ -4,7 +4,8 @@ using Rig.Emulation.Cpu.Exceptions;
 namespace Rig.Emulation.Boards.Common;
 
 /// <summary>
-/// A peripheral's level-sensitive interrupt request into the NVIC (ARMv6-M ARM B3.4.1: an asserted
+/// A peripheral's level-sensitive interrupt request into the NVIC (an STM32 flag AND its enable, an nRF
+/// event AND its INTEN bit; ARMv6-M ARM B3.4.1, ARMv7-M ARM B3.4: an asserted
 /// line pends its interrupt; one still asserted when its handler returns pends it again). The model
 /// calls <see cref="Set"/> with the line's level after every change of its flags or enables. A rising
 /// edge pends at once (also while the handler runs, as the NVIC latches it). While the line stays high
@@ -20,6 +21,7 @@ public sealed class InterruptLine : IClocked
     public InterruptLine(ArmCore core, int irq)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(irq);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(irq, core.Nvic.Count - ExceptionNumbers.FirstIrq);
         this.core = core;
         Irq = irq;
         exception = ExceptionNumbers.FirstIrq + irq;

@@ -23,11 +23,11 @@ public abstract class NrfPeripheral : IPeripheral
     /// <summary>A peripheral occupies one 4 KB slot of the APB space (PS "Memory", peripheral ID = address bits 17:12).</summary>
     public const uint SlotSize = 0x1000;
 
-    readonly LevelInterruptLine? line;
+    readonly InterruptLine? line;
     uint events;
     uint inten;
 
-    protected NrfPeripheral(string name, uint baseAddress, LevelInterruptLine? line)
+    protected NrfPeripheral(string name, uint baseAddress, InterruptLine? line)
     {
         Name = name;
         Base = baseAddress;
@@ -54,7 +54,7 @@ public abstract class NrfPeripheral : IPeripheral
         UpdateLine();
     }
 
-    protected void UpdateLine() => line?.Drive((events & inten) != 0);
+    protected void UpdateLine() => line?.Set((events & inten) != 0);
 
     public uint Read(uint offset, int size)
     {

@@ -66,7 +66,7 @@ public sealed class Pdm : NrfPeripheral, IClocked
     long samplesTaken;
 
     public Pdm(ArmCore core, MicrophoneFeed microphone, long coreHz, uint ramStart, uint ramSize)
-        : base("PDM", BaseAddress, new LevelInterruptLine(core, Irq))
+        : base("PDM", BaseAddress, new InterruptLine(core, Irq))
     {
         this.core = core;
         this.microphone = microphone;

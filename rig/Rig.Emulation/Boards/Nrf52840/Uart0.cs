@@ -61,7 +61,7 @@ public sealed class Uart0 : NrfPeripheral
     bool rxStarted, txStarted;
 
     public Uart0(ArmCore core, UartLine wire)
-        : base("UART0", BaseAddress, new LevelInterruptLine(core, Irq))
+        : base("UART0", BaseAddress, new InterruptLine(core, Irq))
     {
         this.core = core;
         this.wire = wire;

@@ -45,7 +45,7 @@ public sealed class DmaController : StPeripheral
     public DmaController(string name, uint baseAddress, ArmCore core) : base(name, baseAddress)
     {
         this.core = core;
-        for (var c = 0; c < Channels; c++) channels[c] = new Channel(new LevelInterruptLine(core, FirstChannelIrq + c));
+        for (var c = 0; c < Channels; c++) channels[c] = new Channel(new InterruptLine(core, FirstChannelIrq + c));
     }
 
     /// <summary>CSELR.CxS: the request line channel <paramref name="channel"/> (1-7) listens to.</summary>
@@ -124,7 +124,7 @@ public sealed class DmaController : StPeripheral
         return register <= Cmar ? ((int)(at / ChannelStride), register) : null;
     }
 
-    sealed class Channel(LevelInterruptLine line)
+    sealed class Channel(InterruptLine line)
     {
         public uint Ccr, Cndtr, Reload, Cpar, Cmar;
         public uint Flags;
@@ -183,7 +183,7 @@ public sealed class DmaController : StPeripheral
 
         static uint SizeBytes(uint field) => field switch { 0 => 1u, 1 => 2u, _ => 4u };
 
-        void UpdateLine() => line.Drive(
+        void UpdateLine() => line.Set(
             ((Flags & FlagTcif) != 0 && (Ccr & CcrTcie) != 0) ||
             ((Flags & FlagHtif) != 0 && (Ccr & CcrHtie) != 0) ||
             ((Flags & FlagTeif) != 0 && (Ccr & CcrTeie) != 0));

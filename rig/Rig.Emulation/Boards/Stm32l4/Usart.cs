@@ -50,7 +50,7 @@ public sealed class Usart : StPeripheral
 
     readonly UartLine wire;
     readonly Func<long> kernelClockHz;
-    readonly LevelInterruptLine line;
+    readonly InterruptLine line;
     uint cr1, brr;
     uint isr = IsrTxe | IsrTc;
     byte rdr, tdr;
@@ -60,7 +60,7 @@ public sealed class Usart : StPeripheral
     {
         this.wire = wire;
         this.kernelClockHz = kernelClockHz;
-        line = new LevelInterruptLine(core, irq);
+        line = new InterruptLine(core, irq);
         wire.ByteReceived = OnByteReceived;
         wire.TransmitComplete = OnTransmitComplete;
     }
@@ -154,7 +154,7 @@ public sealed class Usart : StPeripheral
         UpdateLine();
     }
 
-    void UpdateLine() => line.Drive(
+    void UpdateLine() => line.Set(
         ((isr & (IsrRxne | IsrOre)) != 0 && (cr1 & Cr1Rxneie) != 0) ||
         ((isr & IsrTxe) != 0 && (cr1 & Cr1Txeie) != 0) ||
         ((isr & IsrTc) != 0 && (cr1 & Cr1Tcie) != 0));
