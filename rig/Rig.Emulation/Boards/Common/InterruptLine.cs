@@ -5,18 +5,14 @@ namespace Rig.Emulation.Boards.Common;
 
 /// <summary>
 /// A peripheral's level-sensitive interrupt request into the NVIC (an STM32 flag AND its enable, an nRF
-/// event AND its INTEN bit; ARMv6-M ARM B3.4.1, ARMv7-M ARM B3.4: an asserted
-/// line pends its interrupt; one still asserted when its handler returns pends it again). The model
-/// calls <see cref="Set"/> with the line's level after every change of its flags or enables. A rising
-/// edge pends at once (also while the handler runs, as the NVIC latches it). While the line stays high
-/// and the interrupt is neither pending (its NVIC pend cleared, or its handler entered) the line is
-/// re-checked every cycle, so a handler that returns without clearing the cause is entered again.
+/// event AND its INTEN bit, a PL011's masked status). The model calls <see cref="Set"/> with the line's
+/// level after every change of its flags or enables; the NVIC keeps the interrupt pending while the line
+/// is high and pends it again when its handler returns with the line still high
+/// (<see cref="NestedInterrupts.SetIrqLevel"/>).
 /// </summary>
-public sealed class InterruptLine : IClocked
+public sealed class InterruptLine
 {
     readonly ArmCore core;
-    readonly int exception;
-    ulong checkAt = ulong.MaxValue;
 
     public InterruptLine(ArmCore core, int irq)
     {
@@ -24,36 +20,11 @@ public sealed class InterruptLine : IClocked
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(irq, core.Nvic.Count - ExceptionNumbers.FirstIrq);
         this.core = core;
         Irq = irq;
-        exception = ExceptionNumbers.FirstIrq + irq;
-        core.AddClocked(this);
     }
 
     public int Irq { get; }
 
-    public bool Level { get; private set; }
+    public bool Level => core.Nvic.IrqLevel(Irq);
 
-    public void Set(bool level)
-    {
-        var rising = level && !Level;
-        Level = level;
-        if (rising) core.Nvic.RaiseIrq(Irq);
-        Check(core.Cycles);
-    }
-
-    public ulong NextEventCycle => checkAt;
-
-    public void Service(ulong now) => Check(now);
-
-    void Check(ulong now)
-    {
-        var next = ulong.MaxValue;
-        if (Level && !core.Nvic.IsPending(exception))
-        {
-            if (core.Nvic.IsActive(exception)) next = now + 1;
-            else core.Nvic.RaiseIrq(Irq);
-        }
-        if (next == checkAt) return;
-        checkAt = next;
-        core.Reschedule();
-    }
+    public void Set(bool level) => core.Nvic.SetIrqLevel(Irq, level);
 }

@@ -12,6 +12,9 @@ public sealed class NestedInterrupts
     readonly bool[] active;
     readonly bool[] enabled;
     readonly byte[] priority;
+    // Level-sensitive request lines of the IRQs (modelled peripherals): a line still high keeps its
+    // interrupt pending, and pends it again when its handler returns (ARMv7-M ARM B3.4.1).
+    readonly bool[] level;
 
     public NestedInterrupts(ArmCore core, ExceptionConfig config)
     {
@@ -22,6 +25,7 @@ public sealed class NestedInterrupts
         active = new bool[Count];
         enabled = new bool[Count];
         priority = new byte[Count];
+        level = new bool[Count];
     }
 
     /// <summary>Exception numbers 0 .. Count-1 exist (16 system + the chip's IRQs).</summary>
@@ -35,6 +39,7 @@ public sealed class NestedInterrupts
         Array.Clear(active);
         Array.Clear(enabled);
         Array.Clear(priority);
+        Array.Clear(level);
         ActiveCount = 0;
     }
 
@@ -53,7 +58,23 @@ public sealed class NestedInterrupts
     /// <summary>Pends external interrupt <paramref name="irq"/> (what a modelled peripheral calls).</summary>
     public void RaiseIrq(int irq) => SetPending(ExceptionNumbers.FirstIrq + irq);
 
-    public void ClearPending(int n) => pending[n] = false;
+    /// <summary>ICPR: a request line that is still high keeps a non-active interrupt pending.</summary>
+    public void ClearPending(int n) => pending[n] = level[n] && !active[n];
+
+    public bool IrqLevel(int irq) => level[ExceptionNumbers.FirstIrq + irq];
+
+    /// <summary>
+    /// A peripheral's level-sensitive request line for IRQ <paramref name="irq"/>: a rising edge pends
+    /// the interrupt (latched even while its handler runs); a line that stays high pends it again when
+    /// the handler returns (<see cref="Deactivate"/>) or its pend is cleared.
+    /// </summary>
+    public void SetIrqLevel(int irq, bool high)
+    {
+        var n = ExceptionNumbers.FirstIrq + irq;
+        var rising = high && !level[n];
+        level[n] = high;
+        if (high && (rising || !active[n])) SetPending(n);
+    }
 
     public void SetEnabled(int n, bool on)
     {
@@ -90,6 +111,7 @@ public sealed class NestedInterrupts
     {
         if (active[n]) ActiveCount--;
         active[n] = false;
+        if (level[n]) SetPending(n);
     }
 
     /// <summary>The pending, enabled exception to take next: lowest priority value, then lowest number; -1 for none.</summary>
