@@ -43,10 +43,16 @@ public static class RunCommand
                           Rig.Simulation.Link.LineFaults.Grammar + ". Byte faults hit each direction on its own; run.json records what was injected (link.injectedFaults)",
         };
         var firmware = new Option<string?>("--firmware") { Description = "firmware image whose flash and RAM the run records for the gate, and which emulated boards run (default: firmware/build/<profile>/firmware.elf, built or refreshed with cmake; not measured without arm-none-eabi-gcc)" };
+        var profileFunctions = new Option<bool>("--profile-functions")
+        {
+            Description = "emulated boards: trace every instruction for the per-function profile and the SRAM written (run.json functionProfile, " +
+                          "stats.emulatorRamTouchedBytes, the report's table and plot; about 3x the wall time). Without it an emulated board measures " +
+                          "the emulator's stack high-water only (as `rig profile` does with it)",
+        };
         var lockDir = LockDirOption.Create();
         var command = new Command("run", "Play a playlist through the board(s) and check every feature value against the golden model")
         {
-            profile, playlist, board, mode, output, energy, resume, store, paced, lineFaults, firmware, lockDir,
+            profile, playlist, board, mode, output, energy, resume, store, paced, lineFaults, firmware, profileFunctions, lockDir,
         };
         command.SetAction(parse => CliErrors.Run(parse, () => Run(() => new RunOptions
         {
@@ -60,6 +66,7 @@ public static class RunCommand
             PacedUart = parse.GetValue(paced),
             LineFaults = parse.GetValue(lineFaults) is { } spec ? Rig.Simulation.Link.LineFaults.Parse(spec) : null,
             Firmware = parse.GetValue(firmware) is { } elf ? Path.GetFullPath(elf) : null,
+            ProfileFunctions = parse.GetValue(profileFunctions),
             BoardLocks = LockDirOption.Resolve(parse.GetValue(lockDir), (parse.GetValue(board) ?? []).Select(BoardTarget.Parse), parse.GetValue(resume) is not null),
         }, parse.GetValue(resume), parse.GetResult(board) is { Implicit: false }, parse.GetValue(firmware))));
         return command;

@@ -64,7 +64,7 @@ public sealed class BoardRun : IDisposable
             parts = RigParts.OpenBoard(target, profile, wire, microphone, options, waits.SilenceTimeout, time);
             var (link, board, chaos) = parts;
             // From reset on, before the handshake runs the core.
-            var probe = parts.Emulated is { } emulated ? Rig.Emulation.Profiling.EmulatedBoardProbe.Attach(emulated) : null;
+            var probe = parts.Emulated is { } emulated ? Rig.Emulation.Profiling.EmulatedBoardProbe.Attach(emulated, options.ProfileFunctions) : null;
             // An emulated board's waits are measured on its own clock (emulated time): the run is deterministic.
             session = new BoardSession(id, link, profile, goldenHash, waits, parts.SessionTime ?? time);
             session.Connect();

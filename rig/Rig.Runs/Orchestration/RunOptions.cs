@@ -33,6 +33,12 @@ public sealed record RunOptions
     public bool VirtualBoardAsProtocolV1 { get; init; }
     /// <summary>`--firmware`: the ELF an emulated board runs (null: the profile's image, built as `rig mem` builds it).</summary>
     public string? Firmware { get; init; }
+    /// <summary>
+    /// `--profile-functions`: emulated boards trace every instruction for the per-function profile and the SRAM written
+    /// (run.json functionProfile, stats.emulatorRamTouchedBytes; about 3x the wall time). Without it they measure the
+    /// emulator's stack high-water only.
+    /// </summary>
+    public bool ProfileFunctions { get; init; }
     /// <summary>Where serial boards' locks go (`--lock-dir`); null = /var/lock, or its fallback when not writable.</summary>
     public Rig.Hardware.Serial.Locks.BoardLockDirectory? BoardLocks { get; init; }
     /// <summary>Stop after this many clips (a run killed midway, for resume tests); null = all.</summary>
