@@ -50,9 +50,11 @@ public static class RunCommand
                           "the emulator's stack high-water only (as `rig profile` does with it)",
         };
         var lockDir = LockDirOption.Create();
+        var gdb = new Option<string?>("--gdb") { Description = "--board emulated only: serve the emulated board to gdb on [host]:port (e.g. :3333); the run halts it before the first clip until gdb continues (it waits --gdb-wait seconds)" };
+        var gdbWait = new Option<int>("--gdb-wait") { Description = "seconds the halted board waits for gdb's first connection (then exit 2)", DefaultValueFactory = _ => 600 };
         var command = new Command("run", "Play a playlist through the board(s) and check every feature value against the golden model")
         {
-            profile, playlist, board, mode, output, energy, resume, store, paced, lineFaults, firmware, profileFunctions, lockDir,
+            profile, playlist, board, mode, output, energy, resume, store, paced, lineFaults, firmware, profileFunctions, lockDir, gdb, gdbWait,
         };
         command.SetAction(parse => CliErrors.Run(parse, () => Run(() => new RunOptions
         {
@@ -67,9 +69,18 @@ public static class RunCommand
             LineFaults = parse.GetValue(lineFaults) is { } spec ? Rig.Simulation.Link.LineFaults.Parse(spec) : null,
             Firmware = parse.GetValue(firmware) is { } elf ? Path.GetFullPath(elf) : null,
             ProfileFunctions = parse.GetValue(profileFunctions),
+            Gdb = GdbOptions(parse.GetValue(gdb), parse.GetValue(gdbWait), parse.GetValue(board)),
             BoardLocks = LockDirOption.Resolve(parse.GetValue(lockDir), (parse.GetValue(board) ?? []).Select(BoardTarget.Parse), parse.GetValue(resume) is not null),
         }, parse.GetValue(resume), parse.GetResult(board) is { Implicit: false }, parse.GetValue(firmware))));
         return command;
+    }
+
+    private static Rig.Emulation.Gdb.GdbServerOptions? GdbOptions(string? endpoint, int waitSeconds, string[]? boards)
+    {
+        if (endpoint is null) return null;
+        if (boards is not ["emulated"]) throw new InvalidDataException($"--gdb {endpoint}: serves one emulated board; give --board emulated (got {(boards is null ? "none" : string.Join(", ", boards))})");
+        if (waitSeconds <= 0) throw new InvalidDataException($"--gdb-wait {waitSeconds}: give a positive number of seconds");
+        return Rig.Emulation.Gdb.GdbServerOptions.Parse(endpoint) with { AttachWait = TimeSpan.FromSeconds(waitSeconds) };
     }
 
     private static string ResolvePlaylist(string path) =>

@@ -39,6 +39,8 @@ public sealed record RunOptions
     /// emulator's stack high-water only.
     /// </summary>
     public bool ProfileFunctions { get; init; }
+    /// <summary>`--gdb [host]:port`: the emulated board behind a GDB server, halted before the first clip until gdb continues.</summary>
+    public Rig.Emulation.Gdb.GdbServerOptions? Gdb { get; init; }
     /// <summary>Where serial boards' locks go (`--lock-dir`); null = /var/lock, or its fallback when not writable.</summary>
     public Rig.Hardware.Serial.Locks.BoardLockDirectory? BoardLocks { get; init; }
     /// <summary>Stop after this many clips (a run killed midway, for resume tests); null = all.</summary>
