@@ -41,6 +41,11 @@ public sealed record RunOptions
     public bool ProfileFunctions { get; init; }
     /// <summary>`--gdb [host]:port`: the emulated board behind a GDB server, halted before the first clip until gdb continues.</summary>
     public Rig.Emulation.Gdb.GdbServerOptions? Gdb { get; init; }
+    /// <summary>The profile's own image as `rig mem` builds it (firmware/build/&lt;p&gt;/firmware.elf), which a serial board must run unless
+    /// <see cref="Firmware"/> names another; null when it could not be built (no arm-none-eabi-gcc): the build id is then not checked.</summary>
+    public string? ProfileImage { get; init; }
+    /// <summary>`--any-image`: run a board whatever image its HELLO's build id says it holds (recorded in run.json, not checked).</summary>
+    public bool AnyImage { get; init; }
     /// <summary>Where serial boards' locks go (`--lock-dir`); null = /var/lock, or its fallback when not writable.</summary>
     public Rig.Hardware.Serial.Locks.BoardLockDirectory? BoardLocks { get; init; }
     /// <summary>Stop after this many clips (a run killed midway, for resume tests); null = all.</summary>
