@@ -32,7 +32,11 @@ public static class MemCommand
         var path = elfFile?.FullName ?? EnsureDefaultImage(profile.Name);
         var report = FirmwareMemory.Profile(path, profile, top);
         Console.Out.Write(json ? MemoryReportJson.Serialize(report) + Environment.NewLine : MemoryReportText.Render(report));
-        return report.WithinBudget ? 0 : OverBudget;
+        // A graph model's per-layer costs (text only: --json keeps the memory report's schema).
+        var costs = json ? null : Rig.Model.Graph.GraphCosts.TryLoad(RepoPaths.Generated(profile.Name));
+        if (costs is not null) ModelCostText.Write(costs, profile);
+        var arenaWithin = costs is null || costs.ArenaBytes <= profile.Memory.ModelRamBudgetBytes;
+        return report.WithinBudget && arenaWithin ? 0 : OverBudget;
     }
 
     /// <summary>The board's default image (firmware/build/&lt;board&gt;); built with cmake when it is not there yet.</summary>

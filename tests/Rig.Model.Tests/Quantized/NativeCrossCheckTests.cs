@@ -13,7 +13,7 @@ namespace Rig.Model.Tests.Quantized;
 public class NativeCrossCheckTests
 {
     [Theory]
-    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
+    [MemberData(nameof(ModelProfiles.Mlp), MemberType = typeof(ModelProfiles))]
     public void Dimensions_sizes_and_macs_match_the_twin(string profile)
     {
         var twin = ModelFiles.Load(profile);
@@ -28,7 +28,7 @@ public class NativeCrossCheckTests
     }
 
     [Theory]
-    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
+    [MemberData(nameof(ModelProfiles.Mlp), MemberType = typeof(ModelProfiles))]
     public void Every_stage_agrees_on_plausible_windows(string profile)
     {
         var twin = ModelFiles.Load(profile);
@@ -37,7 +37,7 @@ public class NativeCrossCheckTests
     }
 
     [Theory]
-    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
+    [MemberData(nameof(ModelProfiles.Mlp), MemberType = typeof(ModelProfiles))]
     public void Every_stage_agrees_on_arbitrary_int16_windows(string profile)
     {
         var twin = ModelFiles.Load(profile);
@@ -46,7 +46,7 @@ public class NativeCrossCheckTests
     }
 
     [Theory]
-    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
+    [MemberData(nameof(ModelProfiles.Mlp), MemberType = typeof(ModelProfiles))]
     public void Extreme_constant_windows_agree(string profile)
     {
         var twin = ModelFiles.Load(profile);
@@ -59,7 +59,7 @@ public class NativeCrossCheckTests
     }
 
     [Theory]
-    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
+    [MemberData(nameof(ModelProfiles.Mlp), MemberType = typeof(ModelProfiles))]
     public void Partial_and_overfull_windows_behave_alike(string profile)
     {
         var twin = ModelFiles.Load(profile);
@@ -89,7 +89,7 @@ public class NativeCrossCheckTests
     }
 
     [Theory]
-    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
+    [MemberData(nameof(ModelProfiles.Mlp), MemberType = typeof(ModelProfiles))]
     public void Reset_starts_a_fresh_window(string profile)
     {
         var twin = ModelFiles.Load(profile);
