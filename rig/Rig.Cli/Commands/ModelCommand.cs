@@ -4,6 +4,7 @@ using System.Text.Json;
 using Rig.Audio.Playlists;
 using Rig.Core;
 using Rig.Core.Profiles;
+using Rig.Dsp.Tables;
 using Rig.Model.Graph;
 using Rig.Model.Tflite;
 using Rig.Model.Tflite.Oracle;
@@ -83,14 +84,11 @@ public static class ModelCommand
         var dir = outDir ?? RepoPaths.Generated(profile.Name);
         Directory.CreateDirectory(dir);
         var model = Path.Combine(dir, "model.tflite");
-        var json = Path.Combine(dir, "rig_model_graph.json");
+        var written = GraphModelFiles.Write(dir, graph, profile.Classifier.WindowColumns, new FrontendTables(profile.Frontend).ConfigHash,
+            profile.Name, profile.Memory.ModelRamBudgetBytes);
         File.WriteAllBytes(model, bytes);
-        File.WriteAllText(json, GraphJson.Serialize(graph) + "\n");
-        // HOOK (issue 19): nn-kernels' rig_model_graph.h writer goes here, fed `prepared`; until it lands the firmware
-        // keeps its current model and the graph is described by the JSON beside the .tflite.
-        Console.Out.WriteLine($"wrote      {model}");
-        Console.Out.WriteLine($"wrote      {json}");
-        Console.Out.WriteLine("note       rig_model_graph.h (the firmware's graph) is not generated yet: the header writer of firmware/core/nn has not landed");
+        foreach (var path in new[] { model, written.GraphHeader, written.WeightsHeader, written.Costs })
+            Console.Out.WriteLine($"wrote      {path}");
         return 0;
     }
 

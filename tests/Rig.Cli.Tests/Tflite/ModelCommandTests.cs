@@ -28,7 +28,7 @@ public sealed class ModelCommandTests : IDisposable
     }
 
     [Fact]
-    public void Import_checks_the_model_and_writes_the_graph_for_the_firmware()
+    public void Import_checks_the_model_and_generates_the_firmware_model()
     {
         var model = Save("cnn.tflite", TfliteWriter.Write(Rp2040Cnn()));
         var outDir = _tmp.Sub("generated");
@@ -40,7 +40,10 @@ public sealed class ModelCommandTests : IDisposable
         Assert.Equal(File.ReadAllBytes(model), File.ReadAllBytes(Path.Combine(outDir, "model.tflite")));
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "rig_model_graph.json")));
         Assert.Equal(["Conv2D", "DepthwiseConv2D", "Conv2D", "MaxPool2D", "AveragePool2D", "Reshape", "FullyConnected", "Softmax"],
-            json.RootElement.GetProperty("operators").EnumerateArray().Select(o => o.GetProperty("kind").GetString()!).ToArray());
+            json.RootElement.GetProperty("layers").EnumerateArray().Select(o => o.GetProperty("kind").GetString()!).ToArray());
+        Assert.Equal(arena, json.RootElement.GetProperty("arenaBytes").GetInt32());
+        Assert.Contains("#define RIG_MODEL_GRAPH 1", File.ReadAllText(Path.Combine(outDir, "rig_model_weights.h")), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(outDir, "rig_model_graph.h")), "the firmware's graph header is generated");
     }
 
     [Fact]
