@@ -43,11 +43,19 @@ public static class RunCommand
                           Rig.Simulation.Link.LineFaults.Grammar + ". Byte faults hit each direction on its own; run.json records what was injected (link.injectedFaults)",
         };
         var firmware = new Option<string?>("--firmware") { Description = "firmware image whose flash and RAM the run records for the gate, and which emulated boards run (default: firmware/build/<profile>/firmware.elf, built or refreshed with cmake; not measured without arm-none-eabi-gcc)" };
+        var profileFunctions = new Option<bool>("--profile-functions")
+        {
+            Description = "emulated boards: trace every instruction for the per-function profile and the SRAM written (run.json functionProfile, " +
+                          "stats.emulatorRamTouchedBytes, the report's table and plot; about 3x the wall time). Without it an emulated board measures " +
+                          "the emulator's stack high-water only (as `rig profile` does with it)",
+        };
         var anyImage = new Option<bool>("--any-image") { Description = "run a board whatever image it holds: without it a board whose HELLO build id differs from the expected image's (--firmware, else the profile's image; a virtual board's executable) is refused, exit 2, naming both ids" };
         var lockDir = LockDirOption.Create();
+        var gdb = new Option<string?>("--gdb") { Description = "--board emulated only: serve the emulated board to gdb on [host]:port (e.g. :3333); the run halts it before the first clip until gdb continues (it waits --gdb-wait seconds)" };
+        var gdbWait = new Option<int>("--gdb-wait") { Description = "seconds the halted board waits for gdb's first connection (then exit 2)", DefaultValueFactory = _ => 600 };
         var command = new Command("run", "Play a playlist through the board(s) and check every feature value against the golden model")
         {
-            profile, playlist, board, mode, output, energy, resume, store, paced, lineFaults, firmware, anyImage, lockDir,
+            profile, playlist, board, mode, output, energy, resume, store, paced, lineFaults, firmware, anyImage, profileFunctions, lockDir, gdb, gdbWait,
         };
         command.SetAction(parse => CliErrors.Run(parse, () => Run(() => new RunOptions
         {
@@ -61,10 +69,20 @@ public static class RunCommand
             PacedUart = parse.GetValue(paced),
             LineFaults = parse.GetValue(lineFaults) is { } spec ? Rig.Simulation.Link.LineFaults.Parse(spec) : null,
             Firmware = parse.GetValue(firmware) is { } elf ? Path.GetFullPath(elf) : null,
+            ProfileFunctions = parse.GetValue(profileFunctions),
+            Gdb = GdbOptions(parse.GetValue(gdb), parse.GetValue(gdbWait), parse.GetValue(board)),
             AnyImage = parse.GetValue(anyImage),
             BoardLocks = LockDirOption.Resolve(parse.GetValue(lockDir), (parse.GetValue(board) ?? []).Select(BoardTarget.Parse), parse.GetValue(resume) is not null),
         }, parse.GetValue(resume), parse.GetResult(board) is { Implicit: false }, parse.GetValue(firmware))));
         return command;
+    }
+
+    private static Rig.Emulation.Gdb.GdbServerOptions? GdbOptions(string? endpoint, int waitSeconds, string[]? boards)
+    {
+        if (endpoint is null) return null;
+        if (boards is not ["emulated"]) throw new InvalidDataException($"--gdb {endpoint}: serves one emulated board; give --board emulated (got {(boards is null ? "none" : string.Join(", ", boards))})");
+        if (waitSeconds <= 0) throw new InvalidDataException($"--gdb-wait {waitSeconds}: give a positive number of seconds");
+        return Rig.Emulation.Gdb.GdbServerOptions.Parse(endpoint) with { AttachWait = TimeSpan.FromSeconds(waitSeconds) };
     }
 
     private static string ResolvePlaylist(string path) =>

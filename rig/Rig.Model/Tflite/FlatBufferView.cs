@@ -49,7 +49,7 @@ internal sealed class FlatBufferView(ReadOnlyMemory<byte> bytes, string source)
 
     public void CheckRange(long at, long size, string what)
     {
-        if (at < 0 || size < 0 || at + size > Length) throw Fault(at, $"{what}: {size} bytes at byte {at} run past the end of the file ({Length} bytes)");
+        if (at < 0 || size < 0 || at + size > Length) throw Fault(Math.Clamp(at, 0, Length), $"{what}: {size} bytes at byte {at} run past the end of the file ({Length} bytes)");
     }
 
     public byte U8(long at) => Span[(int)at];
@@ -115,7 +115,7 @@ internal readonly record struct FlatTable(FlatBufferView View, long Position, lo
         var at = Field(slot, 4, name);
         if (at < 0) return new FlatVector(0, 0, -1);
         var start = View.ReadUOffset(at);
-        View.CheckRange(start, 4, $"{What}.{name} length");
+        if (start + 4 > View.Length) throw View.Fault(at, $"{What}.{name}: offset points to byte {start}, outside the file ({View.Length} bytes)");
         var count = View.U32(start);
         if (count > int.MaxValue || start + 4 + ((long)count * elementSize) > View.Length)
             throw View.Fault(start, $"{What}.{name}: {count} elements of {elementSize} bytes run past the end of the file ({View.Length} bytes)");

@@ -25,7 +25,7 @@ public static class TfliteReader
         {
             bytes = File.ReadAllBytes(path);
         }
-        catch (FileNotFoundException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             throw new FileNotFoundException($"{path}: no such file", path);
         }
@@ -116,7 +116,7 @@ public static class TfliteReader
             var bufferIndex = t.UInt32(S.Tensor.Buffer, "buffer");
             if (bufferIndex >= buffers.Count) throw view.Fault(t.Position, $"{label}: buffer {bufferIndex} does not exist ({buffers.Count} buffers)");
             var (data, dataAt) = buffers[(int)bufferIndex];
-            var tensor = new GraphTensor(i, name, shape, type, quantization, data.IsEmpty ? null : data);
+            var tensor = new GraphTensor(i, name, shape, type, quantization, data.IsEmpty ? (ReadOnlyMemory<byte>?)null : data);
             if (tensor.IsConstant && data.Length != tensor.ByteCount)
                 throw view.Fault(dataAt, $"{label}: buffer {bufferIndex} holds {data.Length} bytes, its shape [{string.Join(", ", shape)}] of {S.TensorTypeName(typeCode)} needs {tensor.ByteCount}");
             tensors.Add(tensor);
@@ -148,6 +148,9 @@ public static class TfliteReader
             throw view.Fault(q.Position, $"{label}: {scales.Length} scales but {zeroPoints.Length} zero points");
         foreach (var s in scales)
             if (!float.IsFinite(s) || s <= 0) throw view.Fault(q.Position, $"{label}: scale {s} is not a positive finite number");
+        if (tensor.UInt8(S.Tensor.Type, "type") == (int)TensorType.Int8)
+            foreach (var z in zeroPoints)
+                if (z is < sbyte.MinValue or > sbyte.MaxValue) throw view.Fault(q.Position, $"{label}: zero point {z} is outside int8");
         var dimension = q.Int32(S.Quantization.QuantizedDimension, "quantized_dimension");
         if (scales.Length > 1 && (dimension < 0 || dimension >= shape.Length || shape[dimension] != scales.Length))
             throw view.Fault(q.Position, $"{label}: {scales.Length} per-channel scales along dimension {dimension} of shape [{string.Join(", ", shape)}]");
@@ -188,10 +191,35 @@ public static class TfliteReader
             var inputs = TensorIds(t, S.Operator.Inputs, "inputs", tensors.Count, owner);
             var outputs = TensorIds(t, S.Operator.Outputs, "outputs", tensors.Count, owner);
             CheckArity(view, t.Position, owner, kind, inputs.Length, outputs.Length);
+            CheckOperands(view, owner, kind, inputs, outputs, tensors);
             var options = TfliteOptionsReader.Read(t, kind, owner);
             operators.Add(new GraphOperator(i, kind, inputs, outputs, options));
         }
         return operators;
+    }
+
+    /// <summary>The operand types and constness the int8 kernels take: int8 data in and out, constant int8 filters, constant int32 biases.</summary>
+    private static void CheckOperands(FlatBufferView view, string owner, OperatorKind kind, int[] inputs, int[] outputs, List<GraphTensor> tensors)
+    {
+        void Expect(string role, int id, TensorType type, bool? constant)
+        {
+            var t = tensors[id];
+            if (t.Type != type) throw view.Fault(-1, $"{owner}: its {role} tensor {id} '{t.Name}' is {S.TensorTypeName((int)t.Type)}, the int8 kernel takes {S.TensorTypeName((int)type)}");
+            if (constant is { } c && t.IsConstant != c)
+                throw view.Fault(-1, $"{owner}: its {role} tensor {id} '{t.Name}' {(c ? "has no data; it must be a constant" : "is a constant; it must be computed")}");
+        }
+
+        Expect("input", inputs[0], TensorType.Int8, null);
+        Expect("output", outputs[0], TensorType.Int8, false);
+        if (kind is OperatorKind.Conv2D or OperatorKind.DepthwiseConv2D or OperatorKind.FullyConnected)
+        {
+            Expect("filter", inputs[1], TensorType.Int8, true);
+            Expect("bias", inputs[2], TensorType.Int32, true);
+        }
+        else if (kind == OperatorKind.Reshape && inputs.Length == 2)
+        {
+            Expect("shape", inputs[1], TensorType.Int32, true);
+        }
     }
 
     private static void CheckArity(FlatBufferView view, long at, string owner, OperatorKind kind, int inputs, int outputs)

@@ -21,7 +21,10 @@ public static class TfliteWriter
         File.WriteAllBytes(path, bytes);
     }
 
-    public static byte[] Write(ModelGraph graph)
+    public static byte[] Write(ModelGraph graph) => Write(graph, TfliteCodes.Of);
+
+    /// <summary>As <see cref="Write(ModelGraph)"/> with the schema codes of tensor types and operators chosen by <paramref name="codes"/>: how tests make the float and unsupported-op files the reader must refuse.</summary>
+    internal static byte[] Write(ModelGraph graph, TfliteCodes codes)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var b = new FlatBufferBuilder(1024 + graph.Tensors.Sum(t => t.Data?.Length ?? 0));
@@ -36,15 +39,15 @@ public static class TfliteWriter
             buffers.Add(DataBuffer(b, data.Span));
         }
 
-        var tensors = graph.Tensors.Select(t => WriteTensor(b, t, bufferOfTensor[t.Id])).ToArray();
+        var tensors = graph.Tensors.Select(t => WriteTensor(b, t, bufferOfTensor[t.Id], codes.TensorType(t))).ToArray();
 
         var kinds = graph.Operators.Select(o => o.Kind).Distinct().ToList();
         var operators = graph.Operators.Select(o => WriteOperator(b, o, kinds.IndexOf(o.Kind), graph)).ToArray();
 
         var subgraph = WriteSubGraph(b, graph, tensors, operators);
-        var codes = kinds.Select(k => WriteOperatorCode(b, k)).ToArray();
+        var operatorCodes = kinds.Select(k => WriteOperatorCode(b, k, codes.Operator(k))).ToArray();
 
-        var codesVector = TableVector(b, codes);
+        var codesVector = TableVector(b, operatorCodes);
         var subgraphsVector = TableVector(b, [subgraph]);
         var description = b.CreateString("rig");
         var buffersVector = TableVector(b, [.. buffers]);
@@ -84,14 +87,14 @@ public static class TfliteWriter
         return new Offset<byte>(b.EndTable());
     }
 
-    private static Offset<byte> WriteTensor(FlatBufferBuilder b, GraphTensor t, int buffer)
+    private static Offset<byte> WriteTensor(FlatBufferBuilder b, GraphTensor t, int buffer, int typeCode)
     {
         var shape = IntVector(b, t.Shape);
         var name = b.CreateString(t.Name);
         var quantization = t.Quantization is { } q ? WriteQuantization(b, q) : default;
         b.StartTable(S.Tensor.FieldCount);
         b.AddOffset(S.Tensor.Shape, shape.Value, 0);
-        b.AddSbyte(S.Tensor.Type, (sbyte)t.Type, 0);
+        b.AddSbyte(S.Tensor.Type, (sbyte)typeCode, 0);
         b.AddUint(S.Tensor.Buffer, (uint)buffer, 0);
         b.AddOffset(S.Tensor.Name, name.Value, 0);
         if (t.Quantization is not null) b.AddOffset(S.Tensor.Quantization, quantization.Value, 0);
@@ -195,13 +198,13 @@ public static class TfliteWriter
         return new Offset<byte>(b.EndTable());
     }
 
-    private static Offset<byte> WriteOperatorCode(FlatBufferBuilder b, OperatorKind kind)
+    private static Offset<byte> WriteOperatorCode(FlatBufferBuilder b, OperatorKind kind, int code)
     {
         b.StartTable(S.OperatorCode.FieldCount);
         // Codes below 127 go in both fields, as TFLite's converter writes them, so old and new readers agree.
-        b.AddSbyte(S.OperatorCode.DeprecatedBuiltinCode, (sbyte)kind, 0);
+        b.AddSbyte(S.OperatorCode.DeprecatedBuiltinCode, (sbyte)Math.Min(code, S.OperatorCode.PlaceholderForGreaterOpCodes), 0);
         b.AddInt(S.OperatorCode.VersionField, S.Int8Version(kind), 1);
-        b.AddInt(S.OperatorCode.BuiltinCode, (int)kind, 0);
+        b.AddInt(S.OperatorCode.BuiltinCode, code, 0);
         return new Offset<byte>(b.EndTable());
     }
 

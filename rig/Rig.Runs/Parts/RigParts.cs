@@ -31,6 +31,8 @@ public static class RigParts
         /// <summary>The emulated board behind the link (`--board emulated`): its core for the profiler, its pins and cycles for energy.</summary>
         public EmulatedBoard? Emulated { get; init; }
 
+        /// <summary>The GDB server on the emulated board (`--gdb`), disposed with the board's run.</summary>
+        public Rig.Emulation.Gdb.GdbServer? Gdb { get; init; }
         /// <summary>The image the board should be running: the native board's executable, the emulated ELF, or a serial board's
         /// `--firmware` / profile image (null: none known, the build id is not checked).</summary>
         public string? ExpectedImage { get; init; }
@@ -85,7 +87,8 @@ public static class RigParts
         if (!microphone) board.Microphone.Complete();
         ISerialLink link = new EmulatedSerialLink(board);
         var chaos = options.LineFaults is { } lineFaults ? new ChaosLink(link, lineFaults, board.Time) : null;
-        return new BoardLinkParts(chaos ?? link, null, chaos) { Emulated = board, ExpectedImage = elf };
+        var gdb = options.Gdb is { } serve ? Rig.Emulation.Gdb.GdbServer.Start(board, serve, Console.Error) : null;
+        return new BoardLinkParts(chaos ?? link, null, chaos) { Emulated = board, Gdb = gdb, ExpectedImage = elf };
     }
 
     /// <summary>The profile's default image, built or refreshed with cmake as `rig mem` does; a build that fails is bad input.</summary>

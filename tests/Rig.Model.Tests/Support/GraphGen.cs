@@ -133,6 +133,22 @@ public static class GraphGen
         return new Case(s.Build(input, probabilities, $"ds-cnn-{columns}x{bands}-c{channels}-b{blocks}"), Int8(rng, columns * bands));
     }
 
+    /// <summary>The py32f003 shape: a stats input [1, 2B] (window means and mean |delta|s), one ReLU hidden layer, six classes, softmax.</summary>
+    public static Case StatsMlpOf(int bands, int hidden, uint seed)
+    {
+        var rng = new Random((int)seed);
+        var s = new GraphSketch();
+        var input = s.Activation([1, 2 * bands], 0.05 + 0.2 * rng.NextDouble(), rng.Next(-30, 30));
+        var h = s.Activation([1, hidden], 0.05 + 0.1 * rng.NextDouble(), -128);
+        s.Op(OperatorKind.FullyConnected, [input, s.Weights([hidden, 2 * bands], Int8(rng, hidden * 2 * bands), [0.005 + 0.01 * rng.NextDouble()], 0), s.Bias(Ints(rng, hidden, 3000))], h,
+            new OperatorOptions { Activation = FusedActivation.Relu });
+        var logits = s.Activation([1, 6], 0.1 + 0.1 * rng.NextDouble(), rng.Next(-10, 10));
+        s.Op(OperatorKind.FullyConnected, [h, s.Weights([6, hidden], Int8(rng, 6 * hidden), [0.01 + 0.01 * rng.NextDouble()], 0), s.Bias(Ints(rng, 6, 3000))], logits);
+        var probabilities = s.Activation([1, 6], 1.0 / 256, -128);
+        s.Op(OperatorKind.Softmax, [logits], probabilities);
+        return new Case(s.Build(input, probabilities, $"stats-mlp-{bands}x{hidden}"), Int8(rng, 2 * bands));
+    }
+
     public sealed record QuantPick(double In, int InZero, double Out, int OutZero);
 
     private static Gen<QuantPick> Quant() => Gen.Select(s_scale, s_zero, s_scale, s_zero, (a, b, c, d) => new QuantPick(a, b, c, d));
