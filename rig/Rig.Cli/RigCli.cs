@@ -28,6 +28,7 @@ public static class RigCli
             EmulateCommand.Create(),
             ProfileCommand.Create(),
             RunCommand.Create(),
+            FlashCommand.Create(),
             ReportCommand.Create(),
             HistoryCommand.Create(),
             GateCommand.Create(),

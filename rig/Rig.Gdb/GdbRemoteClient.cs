@@ -164,6 +164,25 @@ public sealed class GdbRemoteClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// <c>qRcmd</c> (gdb's <c>monitor</c>): runs a command of the server (<c>reset</c>, <c>reset halt</c>) and returns the text
+    /// it printed (its <c>O</c> packets) once it answered OK; an error or an unsupported command is a <see cref="GdbProtocolException"/>.
+    /// </summary>
+    public string Monitor(string command)
+    {
+        var packet = "qRcmd," + Convert.ToHexStringLower(Encoding.Latin1.GetBytes(command));
+        var printed = new StringBuilder();
+        var reply = Transact(packet);
+        while (reply.Length > 1 && reply[0] == 'O' && reply != "OK")
+        {
+            printed.Append(Encoding.Latin1.GetString(FromHex(reply[1..], packet)));
+            reply = ReceivePacket(packet, Timeout);
+        }
+        ThrowIfError($"monitor {command}", reply);
+        ExpectOk($"monitor {command}", reply);
+        return printed.ToString();
+    }
+
     // ---- packets --------------------------------------------------------------------------
 
     /// <summary>Sends a command and returns the stub's reply packet.</summary>

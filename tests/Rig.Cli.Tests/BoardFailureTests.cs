@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using Rig.Cli.Tests.Support;
+using Rig.Core;
+using Rig.Elf.Build;
+using Rig.Elf.Format;
 using Rig.Hardware.Serial;
 using Rig.Simulation.Board;
 using Rig.Simulation.Link;
@@ -86,6 +89,24 @@ public sealed class BoardFailureTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("last thing it said: LOG \"" + ScriptedDevice.ChatterText + "\"", r.Err);
         Assert.False(Directory.Exists(outDir), "a failed start left its run folder behind");
         Assert.True(seconds < Attempts * HelloSeconds + ProcessOverheadSeconds, $"{seconds:0.0} s");
+    }
+
+    [Fact]
+    public void A_board_on_another_image_exits_2_within_the_hello_timeout_printing_both_build_ids()
+    {
+        // The native board on its pty holds its own image; the profile's is the ARM image `rig mem` builds.
+        using var board = VirtualBoard.Start(new VirtualBoardOptions("py32f003"));
+        var outDir = _tmp.Sub("other-image");
+        var (r, seconds) = Run(board.PtyPath, outDir, Playlist(1, 0.5));
+        Assert.True(r.ExitCode == 2, r.ToString());
+        var running = BuildIdNote.Read(board.Executable)!.Id;
+        var expected = BuildIdNote.Read(new FirmwareBuilder(RepoPaths.Firmware).DefaultElfPath("py32f003"))!.Id;
+        var line = Assert.Single(r.Err.Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.Contains($"runs the image with build id {running}", line, StringComparison.Ordinal);
+        Assert.Contains($"has build id {expected}", line, StringComparison.Ordinal);
+        Assert.Contains("--any-image", line, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir), "a refused board left a run folder behind");
+        Assert.True(seconds < HelloSeconds + ProcessOverheadSeconds, $"{seconds:0.0} s");
     }
 
     [Fact]

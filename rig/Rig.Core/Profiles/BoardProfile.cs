@@ -23,6 +23,9 @@ public sealed record BoardProfile(
     /// <summary>The chip's memory map for the emulator (optional `emulation:` section; null without one).</summary>
     public EmulationSection? Emulation { get; init; }
 
+    /// <summary>The programmer `rig flash` uses by default (optional `programmer:` section; null without one).</summary>
+    public ProgrammerSection? Programmer { get; init; }
+
     public static BoardProfile Load(string path)
     {
         var doc = YamlDocument.Load(path);
@@ -42,7 +45,7 @@ public sealed record BoardProfile(
     private static BoardProfile Read(YamlDocument doc)
     {
         var root = doc.Root;
-        root.RejectUnknown("name", "board", "frontend", "classifier", "serial", "acoustic", "power", "memory", "gate", "emulation");
+        root.RejectUnknown("name", "board", "frontend", "classifier", "serial", "acoustic", "power", "memory", "gate", "emulation", "programmer");
         var facts = BoardFacts.Read(root.Map("board"));
         var name = root.String("name") ?? "";
         if (name.Length > 0 && !ProfileName.IsValid(name)) root.Error("name", ProfileName.Rule);
@@ -58,6 +61,10 @@ public sealed record BoardProfile(
             AcousticSection.Read(root.Map("acoustic", required: false)),
             PowerSection.Read(root.Map("power")),
             MemorySection.Read(root.Map("memory", required: false), facts),
-            GateSection.Read(root.Map("gate"))) { Emulation = EmulationSection.Read(root.Map("emulation", required: false), facts) };
+            GateSection.Read(root.Map("gate")))
+        {
+            Emulation = EmulationSection.Read(root.Map("emulation", required: false), facts),
+            Programmer = ProgrammerSection.Read(root.Map("programmer", required: false)),
+        };
     }
 }

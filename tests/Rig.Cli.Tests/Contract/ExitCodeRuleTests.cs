@@ -27,6 +27,7 @@ public sealed class ExitCodeRuleTests : IDisposable
             ["emulate"] = ["emulate", _tmp.Sub("no.elf"), "--profile", "py32f003"],
             ["profile"] = ["profile", "--profile", "no-such-board"],
             ["run"] = ["run", "--playlist", _tmp.Sub("no-playlist.yaml"), "--out", _tmp.Sub("out")],
+            ["flash"] = ["flash", "--profile", "py32f003", _tmp.Sub("no.elf"), "--via", "picotool"],
             ["report"] = ["report", notJson],
             ["history"] = ["history", "--profile", "no-such-board", "--store", _tmp.Sub("none.db")],
             ["gate"] = ["gate", notJson],

@@ -60,6 +60,14 @@ public sealed class NightlyPipelineTests : IDisposable
         // The run's own exit code does not end the job: the gate after it decides.
         Assert.Equal("true", Text(Get(run, "continue-on-error")));
 
+        // The image is flashed first, onto the board the run plays on; a flash that fails ends the job there.
+        var flash = steps.Single(s => Invocations(Text(Get(s, "run"))).Any(i => i.Command == "flash"));
+        var flashCall = Invocations(Text(Get(flash, "run"))).Single(i => i.Command == "flash");
+        Assert.True(steps.IndexOf(flash) < steps.IndexOf(run), "the board is flashed after the run");
+        Assert.Null(Get(flash, "continue-on-error"));
+        Assert.Equal(After(runCall, "--profile"), After(flashCall, "--profile"));
+        Assert.Equal(After(runCall, "--board"), After(flashCall, "--board"));
+
         var gate = steps.Single(s => Invocations(Text(Get(s, "run"))).Any(i => i.Command == "gate"));
         Assert.True(steps.IndexOf(gate) > steps.IndexOf(run), "the gate runs before the run");
         Assert.Null(Get(gate, "continue-on-error"));
@@ -93,6 +101,12 @@ public sealed class NightlyPipelineTests : IDisposable
         var runCall = Invocations(runLine).Single();
         Assert.Contains("--energy", runCall.Options);
         Assert.Equal("$PROFILE", After(runCall, "--profile"));
+        var flashLine = script.Single(l => Invocations(l).Any(i => i.Command == "flash"));
+        var flashCall = Invocations(flashLine).Single();
+        Assert.True(script.IndexOf(flashLine) < script.IndexOf(runLine), "the board is flashed after the run");
+        Assert.DoesNotMatch(@"\|\||;|&&", flashLine); // a failed flash ends the job
+        Assert.Equal("$PROFILE", After(flashCall, "--profile"));
+        Assert.Equal(After(runCall, "--board"), After(flashCall, "--board"));
         // A failed run must not end the script before the gate (GitLab stops at the first failing line).
         Assert.Matches(@"\|\|", runLine);
         var last = Invocations(script[^1]).Single();
