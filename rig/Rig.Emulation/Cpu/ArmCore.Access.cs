@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Rig.Emulation.Cpu.Exceptions;
+using Rig.Emulation.Memory;
 
 namespace Rig.Emulation.Cpu;
 
@@ -7,8 +8,11 @@ namespace Rig.Emulation.Cpu;
 /// Data accesses as instructions make them: alignment rules of the core (ARMv6-M A3.2: every
 /// unaligned halfword/word access faults; ARMv7-M A3.2.1: LDR/STR/LDRH/STRH may be unaligned
 /// unless CCR.UNALIGN_TRP, LDM/STM/LDRD/STRD/exclusives never), then the memory map. Aligned
-/// accesses to the last writable and the last read-only memory region go straight to their
-/// arrays (the hot path: SRAM data and flash literal pools); everything else through the map.
+/// accesses go straight to the arrays of two remembered regions (the hot path: SRAM data and flash
+/// literal pools / const tables): the `ram` slot is the region last stored to, the `rom` slot the
+/// other region last loaded from, writable or not (on QEMU's mps2-an386 the code and its constant
+/// tables sit in writable SSRAM, so a read-only slot would thrash against the data region);
+/// everything else through the map.
 /// </summary>
 public sealed partial class ArmCore
 {
@@ -28,7 +32,7 @@ public sealed partial class ArmCore
             if (off < romLimit) return Unsafe.ReadUnaligned<uint>(ref At(romBytes, off));
         }
         else if (UnalignedTraps) throw Unaligned(address, 4, write: false);
-        return Memory.Read32(Cache(address));
+        return Memory.Read32(CacheForLoad(address));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -42,7 +46,7 @@ public sealed partial class ArmCore
             if (off < romLimit) return Unsafe.ReadUnaligned<ushort>(ref At(romBytes, off));
         }
         else if (UnalignedTraps) throw Unaligned(address, 2, write: false);
-        return Memory.Read16(Cache(address));
+        return Memory.Read16(CacheForLoad(address));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -52,7 +56,7 @@ public sealed partial class ArmCore
         if (off < ramLimit) return At(ramBytes, off);
         off = address - romStart;
         if (off < romLimit) return At(romBytes, off);
-        return Memory.Read8(Cache(address));
+        return Memory.Read8(CacheForLoad(address));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -68,7 +72,7 @@ public sealed partial class ArmCore
             }
         }
         else if (UnalignedTraps) throw Unaligned(address, 4, write: true);
-        Memory.Write32(Cache(address), value);
+        Memory.Write32(CacheForStore(address), value);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -84,7 +88,7 @@ public sealed partial class ArmCore
             }
         }
         else if (UnalignedTraps) throw Unaligned(address, 2, write: true);
-        Memory.Write16(Cache(address), value);
+        Memory.Write16(CacheForStore(address), value);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -96,7 +100,7 @@ public sealed partial class ArmCore
             At(ramBytes, off) = (byte)value;
             return;
         }
-        Memory.Write8(Cache(address), value);
+        Memory.Write8(CacheForStore(address), value);
     }
 
     /// <summary>A word access that must be aligned on every core (LDM/STM/PUSH/POP, LDRD/STRD, exclusives, stacking).</summary>
@@ -106,7 +110,9 @@ public sealed partial class ArmCore
         if ((address & 3) != 0) throw Unaligned(address, 4, write: false);
         var off = address - ramStart;
         if (off < ramLimit) return Unsafe.ReadUnaligned<uint>(ref At(ramBytes, off));
-        return Memory.Read32(Cache(address));
+        off = address - romStart;
+        if (off < romLimit) return Unsafe.ReadUnaligned<uint>(ref At(romBytes, off));
+        return Memory.Read32(CacheForLoad(address));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -119,7 +125,7 @@ public sealed partial class ArmCore
             Unsafe.WriteUnaligned(ref At(ramBytes, off), value);
             return;
         }
-        Memory.Write32(Cache(address), value);
+        Memory.Write32(CacheForStore(address), value);
     }
 
     /// <summary>
@@ -130,18 +136,16 @@ public sealed partial class ArmCore
     static ref byte At(byte[] bytes, uint offset) =>
         ref Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(bytes), offset);
 
-    /// <summary>Remembers the memory region of <paramref name="address"/> for the fast path; returns the address.</summary>
-    uint Cache(uint address)
+    /// <summary>
+    /// A load missed both slots: its region becomes the `rom` slot, or the `ram` slot while no store
+    /// has claimed it (a writable region then; a store moves the slot to where it writes). Returns the address.
+    /// </summary>
+    uint CacheForLoad(uint address)
     {
         var r = Memory.Find(address);
         if (r?.Backing is { } bytes && r.Size >= 4)
         {
-            if (r.Writable)
-            {
-                ramBytes = bytes;
-                ramStart = r.Start;
-                ramLimit = r.Size - 3;
-            }
+            if (r.Writable && ramBytes.Length == 0) SetRam(r, bytes);
             else
             {
                 romBytes = bytes;
@@ -150,6 +154,22 @@ public sealed partial class ArmCore
             }
         }
         return address;
+    }
+
+    /// <summary>A store missed the `ram` slot: a writable memory region becomes it. Returns the address.</summary>
+    uint CacheForStore(uint address)
+    {
+        var r = Memory.Find(address);
+        if (r?.Backing is { } bytes && r.Size >= 4 && r.Writable)
+            SetRam(r, bytes);
+        return address;
+    }
+
+    void SetRam(MemoryRegion r, byte[] bytes)
+    {
+        ramBytes = bytes;
+        ramStart = r.Start;
+        ramLimit = r.Size - 3;
     }
 
     /// <summary>M0+: always; M4: when CCR.UNALIGN_TRP is set.</summary>
