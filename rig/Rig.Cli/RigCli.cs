@@ -36,6 +36,7 @@ public static class RigCli
             TablesCommand.Create(),
             CrosscheckCommand.Create(),
             TrainCommand.Create(),
+            ModelCommand.Create(),
             SoundsCommand.Create(),
         ];
         foreach (var command in commands) root.Subcommands.Add(command);
