@@ -132,6 +132,22 @@ public sealed partial class EmulatedBoard : IDisposable
         return n;
     }
 
+    /// <summary>
+    /// Power on before the host speaks: runs the board from reset until its first frame (the port's boot HELLO) reached
+    /// the host, at most <paramref name="bound"/> of emulated time, and leaves that frame waiting for the host. A board
+    /// on a desk booted long before the rig opens its port; one spoken to at cycle 0 loses the host's first bytes to a
+    /// UART its firmware has not enabled yet (the stm32l4 port configures its PLL first), which cost a handshake retry.
+    /// </summary>
+    public void PowerOn(TimeSpan bound)
+    {
+        lock (gate)
+        {
+            ThrowIfStopped();
+            if (toHost.Count == 0) RunUntil(Cycles + CyclesOf(bound), untilFrame: true);
+        }
+        FireDueTimers();
+    }
+
     /// <summary>Drops what waits for the host and what is still on its way to the chip.</summary>
     public void HostDiscard()
     {
@@ -278,6 +294,5 @@ public sealed partial class EmulatedBoard : IDisposable
     {
         lock (timersGate) timers.Clear();
         Microphone.Complete();
-        Microphone.Dispose();
     }
 }

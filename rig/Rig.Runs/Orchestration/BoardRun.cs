@@ -69,6 +69,8 @@ public sealed class BoardRun : IDisposable
             var (link, board, chaos) = parts;
             // From reset on, before the handshake runs the core.
             var probe = parts.Emulated is { } emulated ? Rig.Emulation.Profiling.EmulatedBoardProbe.Attach(emulated, options.ProfileFunctions) : null;
+            // Booted before the host speaks, as a board on the desk is: its boot HELLO waits for the handshake.
+            parts.Emulated?.PowerOn(waits.HelloTimeout);
             // An emulated board's waits are measured on its own clock (emulated time): the run is deterministic.
             session = new BoardSession(id, link, profile, goldenHash, waits, parts.SessionTime ?? time);
             var hello = session.Connect();

@@ -194,9 +194,11 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
             }
             else if (r.Emulated is { } emulated)
             {
-                // The emulated chip's ADC/PDM model takes these one conversion at a time, in emulated time.
-                var heard = new VirtualRoom(profile.Acoustic, rate, listener).Capture(sound);
-                play = () => emulated.Microphone.Write(heard);
+                // The emulated chip's ADC/PDM model takes these one conversion at a time, in emulated time. Queued now,
+                // while the core stands still (it runs only inside the session's reads), so the run stays deterministic;
+                // the conversions of the few ms until the board's START lead the clip into the idle ADC, and silence ends it.
+                emulated.Microphone.Write(new VirtualRoom(profile.Acoustic, rate, listener).Capture(sound));
+                play = () => { };
             }
             else if (r == firstPhysical)
                 play = () =>

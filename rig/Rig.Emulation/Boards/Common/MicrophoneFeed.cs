@@ -3,48 +3,42 @@ using System.Collections.Concurrent;
 namespace Rig.Emulation.Boards.Common;
 
 /// <summary>
-/// The sound at the board's microphone as Q15 samples, one per conversion of the port's capture
-/// path: the rig (virtual room, any thread) writes, the chip's ADC/PDM model takes one sample per
-/// conversion in emulated time. When the rig has not written far enough yet, the take waits for it
-/// (bounded, in host time): emulated time stands still meanwhile, so the board never hears a gap
-/// the rig did not play. After <see cref="Complete"/> the microphone hears silence.
+/// The sound at the board's microphone as Q15 samples, one per conversion of the port's capture path: the rig writes
+/// (any thread), the chip's ADC/PDM model takes one sample per conversion in emulated time. With nothing written the
+/// microphone hears silence, as a board in a quiet room does (its ADC samples from boot on, long before a clip plays),
+/// so a conversion never waits on the host. The rig writes a clip while the core stands still, right before it starts
+/// the board's capture, so a run stays a deterministic function of the image and the host's bytes.
 /// </summary>
-public sealed class MicrophoneFeed : IDisposable
+public sealed class MicrophoneFeed
 {
-    /// <summary>How long a conversion waits for the rig's next sample before the run is declared stuck.</summary>
-    public static readonly TimeSpan StarvedAfter = TimeSpan.FromSeconds(30);
-
-    readonly BlockingCollection<short[]> blocks = new(boundedCapacity: 256);
+    readonly ConcurrentQueue<short[]> blocks = new();
     short[] current = [];
     int at;
-    bool completed;
+    volatile bool completed;
 
-    /// <summary>Samples the chip has taken.</summary>
+    /// <summary>Conversions so far (silence included).</summary>
     public long SamplesTaken { get; private set; }
 
-    /// <summary>The rig plays: queues Q15 samples (blocks while 256 blocks are queued).</summary>
+    /// <summary>The rig plays: queues Q15 samples, heard one per conversion after what is queued already.</summary>
     public void Write(ReadOnlySpan<short> samples)
     {
-        if (samples.IsEmpty) return;
-        blocks.Add(samples.ToArray());
+        if (samples.IsEmpty || completed) return;
+        blocks.Enqueue(samples.ToArray());
     }
 
-    /// <summary>No more sound: conversions from now on read silence instead of waiting.</summary>
-    public void Complete() => blocks.CompleteAdding();
+    /// <summary>No more sound (inject mode, a board going away): what is queued is still heard, later writes are not.</summary>
+    public void Complete() => completed = true;
 
-    /// <summary>The next sample at the microphone (chip side, emulator thread).</summary>
+    /// <summary>The next sample at the microphone (chip side, emulator thread): silence when nothing is queued.</summary>
     public short Take()
     {
+        SamplesTaken++;
         while (at >= current.Length)
         {
-            if (completed) return 0;
-            if (blocks.TryTake(out var next, StarvedAfter)) { current = next; at = 0; }
-            else if (blocks.IsCompleted) completed = true;
-            else throw new TimeoutException($"the microphone waited {StarvedAfter.TotalSeconds:0} s for the rig's next sample (after {SamplesTaken} samples)");
+            if (!blocks.TryDequeue(out var next)) return 0;
+            current = next;
+            at = 0;
         }
-        SamplesTaken++;
         return current[at++];
     }
-
-    public void Dispose() => blocks.Dispose();
 }
