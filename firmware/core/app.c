@@ -14,6 +14,8 @@ RIG_STATIC_ASSERT(RIG_APP_RX_CREDITS >= 3u, "the UART ring should hold three AUD
 #endif
 RIG_STATIC_ASSERT(RIG_APP_RX_CREDITS >= 1u && RIG_APP_RX_CREDITS <= 255u, "the UART ring must hold one AUDIO frame; HELLO has one byte for credits");
 RIG_STATIC_ASSERT(8u + 2u * RIG_APP_CAPTURE_SAMPLES <= RIG_APP_TX_MAX_PAYLOAD, "capture chunk must fit a frame");
+RIG_STATIC_ASSERT(RIG_APP_HELLO_FIXED_BYTES + 2u + RIG_BUILD_ID_MAX_BYTES + RIG_APP_HELLO_UID_MAX <= RIG_APP_TX_MAX_PAYLOAD,
+                  "HELLO v3 must carry the whole build id and unique ID");
 
 /* The link's share of RAM (frame buffers and the sample scratch) stays small on a 4 KB part. */
 RIG_STATIC_ASSERT(sizeof(((rig_app_t *)0)->rx_buf) + sizeof(((rig_app_t *)0)->tx) + sizeof(((rig_app_t *)0)->samples) <= 512u,
@@ -70,9 +72,17 @@ static void send_hello(rig_app_t *a)
     rig_put_u16(p + 31, RIG_APP_WINDOW_HOP);
     p[33] = RIG_MODEL_CLASSES;
     p[34] = (uint8_t)(RIG_APP_CAPABILITIES | RIG_APP_ENERGY_CAPABILITIES); /* v2: capability bits */
-    size_t n = 35;
+    /* v3: the image's build id and the chip's unique ID, each length-prefixed; the name fills the rest. */
+    const uint8_t *id = 0;
+    size_t id_len = board_build_id(&id);
+    size_t n = RIG_APP_HELLO_FIXED_BYTES;
+    p[n++] = (uint8_t)id_len;
+    for (size_t i = 0; i < id_len; i++) p[n++] = id[i];
+    size_t uid_len = board_unique_id(p + n + 1u, RIG_APP_HELLO_UID_MAX);
+    p[n] = (uint8_t)uid_len;
+    n += 1u + uid_len;
     const char *name = board_name();
-    for (size_t i = 0; name[i] != 0 && n < 35u + 24u; i++) p[n++] = (uint8_t)name[i];
+    for (size_t i = 0; name[i] != 0 && i < 24u && n < RIG_APP_TX_MAX_PAYLOAD; i++) p[n++] = (uint8_t)name[i];
     send(a, RIG_MSG_HELLO, n);
 }
 

@@ -32,6 +32,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "build_id.h"
 #include "frontend.h"
 #include "model.h"
 #include "protocol.h"
@@ -85,6 +86,10 @@ uint16_t rig_port_rx_max_audio(void); /* at most RIG_APP_RX_MAX_PAYLOAD, even */
 #define RIG_APP_HELLO_CREDITS ((uint8_t)RIG_APP_RX_CREDITS)
 #define RIG_APP_HELLO_MAX_AUDIO ((uint16_t)RIG_APP_RX_MAX_PAYLOAD)
 #endif
+/* HELLO v3 (PROTOCOL.md): 35 fixed bytes, then u8 length + build id (<= RIG_BUILD_ID_MAX_BYTES),
+ * u8 length + chip unique ID (<= RIG_APP_HELLO_UID_MAX), then as much of the board name as fits. */
+#define RIG_APP_HELLO_FIXED_BYTES 35u
+#define RIG_APP_HELLO_UID_MAX 12u
 /* Samples per CAPTURE frame and per board_mic_read() call. */
 #define RIG_APP_CAPTURE_SAMPLES 32u
 /* Largest board -> host payload: a feature column, a capture chunk, or hello/stats (<= 72). */

@@ -24,6 +24,14 @@ void board_init(void);
 /* Short name reported in the hello message, e.g. "py32f003" or "native". */
 const char *board_name(void);
 
+/* The image's GNU build id (firmware/core/build_id.h): points *id at it and returns its length,
+ * 0 when the image carries none. Reported in HELLO (protocol v3). */
+size_t board_build_id(const uint8_t **id);
+
+/* The chip's factory-programmed unique ID: copies at most max bytes to dst and returns how many,
+ * 0 when the chip has none the port reads. Reported in HELLO (protocol v3, run.json boardUid). */
+size_t board_unique_id(uint8_t *dst, size_t max);
+
 /* Free-running cycle counter. Ports with a 24-bit SysTick extend it to 32 bits; the core only
  * ever takes differences, so wrap-around is harmless. */
 uint32_t board_cycles(void);

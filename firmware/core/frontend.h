@@ -19,7 +19,8 @@
  *   power:  re^2 + im^2 exact in uint32
  *   mel:    sum of w*(p>>15) + ((w*(p&0x7FFF))>>15) over sparse Q15 weights, uint32, saturating
  *   log:    clz + 33-entry LUT, linear interpolation, Q7.8, minus 256*(28+2e), clamped at the floor
- *   dct:    (sum L*D + 2^14) >> 15, int32 accumulation, saturated to int16
+ *   dct:    (sum L*D + 2^14) >> 15, int32 accumulation, saturated to int16 (never reached: D's row 0
+ *           is 1/M, so c0 is the mean log-mel; rows k >= 1 are orthonormal and stay within +-27,597)
  * Right shifts of negative values are arithmetic (gcc and arm-none-eabi-gcc guarantee it).
  *
  * Debug taps: with rig_frontend_set_tap() every stage's output is handed to a callback as it is

@@ -8,11 +8,64 @@
 
 #include "rig_static_assert.h"
 
+/* Stats windows (the MLP's, or a graph's with a stats input) live here; model_graph.c has the rest of a graph. */
+#if !(defined(RIG_MODEL_GRAPH) && RIG_MODEL_GRAPH_INPUT_WINDOW)
+
 /* The stats divide by the window length with a shift, so it must be a power of two. */
 RIG_STATIC_ASSERT(RIG_MODEL_WINDOW_COLUMNS == (1 << RIG_MODEL_WINDOW_SHIFT), "window length must be a power of two");
 RIG_STATIC_ASSERT(RIG_MODEL_WINDOW_COLUMNS <= 1024, "window sums must not overflow");
 /* Rounding of negative sums relies on >> being arithmetic (it is on gcc/clang for every target). */
 RIG_STATIC_ASSERT((-1 >> 1) == -1, ">> must be an arithmetic shift");
+
+static int16_t sat16(int32_t v)
+{
+    return (int16_t)(v > 32767 ? 32767 : (v < -32768 ? -32768 : v));
+}
+
+void rig_model_window_reset(rig_model_window_t *w)
+{
+    int b;
+    for (b = 0; b < RIG_MODEL_BANDS; b++) {
+        w->sum[b] = 0;
+        w->delta_sum[b] = 0;
+        w->prev[b] = 0;
+    }
+    w->count = 0;
+}
+
+void rig_model_window_push(rig_model_window_t *w, const int16_t *column)
+{
+    int b;
+    if (w->count >= RIG_MODEL_WINDOW_COLUMNS) return;
+    for (b = 0; b < RIG_MODEL_BANDS; b++) {
+        int32_t x = column[b];
+        if (w->count > 0) {
+            int32_t d = x - w->prev[b];
+            w->delta_sum[b] += d < 0 ? -d : d;
+        }
+        w->sum[b] += x;
+        w->prev[b] = (int16_t)x;
+    }
+    w->count++;
+}
+
+uint16_t rig_model_window_count(const rig_model_window_t *w)
+{
+    return w->count;
+}
+
+void rig_model_window_stats(const rig_model_window_t *w, int16_t stats[RIG_MODEL_FEATURES])
+{
+    int b;
+    for (b = 0; b < RIG_MODEL_BANDS; b++) {
+        const int32_t half = 1 << (RIG_MODEL_WINDOW_SHIFT - 1);
+        stats[b] = sat16((w->sum[b] + half) >> RIG_MODEL_WINDOW_SHIFT);
+        stats[RIG_MODEL_BANDS + b] = sat16((w->delta_sum[b] + half) >> RIG_MODEL_WINDOW_SHIFT);
+    }
+}
+#endif
+
+#ifndef RIG_MODEL_GRAPH
 RIG_STATIC_ASSERT(sizeof(rig_model_in_offset) == RIG_MODEL_FEATURES * sizeof(int16_t), "in_offset has the wrong size");
 RIG_STATIC_ASSERT(sizeof(rig_model_in_mult) == RIG_MODEL_FEATURES * sizeof(int16_t), "in_mult has the wrong size");
 RIG_STATIC_ASSERT(sizeof(rig_model_in_shift) == RIG_MODEL_FEATURES, "in_shift has the wrong size");
@@ -38,11 +91,6 @@ static const uint16_t rig_model_exp2_lut[64] = {
     19484u, 19274u, 19066u, 18861u, 18658u, 18457u, 18258u, 18061u,
     17867u, 17674u, 17484u, 17296u, 17109u, 16925u, 16743u, 16562u
 };
-
-static int16_t sat16(int32_t v)
-{
-    return (int16_t)(v > 32767 ? 32767 : (v < -32768 ? -32768 : v));
-}
 
 static int8_t sat8(int32_t v)
 {
@@ -87,37 +135,6 @@ static int32_t requantize(int32_t acc, int32_t m, uint8_t s)
     return (hi == 0u && (lo & 0x80000000u) == 0u) ? (int32_t)lo : INT32_MAX;
 }
 
-void rig_model_window_reset(rig_model_window_t *w)
-{
-    int b;
-    for (b = 0; b < RIG_MODEL_BANDS; b++) {
-        w->sum[b] = 0;
-        w->delta_sum[b] = 0;
-        w->prev[b] = 0;
-    }
-    w->count = 0;
-}
-
-void rig_model_window_push(rig_model_window_t *w, const int16_t *column)
-{
-    int b;
-    if (w->count >= RIG_MODEL_WINDOW_COLUMNS) return;
-    for (b = 0; b < RIG_MODEL_BANDS; b++) {
-        int32_t x = column[b];
-        if (w->count > 0) {
-            int32_t d = x - w->prev[b];
-            w->delta_sum[b] += d < 0 ? -d : d;
-        }
-        w->sum[b] += x;
-        w->prev[b] = (int16_t)x;
-    }
-    w->count++;
-}
-
-uint16_t rig_model_window_count(const rig_model_window_t *w)
-{
-    return w->count;
-}
 
 /* floor(2^31 / d) for d >= 1 by restoring shift-and-subtract: no divide instruction. */
 static uint32_t reciprocal_q31(uint32_t d)
@@ -157,17 +174,13 @@ static void softmax_q15(const int16_t logits[RIG_MODEL_CLASSES], int16_t scores[
 
 int rig_model_trace(const rig_model_window_t *w, rig_model_trace_t *t)
 {
-    int b, k, i, c, best;
+    int k, i, c, best;
     if (w->count != RIG_MODEL_WINDOW_COLUMNS) {
         for (c = 0; c < RIG_MODEL_CLASSES; c++) t->scores[c] = 0;
         return -1;
     }
     /* 1: window statistics */
-    for (b = 0; b < RIG_MODEL_BANDS; b++) {
-        const int32_t half = 1 << (RIG_MODEL_WINDOW_SHIFT - 1);
-        t->stats[b] = sat16((w->sum[b] + half) >> RIG_MODEL_WINDOW_SHIFT);
-        t->stats[RIG_MODEL_BANDS + b] = sat16((w->delta_sum[b] + half) >> RIG_MODEL_WINDOW_SHIFT);
-    }
+    rig_model_window_stats(w, t->stats);
     /* 2: normalised int8 inputs */
     for (k = 0; k < RIG_MODEL_FEATURES; k++) {
         int32_t d = sat16((int32_t)t->stats[k] - rig_model_in_offset[k]);
@@ -212,6 +225,8 @@ uint32_t rig_model_macs(void)
 {
     return (uint32_t)RIG_MODEL_FEATURES * RIG_MODEL_HIDDEN + (uint32_t)RIG_MODEL_HIDDEN * RIG_MODEL_CLASSES;
 }
+
+#endif /* !RIG_MODEL_GRAPH */
 
 size_t rig_model_window_bytes(void)
 {

@@ -34,6 +34,10 @@
  *                d >> 8 >= 16), r = floor(2^31 / sum(e)) by a shift-and-subtract loop,
  *                score = min(32767, (e * r + 2^15) >> 16).
  *    The winner is the first index of max(y) (ties go to the lower label index).
+ *  - Graph mode: a profile whose generated rig_model_weights.h defines RIG_MODEL_GRAPH runs the int8 graph of
+ *    rig_model_graph.h instead (model_graph.c, firmware/core/nn): a window input keeps the quantised columns
+ *    (rig_nn_quantize_input), a stats input takes stage 1 above quantised the same way; the graph runs on
+ *    one arena; scores are (q + 128) << 7 of its int8 softmax, the winner the first index of its maximum.
  *  - RAM: two window structs plus rig_model_infer's stack (one rig_model_trace_t); model.c has a
  *    static_assert keeping that under RIG_MODEL_RAM_BUDGET, the profile's memory.model_ram_budget_bytes
  *    (generated rig_profile.h; 1536 bytes on py32f003).
@@ -60,13 +64,30 @@ extern "C" {
 #define RIG_MODEL_FEATURES (2 * RIG_MODEL_BANDS)
 #define RIG_MODEL_RAM_BUDGET RIG_PROFILE_MODEL_RAM_BUDGET_BYTES
 
+#if defined(RIG_MODEL_GRAPH) && RIG_MODEL_GRAPH_INPUT_WINDOW
+/* A graph with a window input keeps the window's columns, quantised to its int8 input as pushed. */
+typedef struct {
+    int8_t columns[RIG_MODEL_WINDOW_COLUMNS * RIG_MODEL_BANDS]; /* column-major in push order: [W][B] */
+    uint16_t count;                      /* columns pushed (<= RIG_MODEL_WINDOW_COLUMNS) */
+} rig_model_window_t;
+#else
 typedef struct {
     int32_t sum[RIG_MODEL_BANDS];        /* sum of x over the window, per band */
     int32_t delta_sum[RIG_MODEL_BANDS];  /* sum of |x - previous x|, per band */
     int16_t prev[RIG_MODEL_BANDS];       /* last column pushed */
     uint16_t count;                      /* columns pushed (<= RIG_MODEL_WINDOW_COLUMNS) */
 } rig_model_window_t;
+#endif
 
+#ifdef RIG_MODEL_GRAPH
+/* A generated graph (rig_model_graph.h, run by model_graph.c): its input, output and scores. */
+typedef struct {
+    int16_t stats[RIG_MODEL_FEATURES];   /* stats inputs only: stage 1 as below */
+    int8_t inputs[RIG_MODEL_GRAPH_INPUT_VALUES];
+    int8_t outputs[RIG_MODEL_CLASSES];   /* the graph's int8 softmax */
+    int16_t scores[RIG_MODEL_CLASSES];   /* Q15: (output + 128) << 7 */
+} rig_model_trace_t;
+#else
 /* Every intermediate of one inference, for the rig's layer-by-layer cross-check. */
 typedef struct {
     int16_t stats[RIG_MODEL_FEATURES];   /* stage 1: means then mean |delta|s */
@@ -75,12 +96,16 @@ typedef struct {
     int16_t logits[RIG_MODEL_CLASSES];   /* stage 4 */
     int16_t scores[RIG_MODEL_CLASSES];   /* stage 5 */
 } rig_model_trace_t;
+#endif
 
 void rig_model_window_reset(rig_model_window_t *w);
 void rig_model_window_push(rig_model_window_t *w, const int16_t *column);
 uint16_t rig_model_window_count(const rig_model_window_t *w);
 int rig_model_infer(const rig_model_window_t *w, int16_t scores[RIG_MODEL_CLASSES]);
 uint32_t rig_model_macs(void);
+
+/* Stage 1 of a stats window: the means then the mean |delta|s (model.c; used by the MLP and stats graphs). */
+void rig_model_window_stats(const rig_model_window_t *w, int16_t stats[RIG_MODEL_FEATURES]);
 
 /* Same as rig_model_infer, keeping every stage in *t (t->scores are the scores). */
 int rig_model_trace(const rig_model_window_t *w, rig_model_trace_t *t);

@@ -18,9 +18,10 @@
 #include "cobs.h"
 
 /* Version 2 (PROTOCOL.md): HELLO capability byte, AUDIO sample offsets, cumulative CREDIT, NAK,
- * START from a column, BURST/IDLE. The receiver accepts frames of versions RIG_PROTO_MIN_VERSION..RIG_PROTO_VERSION
+ * START from a column, BURST/IDLE. Version 3: HELLO carries the image's build id and the chip's
+ * unique ID (frames are otherwise as in version 2). The receiver accepts frames of versions RIG_PROTO_MIN_VERSION..RIG_PROTO_VERSION
  * (a host speaks version 1 until it has read the board's HELLO). */
-#define RIG_PROTO_VERSION 2u
+#define RIG_PROTO_VERSION 3u
 #define RIG_PROTO_MIN_VERSION 1u
 #define RIG_PROTO_HEADER_BYTES 4u
 #define RIG_PROTO_CRC_BYTES 2u

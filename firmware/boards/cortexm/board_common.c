@@ -4,11 +4,37 @@
 #include "board_common.h"
 
 #include "board.h"
+#include "build_id.h"
 #include "cortexm.h"
+
+/* cortexm_sections.ld brackets the build-id note it keeps in flash. */
+extern const uint8_t __build_id_note[];
+extern const uint8_t __build_id_note_end[];
 
 const char *board_name(void) { return RIG_BOARD_NAME; }
 uint32_t board_cycles_hz(void) { return RIG_CLOCK_HZ; }
 int board_cycles_are_mcu(void) { return 1; }
+
+size_t board_build_id(const uint8_t **id)
+{
+    return rig_build_id_find(__build_id_note, (size_t)(__build_id_note_end - __build_id_note), id);
+}
+
+/* A port whose chip has a memory-mapped unique ID names it (CMake: RIG_UID_ADDR, RIG_UID_BYTES). */
+size_t board_unique_id(uint8_t *dst, size_t max)
+{
+#if defined(RIG_UID_ADDR) && defined(RIG_UID_BYTES)
+    /* Word reads (the ID registers are 32-bit), bytes in address order (little-endian words). */
+    const volatile uint32_t *uid = (const volatile uint32_t *)RIG_UID_ADDR;
+    size_t n = RIG_UID_BYTES < max ? RIG_UID_BYTES : max;
+    for (size_t i = 0; i < n; i++) dst[i] = (uint8_t)(uid[i >> 2] >> (8u * (i & 3u)));
+    return n;
+#else
+    (void)dst;
+    (void)max;
+    return 0;
+#endif
+}
 
 size_t board_uart_read(uint8_t *dst, size_t max) { return byte_ring_read(&cortexm_uart_rx, dst, max); }
 

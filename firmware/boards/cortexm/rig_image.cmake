@@ -43,7 +43,7 @@ function(rig_arm_image)
     ${IMG_CPU_FLAGS}
     -T${IMG_LINKER_SCRIPT} -L${RIG_CORTEXM_DIR}
     -nostartfiles --specs=nano.specs
-    -Wl,--gc-sections -Wl,--defsym=__stack_size=${RIG_PROFILE_STACK_RESERVE_BYTES}
+    -Wl,--gc-sections -Wl,--build-id=sha1 -Wl,--defsym=__stack_size=${RIG_PROFILE_STACK_RESERVE_BYTES}
     -Wl,-Map=${CMAKE_BINARY_DIR}/firmware.map -Wl,--fatal-warnings)
   set_property(TARGET firmware.elf APPEND PROPERTY LINK_DEPENDS
     ${IMG_LINKER_SCRIPT} ${RIG_CORTEXM_DIR}/cortexm_sections.ld)

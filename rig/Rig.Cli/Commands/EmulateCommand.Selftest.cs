@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rig.Core;
 using Rig.Emulation.Oracle;
+using Rig.Gdb;
 
 namespace Rig.Cli.Commands;
 

@@ -31,6 +31,7 @@ public static partial class EmulateCommand
         var functions = new Option<bool>("--profile-functions") { Description = "profile the run per function (self and total cycles, calls, shares of the frontend and of an inference) and measure the stack high-water (lowest SP) and the SRAM written from main() on; prints the top 30" };
         var until = new Option<string?>("--until") { Description = "end the run (exit 0) when the PC reaches this ELF symbol, e.g. selftest_done of the selftest programs (omit: the image ends the run itself, or --max-cycles does)" };
         var command = new Command("emulate", "Run a firmware image on the rig's Cortex-M0+/M4 instruction-set simulator") { elf, profile, maxCycles, trace, json, functions, until };
+        var gdb = AddGdb(command);
         // Hook for the QEMU lockstep self-test (iss-oracle, EmulateCommand.Selftest.cs): it adds its options
         // and returns an exit code when the command line asks for the self-test, null otherwise.
         Func<ParseResult, int?>? selftest = null;
@@ -40,6 +41,7 @@ public static partial class EmulateCommand
             if (selftest?.Invoke(parse) is { } code) return code;
             var file = parse.GetValue(elf) ?? throw new InvalidDataException("rig emulate: no firmware.elf given (usage: rig emulate <firmware.elf> --profile <p>)");
             var name = parse.GetValue(profile) ?? throw new InvalidDataException("rig emulate: --profile is required (the chip the image is for)");
+            if (gdb(parse) is { } server) return RunGdb(file.FullName, name, server);
             return Run(file.FullName, name, parse.GetValue(maxCycles), parse.GetValue(trace), parse.GetValue(json), parse.GetValue(functions), parse.GetValue(until));
         }));
         return command;

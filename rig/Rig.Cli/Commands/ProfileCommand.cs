@@ -63,6 +63,7 @@ public static class ProfileCommand
                 Boards = [BoardTarget.Parse("emulated")],
                 Mode = RunMode.Inject,
                 OutDir = runDir,
+                ProfileFunctions = true,
                 Firmware = firmware is null ? null : Path.GetFullPath(firmware),
                 // A profile is no run of the nightly's: it gets a history of its own next to the run.
                 HistoryStore = Path.Combine(outDir is null ? scratch! : runDir, "profile-history.db"),

@@ -43,10 +43,19 @@ public static class RunCommand
                           Rig.Simulation.Link.LineFaults.Grammar + ". Byte faults hit each direction on its own; run.json records what was injected (link.injectedFaults)",
         };
         var firmware = new Option<string?>("--firmware") { Description = "firmware image whose flash and RAM the run records for the gate, and which emulated boards run (default: firmware/build/<profile>/firmware.elf, built or refreshed with cmake; not measured without arm-none-eabi-gcc)" };
+        var profileFunctions = new Option<bool>("--profile-functions")
+        {
+            Description = "emulated boards: trace every instruction for the per-function profile and the SRAM written (run.json functionProfile, " +
+                          "stats.emulatorRamTouchedBytes, the report's table and plot; about 3x the wall time). Without it an emulated board measures " +
+                          "the emulator's stack high-water only (as `rig profile` does with it)",
+        };
+        var anyImage = new Option<bool>("--any-image") { Description = "run a board whatever image it holds: without it a board whose HELLO build id differs from the expected image's (--firmware, else the profile's image; a virtual board's executable) is refused, exit 2, naming both ids" };
         var lockDir = LockDirOption.Create();
+        var gdb = new Option<string?>("--gdb") { Description = "--board emulated only: serve the emulated board to gdb on [host]:port (e.g. :3333); the run halts it before the first clip until gdb continues (it waits --gdb-wait seconds)" };
+        var gdbWait = new Option<int>("--gdb-wait") { Description = "seconds the halted board waits for gdb's first connection (then exit 2)", DefaultValueFactory = _ => 600 };
         var command = new Command("run", "Play a playlist through the board(s) and check every feature value against the golden model")
         {
-            profile, playlist, board, mode, output, energy, resume, store, paced, lineFaults, firmware, lockDir,
+            profile, playlist, board, mode, output, energy, resume, store, paced, lineFaults, firmware, anyImage, profileFunctions, lockDir, gdb, gdbWait,
         };
         command.SetAction(parse => CliErrors.Run(parse, () => Run(() => new RunOptions
         {
@@ -60,9 +69,20 @@ public static class RunCommand
             PacedUart = parse.GetValue(paced),
             LineFaults = parse.GetValue(lineFaults) is { } spec ? Rig.Simulation.Link.LineFaults.Parse(spec) : null,
             Firmware = parse.GetValue(firmware) is { } elf ? Path.GetFullPath(elf) : null,
+            ProfileFunctions = parse.GetValue(profileFunctions),
+            Gdb = GdbOptions(parse.GetValue(gdb), parse.GetValue(gdbWait), parse.GetValue(board)),
+            AnyImage = parse.GetValue(anyImage),
             BoardLocks = LockDirOption.Resolve(parse.GetValue(lockDir), (parse.GetValue(board) ?? []).Select(BoardTarget.Parse), parse.GetValue(resume) is not null),
         }, parse.GetValue(resume), parse.GetResult(board) is { Implicit: false }, parse.GetValue(firmware))));
         return command;
+    }
+
+    private static Rig.Emulation.Gdb.GdbServerOptions? GdbOptions(string? endpoint, int waitSeconds, string[]? boards)
+    {
+        if (endpoint is null) return null;
+        if (boards is not ["emulated"]) throw new InvalidDataException($"--gdb {endpoint}: serves one emulated board; give --board emulated (got {(boards is null ? "none" : string.Join(", ", boards))})");
+        if (waitSeconds <= 0) throw new InvalidDataException($"--gdb-wait {waitSeconds}: give a positive number of seconds");
+        return Rig.Emulation.Gdb.GdbServerOptions.Parse(endpoint) with { AttachWait = TimeSpan.FromSeconds(waitSeconds) };
     }
 
     private static string ResolvePlaylist(string path) =>
@@ -92,7 +112,8 @@ public static class RunCommand
             // Bad input first: a broken profile or playlist is refused before any firmware build or board start.
             ProfileCatalog.Load(options.Profile);
             Rig.Audio.Playlists.Playlist.Load(options.Playlist);
-            options = options with { Memory = MeasureMemory(options.Profile, firmware) };
+            var (memory, image) = MeasureMemory(options.Profile, firmware);
+            options = options with { Memory = memory, ProfileImage = firmware is null ? image : null };
             IReadOnlyList<RunOutcome> outcomes = [];
             AnsiConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -115,6 +136,9 @@ public static class RunCommand
                 foreach (var line in RunSummaryText.Timing(t, r.Mode)) Console.Out.WriteLine(line);
                 Console.Out.WriteLine(RunSummaryText.Power(r.Power));
                 Console.Out.WriteLine($"  cycles ({(r.Cycles is { } clock ? clock.ClockOrUnit.Name() : "not measured")}): {(r.Cycles is { } cycles ? JsonNames.Of(cycles.Unit) : "")} frontend/column median {r.Cycles?.FrontendPerColumn.Median:0}, model/inference median {r.Cycles?.ModelPerInference.Median:0}; link: {r.Link.FramesReceived} frames, {r.Link.CrcErrors} CRC errors, {r.Link.Retries} retries");
+                if (r.Firmware is { } fw)
+                    Console.Out.WriteLine($"  firmware: build id {fw.BuildId ?? "none reported"}" + (fw.Elf is null ? "" : $", expected {fw.ExpectedBuildId ?? "none"} from {fw.Elf}") +
+                                          (fw.Checked ? " (checked)" : " (not checked)") + (r.BoardUid is { } uid ? $"; board unique ID {uid}" : ""));
                 if (r.Link.InjectedFaults is { } injected) Console.Out.WriteLine(RunSummaryText.InjectedFaults(injected));
                 Console.Out.WriteLine($"  run: {Path.Combine(o.RunDir, "run.json")}" + (report is null ? "" : $"\n  report: {report}"));
                 mismatches |= r.FeatureMismatches != 0;
@@ -137,7 +161,7 @@ public static class RunCommand
             Console.Error.WriteLine("error: " + e.Message);
             return e.ImageFault ? 1 : CliErrors.BadInput;
         }
-        catch (Exception e) when (e is BoardLinkException or BoardRefusedException or ConfigHashMismatchException or ArgumentException
+        catch (Exception e) when (e is BoardLinkException or BoardRefusedException or ConfigHashMismatchException or WrongImageException or ArgumentException
                                        or DirectoryNotFoundException or Polly.CircuitBreaker.BrokenCircuitException or IOException or InvalidOperationException)
         {
             Console.Error.WriteLine("error: " + e.Message);
@@ -145,19 +169,22 @@ public static class RunCommand
         }
     }
 
-    /// <summary>The image's memory for run.json; a missing cross compiler leaves it unmeasured, a bad --firmware file is an error.</summary>
-    private static MemoryResult? MeasureMemory(string profileName, string? firmware)
+    /// <summary>
+    /// The image's memory for run.json and the image a serial board must run; a missing cross compiler leaves both
+    /// unknown (memory not measured, build id not checked), a bad --firmware file is an error.
+    /// </summary>
+    private static (MemoryResult? Memory, string? Elf) MeasureMemory(string profileName, string? firmware)
     {
         var profile = ProfileCatalog.Load(profileName);
-        if (firmware is not null) return RunMemory.From(FirmwareMemory.Profile(Path.GetFullPath(firmware), profile));
+        if (firmware is not null) return (RunMemory.From(FirmwareMemory.Profile(Path.GetFullPath(firmware), profile)), Path.GetFullPath(firmware));
         var outcome = new FirmwareMemory(new FirmwareBuilder(RepoPaths.Firmware)).ProfileDefaultImage(profile);
         if (outcome.Report is { } report)
         {
             Console.Out.WriteLine($"memory: flash {report.FlashBytes} B, RAM {report.RamBytes} B (static {report.StaticRamBytes} + stack {report.StackReserveBytes}) from {Path.GetRelativePath(RepoPaths.Root, report.ElfPath)}");
-            return RunMemory.From(report);
+            return (RunMemory.From(report), report.ElfPath);
         }
-        Console.Error.WriteLine($"memory not measured: {outcome.NotMeasuredReason}");
-        return null;
+        Console.Error.WriteLine($"memory not measured, build id not checked: {outcome.NotMeasuredReason}");
+        return (null, null);
     }
 
     internal sealed class SpectreRunProgress(ProgressContext ctx, string title) : IRunProgress

@@ -36,6 +36,8 @@ public sealed record RunResult
     public ModelSummary? Model { get; init; }
     public PowerResult? Power { get; init; }
     public MemoryResult? Memory { get; init; }
+    /// <summary>Which image the board ran (HELLO v3's build id) and which it was expected to run; null in runs from before the field.</summary>
+    public FirmwareIdentity? Firmware { get; init; }
     public TimingResult? Timing { get; init; }
     public LinkCounters Link { get; init; } = new();
     /// <summary>Emulated boards only: the top <see cref="FunctionProfileEntry.TopCount"/> functions by self cycles; null elsewhere (not measured).</summary>

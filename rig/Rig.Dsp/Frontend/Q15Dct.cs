@@ -2,8 +2,11 @@ namespace Rig.Dsp.Frontend;
 
 /// <summary>
 /// Optional DCT-II (MFCC): c[k] = (sum_m L[m]*D[k][m] + 2^14) &gt;&gt; 15, int32 accumulation,
-/// saturated to int16; D is the orthonormal DCT-II in Q15, so c stays in Q7.8 log2 units.
-/// 32 bits suffice because L lies in [-6144, -512] and mel_bands &lt;= 48 when MFCC is on.
+/// saturated to int16; D is the DCT-II in Q15 (<see cref="Tables.FrontendTables.Dct"/>: row 0 takes the
+/// mean, rows k &gt;= 1 are orthonormal), so c stays in Q7.8 log2 units. Nothing saturates: L lies in
+/// [-6144, -512], so c0 (a mean) does too, and |c_k| &lt;= sqrt(2M) * 2816 + 3 &lt;= 27,597 for k &gt;= 1
+/// (rows k &gt;= 1 sum to ~0, so only L's spread around its mid-range counts); 32 bits suffice because
+/// mel_bands &lt;= 48 when MFCC is on.
 /// </summary>
 public static class Q15Dct
 {

@@ -39,7 +39,12 @@ public sealed class FrontendTables
     /// <summary>round(log2(1 + i/32) * 32768) for i = 0..32.</summary>
     public ushort[] Log2Lut { get; }
 
-    /// <summary>Orthonormal DCT-II, row k = coefficient, column m = band; Q15. Empty without MFCC.</summary>
+    /// <summary>
+    /// DCT-II, row k = coefficient, column m = band; Q15. Empty without MFCC. Rows k &gt;= 1 are the
+    /// orthonormal sqrt(2/M) cos(...); row 0 is 1/M rather than sqrt(1/M), so c0 is the mean log-mel:
+    /// the orthonormal c0 is sqrt(M) times the mean and left int16 for any frame whose mean is below
+    /// -32768 / (256 sqrt(M)) log2 (-22.6 at M = 32), so digital silence read -32768 instead of -34,756.
+    /// </summary>
     public short[] Dct { get; }
 
     public uint ConfigHash { get; }
@@ -93,7 +98,7 @@ public sealed class FrontendTables
         Dct = new short[config.MfccCount * mb];
         for (var k = 0; k < config.MfccCount; k++)
         {
-            var scale = k == 0 ? Math.Sqrt(1.0 / mb) : Math.Sqrt(2.0 / mb);
+            var scale = k == 0 ? 1.0 / mb : Math.Sqrt(2.0 / mb);
             for (var m = 0; m < mb; m++)
                 Dct[k * mb + m] = Q15.FromDouble(scale * Math.Cos(Math.PI * k * (m + 0.5) / mb));
         }

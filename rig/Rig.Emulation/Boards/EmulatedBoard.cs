@@ -93,6 +93,9 @@ public sealed partial class EmulatedBoard : IDisposable
 
     public double Seconds => Cycles / (double)ClockHz;
 
+    /// <summary>A debugger holding the board (`--gdb`): asked before every run of the core; null without one.</summary>
+    public IBoardDebugger? Debugger { get; set; }
+
     /// <summary>Null, or how the board ended for good (every later host call throws it again).</summary>
     public EmulatedBoardStoppedException? Stopped => stopped;
 
@@ -184,6 +187,7 @@ public sealed partial class EmulatedBoard : IDisposable
         {
             while (Chip.Core.Cycles < until)
             {
+                Debugger?.BeforeRun(this);
                 var stop = Chip.Core.Run(until);
                 Activity.Reached(Chip.Core.Cycles);
                 switch (stop.Reason)
@@ -197,6 +201,7 @@ public sealed partial class EmulatedBoard : IDisposable
                         Reboot();
                         continue;
                     default:
+                        Debugger?.Ending(this, stop);
                         throw Fail(stop);
                 }
             }
@@ -235,12 +240,23 @@ public sealed partial class EmulatedBoard : IDisposable
     {
         var now = Chip.Core.Cycles;
         var chip = EmulatedChip.Create(Chip.Profile, Chip.Elf.Path);
+        Debugger?.Rebuilt(chip);
         chip.Core.Cycles = now;
         Chip = chip;
         Wiring = Wire(chip, model);
         Probe(chip, Wiring);
         Reboots++;
         Rebooted?.Invoke(this);
+    }
+
+    /// <summary>
+    /// A debugger's reset (`monitor reset`): the chip and its peripherals start again as after SYSRESETREQ. Only while
+    /// the debugger holds the board halted (no run in progress on another thread).
+    /// </summary>
+    public void Reset()
+    {
+        ThrowIfStopped();
+        Reboot();
     }
 
     EmulatedBoardStoppedException Fail(EmulationStop stop)

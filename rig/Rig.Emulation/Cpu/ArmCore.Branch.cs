@@ -5,7 +5,11 @@ namespace Rig.Emulation.Cpu;
 public sealed partial class ArmCore
 {
     /// <summary>B, BL, CBZ, ADD/MOV PC: the new PC with bit 0 ignored.</summary>
-    public void BranchWritePc(uint address) => nextPc = address & ~1u;
+    public void BranchWritePc(uint address)
+    {
+        nextPc = address & ~1u;
+        NoteFlow(ControlFlow.Jump);
+    }
 
     /// <summary>
     /// BX, BLX, POP {pc}, LDR pc, LDM with the PC: interworking. In handler mode a value
@@ -16,10 +20,13 @@ public sealed partial class ArmCore
     {
         if (Ipsr != 0 && (address >> 28) == 0xF)
         {
+            flowException = (int)Ipsr;
             ExceptionReturn(address);
+            NoteFlow(ControlFlow.ExceptionReturn);
             return;
         }
         nextPc = address & ~1u;
+        NoteFlow(ControlFlow.Return);
         if ((address & 1) == 0)
         {
             pendingSync = ExceptionNumbers.HardFault;

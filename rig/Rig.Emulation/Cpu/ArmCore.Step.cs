@@ -43,7 +43,10 @@ public sealed partial class ArmCore
             {
                 // In slices: a method entered often is compiled fully optimised (tier 1), where one
                 // entered once and looping for ever would only get its on-stack-replacement version.
-                var s = Trace is null ? RunFast(maxCycles, Math.Min(maxInstructions, Instructions + RunSlice)) : Step();
+                var slice = Math.Min(maxInstructions, Instructions + RunSlice);
+                var s = Trace is not null ? Step()
+                    : Flow is null ? RunFast<WithoutFlow>(maxCycles, slice)
+                    : RunFast<WithFlow>(maxCycles, slice);
                 if (s is not null) return s;
             }
             return Stop(StopReason.MaxCycles, Pc,
@@ -59,15 +62,17 @@ public sealed partial class ArmCore
 
     /// <summary>
     /// The same as repeated <see cref="Step"/> calls without a trace, in one loop with one
-    /// exception handler around it (the hot path of a run); it hands IT blocks to Step.
+    /// exception handler around it (the hot path of a run). <typeparamref name="TFlow"/> compiles the
+    /// control-flow reports (<see cref="Flow"/>) in or out.
     /// </summary>
-    EmulationStop? RunFast(ulong maxCycles, ulong maxInstructions)
+    EmulationStop? RunFast<TFlow>(ulong maxCycles, ulong maxInstructions) where TFlow : struct, IFlowReports
     {
         var pc = Pc;
         try
         {
             while (Cycles < maxCycles && Instructions < maxInstructions)
             {
+                if (TFlow.On) flowKind = ControlFlow.None;
                 if (attention) TakePendingException();
                 pc = Pc;
                 var hw1 = Fetch16(pc);
@@ -95,6 +100,7 @@ public sealed partial class ArmCore
                 if (stop is not null) break;
                 Pc = nextPc;
                 R[15] = nextPc;
+                if (TFlow.On && flowKind != ControlFlow.None) ReportFlow(pc);
                 if (Cycles >= nextEventCycle)
                 {
                     ServiceClocked();
@@ -170,6 +176,7 @@ public sealed partial class ArmCore
         var skipped = false;
         try
         {
+            flowKind = ControlFlow.None;
             if (attention) TakePendingException();
             pc = Pc;
             before = Cycles;
@@ -184,6 +191,7 @@ public sealed partial class ArmCore
             {
                 Pc = nextPc;
                 R[15] = nextPc;
+                ReportFlow(pc);
             }
             if (Cycles >= nextEventCycle) ServiceClocked();
             if (pendingSync != 0) TakeSynchronous();

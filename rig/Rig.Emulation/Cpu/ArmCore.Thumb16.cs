@@ -269,6 +269,7 @@ public sealed partial class ArmCore
                     if (m == 15) { Undefined(hw, 0); return; }
                     R[14] = (Pc + 2) | 1;
                     BxWritePc(target);
+                    if (flowKind == ControlFlow.Return) flowKind = ControlFlow.Call;
                     Retire(new Retired(OpClass.BranchLinkExchange, Taken: true));
                 }
                 else

@@ -27,6 +27,17 @@ public sealed partial class ArmCore
         }
         if (Thumb32 is null) Undefined(hw1, hw2);
         else if (!(thumb2 is { } t2 ? t2.Execute(this, hw1, hw2) : Thumb32.Execute(this, hw1, hw2))) Unimplemented(hw1, hw2);
+        // Any Thumb-2 encoding may write the SP (SUB.W SP, PUSH.W/STMDB SP!, STR Rt, [SP, #-n]!, VPUSH, ...):
+        // one comparison here keeps the stack high-water exact without a case in every executor.
+        NoteStackPointer();
+    }
+
+    /// <summary>Lowers <see cref="LowestSp"/> to the current SP.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    void NoteStackPointer()
+    {
+        var sp = R[13];
+        if (sp < LowestSp) LowestSp = sp;
     }
 
     /// <summary>BL label: LR = next instruction | 1, PC += SignExtend(S:I1:I2:imm10:imm11:0).</summary>
@@ -39,6 +50,7 @@ public sealed partial class ArmCore
         var offset = (uint)((imm << 7) >> 7);
         R[14] = (Pc + 4) | 1;
         BranchWritePc(Pc + 4 + offset);
+        NoteFlow(ControlFlow.Call);
         Retire(new Retired(OpClass.BranchLink, Taken: true));
     }
 
@@ -116,6 +128,7 @@ public sealed partial class ArmCore
                 if (sysm == 8) Msp = value;
                 else if (sysm == 9) Psp = value;
                 else Reject(hw1, hw2);
+                NoteStackPointer();
                 break;
             case 2:
                 if (!Privileged) break;
@@ -150,6 +163,7 @@ public sealed partial class ArmCore
         if (Ipsr != 0) control = (control & ~2u) | (Control & 2u);
         Control = control;
         SelectStack(Ipsr == 0 && (Control & 2) != 0);
+        NoteStackPointer();
     }
 
     /// <summary>Makes R[13] the PSP (true) or the MSP, banking the other.</summary>

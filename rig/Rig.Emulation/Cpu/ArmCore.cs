@@ -120,7 +120,11 @@ public sealed partial class ArmCore
     /// <summary>Cycles spent asleep in WFI/WFE (fast-forwarded to the next event); part of <see cref="Cycles"/>.</summary>
     public ulong SleepCycles;
 
-    /// <summary>Lowest SP seen at exception entry and at every SP write by PUSH/SUB SP (stack high-water).</summary>
+    /// <summary>
+    /// Lowest SP (R[13], the stack in use) since reset: the initial SP, every exception frame, every SP
+    /// write of a 16-bit instruction (PUSH, SUB/ADD/MOV SP) and of any Thumb-2 one, MSR MSP/PSP, a stack
+    /// switch. The stack high-water without a per-instruction trace: initial SP (or __stack_top) minus it.
+    /// </summary>
     public uint LowestSp = uint.MaxValue;
 
     public bool InItBlock => (ItState & 0xF) != 0;
@@ -164,6 +168,7 @@ public sealed partial class ArmCore
         Nvic.Reset();
         Scs.Reset(vectorTable);
         Msp = Memory.Read32(vectorTable);
+        LowestSp = R[13];
         R[14] = 0xFFFFFFFF;
         var entry = Memory.Read32(vectorTable + 4);
         Pc = entry & ~1u;

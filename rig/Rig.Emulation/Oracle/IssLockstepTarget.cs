@@ -1,4 +1,5 @@
 using Rig.Emulation.Cpu;
+using Rig.Gdb;
 
 namespace Rig.Emulation.Oracle;
 

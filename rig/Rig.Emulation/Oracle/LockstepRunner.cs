@@ -1,3 +1,5 @@
+using Rig.Gdb;
+
 namespace Rig.Emulation.Oracle;
 
 /// <summary>

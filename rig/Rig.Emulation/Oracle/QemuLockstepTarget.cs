@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Rig.Gdb;
 
 namespace Rig.Emulation.Oracle;
 

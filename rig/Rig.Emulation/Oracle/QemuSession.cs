@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
+using Rig.Gdb;
 
 namespace Rig.Emulation.Oracle;
 

@@ -48,7 +48,7 @@ public sealed class FirmwareProbe : IInstructionTrace
     /// </summary>
     public static FirmwareProbe Create(ArmCore core, ElfFile elf, bool functions = true, bool ramWrites = true)
     {
-        var stackTop = elf.Symbols.FirstOrDefault(s => s.Name == "__stack_top") is { } top ? top.Value : core.Msp;
+        var stackTop = StackTopOf(core, elf);
         var main = elf.Symbols.FirstOrDefault(s => s.Name == "main" && s.Type == ElfSymbolType.Func)?.Address(elf.Machine);
         return new FirmwareProbe(core,
             functions ? new FunctionProfiler(FunctionTable.FromElf(elf), FirmwareScopes.All) : null,
@@ -56,6 +56,10 @@ public sealed class FirmwareProbe : IInstructionTrace
             ramWrites ? new RamWriteWatch(core.Memory, main) : null,
             MemoryProfiler.StaticRamSections(elf));
     }
+
+    /// <summary>The stack's top: the image's <c>__stack_top</c>, else the SP the core starts with.</summary>
+    public static uint StackTopOf(ArmCore core, ElfFile elf) =>
+        elf.Symbols.FirstOrDefault(s => s.Name == "__stack_top") is { } top ? top.Value : core.Msp;
 
     public void Executed(ArmCore core, uint pc, ushort hw1, ushort hw2, bool skipped, ulong cycles)
     {

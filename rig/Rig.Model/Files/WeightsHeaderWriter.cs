@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Rig.Model.Quantized;
 
@@ -39,16 +38,6 @@ public static class WeightsHeaderWriter
         return sb.ToString();
     }
 
-    private static void Array(StringBuilder sb, string type, string name, IEnumerable<long> values, string comment)
-    {
-        var v = values.ToArray();
-        sb.Append($"/* {comment} */\nstatic const {type} {name}[{v.Length}] = {{\n");
-        for (var i = 0; i < v.Length; i += 16)
-        {
-            sb.Append("    ");
-            sb.Append(string.Join(", ", v.Skip(i).Take(16).Select(x => x.ToString(CultureInfo.InvariantCulture))));
-            sb.Append(i + 16 < v.Length ? ",\n" : "\n");
-        }
-        sb.Append("};\n");
-    }
+    private static void Array(StringBuilder sb, string type, string name, IEnumerable<long> values, string comment) =>
+        CArray.Append(sb, type, name, values, comment);
 }

@@ -6,8 +6,8 @@ namespace Rig.Protocol.Framing;
 /// </summary>
 public static class FrameFormat
 {
-    /// <summary>The version this host speaks (v2: frame recovery, PROTOCOL.md); it reads frames of <see cref="MinVersion"/>..<see cref="Version"/>.</summary>
-    public const byte Version = 2;
+    /// <summary>The version this host speaks (v2: frame recovery; v3: HELLO carries the build id and unique ID; PROTOCOL.md); it reads frames of <see cref="MinVersion"/>..<see cref="Version"/>.</summary>
+    public const byte Version = 3;
     /// <summary>The oldest version still read and spoken (to a v1 board, and before a board's HELLO says which it is).</summary>
     public const byte MinVersion = 1;
     public const int HeaderBytes = 4;

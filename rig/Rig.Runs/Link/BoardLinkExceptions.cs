@@ -37,6 +37,9 @@ public sealed class BoardRefusedException(string message) : Exception(message);
 /// <summary>The board's frontend tables are not the golden model's: the run stops, naming both hashes and the fix.</summary>
 public sealed class ConfigHashMismatchException(string message) : Exception(message);
 
+/// <summary>The board runs another image than the one it was expected to (HELLO's build id): the run stops, naming both ids and the fix.</summary>
+public sealed class WrongImageException(string message) : Exception(message);
+
 internal static class BoardLinkExceptionContext
 {
     /// <summary>The same kind of failure with <paramref name="message"/> (naming the clip, its retries and counts) in front of the original message.</summary>

@@ -20,9 +20,13 @@ public sealed class BoardRun : IDisposable
     public Rig.Emulation.Boards.EmulatedBoard? Emulated { get; init; }
     /// <summary>The emulated board's firmware probe (function profile, emulator stack high-water, SRAM written), or null.</summary>
     public Rig.Emulation.Profiling.EmulatedBoardProbe? Probe { get; init; }
+    /// <summary>The GDB server on the emulated board (`--gdb`): the run halts the board before the first clip for it.</summary>
+    public Rig.Emulation.Gdb.GdbServer? Gdb { get; init; }
     /// <summary>Why this board stopped mid-run while the others went on (an emulated image's fault), or null.</summary>
     public Rig.Emulation.Boards.Host.EmulatedBoardStoppedException? Failure { get; set; }
     public required BoardSession Session { get; init; }
+    /// <summary>The image the board reported and the one it was expected to run (run.json firmware).</summary>
+    public required Rig.Core.Runs.FirmwareIdentity Firmware { get; init; }
     /// <summary>Clips committed before this process started (a resume), keyed by index.</summary>
     public required Dictionary<int, ClipResult> Done { get; init; }
     /// <summary>Sessions that played clips of this run before this one (0 for a new run).</summary>
@@ -64,10 +68,12 @@ public sealed class BoardRun : IDisposable
             parts = RigParts.OpenBoard(target, profile, wire, microphone, options, waits.SilenceTimeout, time);
             var (link, board, chaos) = parts;
             // From reset on, before the handshake runs the core.
-            var probe = parts.Emulated is { } emulated ? Rig.Emulation.Profiling.EmulatedBoardProbe.Attach(emulated) : null;
+            var probe = parts.Emulated is { } emulated ? Rig.Emulation.Profiling.EmulatedBoardProbe.Attach(emulated, options.ProfileFunctions) : null;
             // An emulated board's waits are measured on its own clock (emulated time): the run is deterministic.
             session = new BoardSession(id, link, profile, goldenHash, waits, parts.SessionTime ?? time);
-            session.Connect();
+            var hello = session.Connect();
+            // Within the handshake's bound: a board on another image is refused before a run folder exists.
+            var firmware = ImageCheck.Verify(id, profile, hello, parts.ExpectedImage, options.AnyImage);
             Directory.CreateDirectory(runDir);
             store = RunStore.Open(RunStore.RunDbPath(runDir));
             if (options.Resume) store.CheckIntegrity();
@@ -80,7 +86,7 @@ public sealed class BoardRun : IDisposable
             var run = new BoardRun
             {
                 Target = target, Id = id, RunDir = runDir, Store = store, Header = header with { RunId = runId },
-                Virtual = board, Emulated = parts.Emulated, Probe = probe, Session = session, Chaos = chaos, Done = done, PreviousSessions = previousSessions,
+                Virtual = board, Emulated = parts.Emulated, Gdb = parts.Gdb, Probe = probe, Session = session, Firmware = firmware, Chaos = chaos, Done = done, PreviousSessions = previousSessions,
                 Wire = target.Kind switch
                 {
                     BoardKind.Serial => WireKind.Uart,
@@ -103,6 +109,7 @@ public sealed class BoardRun : IDisposable
         {
             if (session is not null) session.Dispose(); else parts?.Link.Dispose();
             parts?.Virtual?.Dispose();
+            parts?.Gdb?.Dispose();
             parts?.Emulated?.Dispose();
             store?.Dispose();
             throw;
@@ -129,6 +136,7 @@ public sealed class BoardRun : IDisposable
     {
         Session.Dispose();
         Virtual?.Dispose();
+        Gdb?.Dispose();
         Emulated?.Dispose();
         Store.Dispose();
     }

@@ -33,6 +33,19 @@ public sealed record RunOptions
     public bool VirtualBoardAsProtocolV1 { get; init; }
     /// <summary>`--firmware`: the ELF an emulated board runs (null: the profile's image, built as `rig mem` builds it).</summary>
     public string? Firmware { get; init; }
+    /// <summary>
+    /// `--profile-functions`: emulated boards trace every instruction for the per-function profile and the SRAM written
+    /// (run.json functionProfile, stats.emulatorRamTouchedBytes; about 3x the wall time). Without it they measure the
+    /// emulator's stack high-water only.
+    /// </summary>
+    public bool ProfileFunctions { get; init; }
+    /// <summary>`--gdb [host]:port`: the emulated board behind a GDB server, halted before the first clip until gdb continues.</summary>
+    public Rig.Emulation.Gdb.GdbServerOptions? Gdb { get; init; }
+    /// <summary>The profile's own image as `rig mem` builds it (firmware/build/&lt;p&gt;/firmware.elf), which a serial board must run unless
+    /// <see cref="Firmware"/> names another; null when it could not be built (no arm-none-eabi-gcc): the build id is then not checked.</summary>
+    public string? ProfileImage { get; init; }
+    /// <summary>`--any-image`: run a board whatever image its HELLO's build id says it holds (recorded in run.json, not checked).</summary>
+    public bool AnyImage { get; init; }
     /// <summary>Where serial boards' locks go (`--lock-dir`); null = /var/lock, or its fallback when not writable.</summary>
     public Rig.Hardware.Serial.Locks.BoardLockDirectory? BoardLocks { get; init; }
     /// <summary>Stop after this many clips (a run killed midway, for resume tests); null = all.</summary>

@@ -100,6 +100,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
             var pending = runs.Where(r => r.Failure is null && !r.Done.ContainsKey(item.Index)).ToList();
             if (pending.Count == 0) continue;
             var writeFeatures = first;
+            if (first) HaltForGdb(pending, item.Name, options.Firmware);
             var results = acoustic ? PlayAcoustic(profile, item, pending, writeFeatures) : PlayInject(profile, item, pending, rate, writeFeatures);
             first = false;
             audioSeconds += item.DurationSeconds;
@@ -144,6 +145,18 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
         {
             return e.Message;
         }
+    }
+
+    /// <summary>`--gdb`: each emulated board with a GDB server halts before the first clip, until gdb continues (or --gdb-wait passes).</summary>
+    private static void HaltForGdb(List<BoardRun> runs, string clip, string? firmware)
+    {
+        foreach (var r in runs)
+            if (r.Gdb is { } gdb)
+            {
+                gdb.Debugger.HaltBeforeNextRun($"before the first clip '{clip}'");
+                Console.Error.WriteLine($"rig run: {r.Id} halted before the first clip '{clip}'; attach with: gdb-multiarch {firmware ?? r.Emulated?.Chip.Elf.Path} " +
+                                        $"-ex 'target extended-remote localhost:{gdb.Port}', set breakpoints, then 'continue' (detach lets the run go on)");
+            }
     }
 
     private List<ClipResult> PlayInject(BoardProfile profile, PlaylistItem item, List<BoardRun> runs, int rate, bool writeFeatures)

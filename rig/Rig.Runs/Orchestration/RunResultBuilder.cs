@@ -42,6 +42,8 @@ public static class RunResultBuilder
             Profile = profile.Name,
             Mode = run.Header.Mode,
             Board = run.Target.ToString(),
+            BoardUid = hello.UniqueId,
+            Firmware = run.Firmware with { BuildId = hello.BuildId },
             Playlist = run.Header.Playlist,
             ConfigHash = $"0x{hello.ConfigHash:X8}",
             StartedAt = run.Header.StartedAt,

@@ -31,6 +31,12 @@ public static class RigParts
         /// <summary>The emulated board behind the link (`--board emulated`): its core for the profiler, its pins and cycles for energy.</summary>
         public EmulatedBoard? Emulated { get; init; }
 
+        /// <summary>The GDB server on the emulated board (`--gdb`), disposed with the board's run.</summary>
+        public Rig.Emulation.Gdb.GdbServer? Gdb { get; init; }
+        /// <summary>The image the board should be running: the native board's executable, the emulated ELF, or a serial board's
+        /// `--firmware` / profile image (null: none known, the build id is not checked).</summary>
+        public string? ExpectedImage { get; init; }
+
         /// <summary>The clock the board's session waits on: the emulated board's own (emulated time), else null (the run's clock).</summary>
         public TimeProvider? SessionTime => Emulated?.Time;
     }
@@ -59,7 +65,7 @@ public static class RigParts
             link = new SerialPortLink(board?.PtyPath ?? target.Port!, wire.Baud, silenceTimeout, held);
             if (board is not null && options.VirtualBoardAsProtocolV1) link = new ProtocolV1Link(link);
             var chaos = options.LineFaults is { } lineFaults ? new ChaosLink(link, lineFaults, time) : null;
-            return new BoardLinkParts(chaos ?? link, board, chaos);
+            return new BoardLinkParts(chaos ?? link, board, chaos) { ExpectedImage = board?.Executable ?? options.Firmware ?? options.ProfileImage };
         }
         catch
         {
@@ -75,12 +81,14 @@ public static class RigParts
     /// </summary>
     private static BoardLinkParts OpenEmulated(BoardProfile profile, bool microphone, RunOptions options)
     {
-        var board = EmulatedBoard.Start(profile, options.Firmware ?? EmulatedImage(profile));
+        var elf = options.Firmware ?? EmulatedImage(profile);
+        var board = EmulatedBoard.Start(profile, elf);
         // Inject mode plays nothing into the room: the microphone hears silence (the port's IDLE keeps it sampling).
         if (!microphone) board.Microphone.Complete();
         ISerialLink link = new EmulatedSerialLink(board);
         var chaos = options.LineFaults is { } lineFaults ? new ChaosLink(link, lineFaults, board.Time) : null;
-        return new BoardLinkParts(chaos ?? link, null, chaos) { Emulated = board };
+        var gdb = options.Gdb is { } serve ? Rig.Emulation.Gdb.GdbServer.Start(board, serve, Console.Error) : null;
+        return new BoardLinkParts(chaos ?? link, null, chaos) { Emulated = board, Gdb = gdb, ExpectedImage = elf };
     }
 
     /// <summary>The profile's default image, built or refreshed with cmake as `rig mem` does; a build that fails is bad input.</summary>

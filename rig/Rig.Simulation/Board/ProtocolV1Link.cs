@@ -74,18 +74,13 @@ public sealed class ProtocolV1Link(ISerialLink inner) : ISerialLink
         return count;
     }
 
-    /// <summary>The v1 layout: protocol version 1, no capability byte before the name.</summary>
-    private static byte[] AsV1Hello(byte[] v2)
+    /// <summary>The v1 layout: protocol version 1, no capability byte (nor v3's build id and unique ID) before the name.</summary>
+    private static byte[] AsV1Hello(byte[] payload)
     {
-        if (v2.Length <= Hello.FixedBytes || v2[0] < 2) return v2;
-        var v1 = new byte[v2.Length - 1];
-        v2.AsSpan(0, Hello.FixedBytes).CopyTo(v1);
-        v2.AsSpan(Hello.FixedBytes + 1).CopyTo(v1.AsSpan(Hello.FixedBytes));
-        v1[0] = 1;
+        if (payload.Length <= Hello.FixedBytes || payload[0] < 2) return payload;
+        var hello = Hello.FromPayload(payload);
         // v1 AUDIO carries no offset: the samples may take the 4 bytes the v2 offset used.
-        var maxAudio = System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(v1.AsSpan(19));
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(v1.AsSpan(19), (ushort)(maxAudio - 4));
-        return v1;
+        return (hello with { ProtocolVersion = 1, MaxAudioPayload = hello.MaxAudioPayload - 4 }).ToPayload();
     }
 
     public void Discard()

@@ -18,15 +18,18 @@ public sealed class VirtualBoard : IDisposable
     private FileStream? _mic;
 
     public string Profile { get; }
+    /// <summary>The native board executable this board runs (its build id is the one its HELLO reports).</summary>
+    public string Executable { get; }
     public string PtyPath { get; }
     public string? MicrophonePath { get; }
     /// <summary>The board's marker pin and run/sleep edges (started with <see cref="VirtualBoardOptions.PowerLine"/>), else null.</summary>
     public Power.PowerLine? PowerLine { get; private set; }
     public int ProcessId => _process.Id;
 
-    private VirtualBoard(string profile, Process process, string ptyPath, string? mic, string workDir, Task<string> stderr)
+    private VirtualBoard(string profile, string executable, Process process, string ptyPath, string? mic, string workDir, Task<string> stderr)
     {
         Profile = profile;
+        Executable = executable;
         _process = process;
         PtyPath = ptyPath;
         MicrophonePath = mic;
@@ -76,7 +79,7 @@ public sealed class VirtualBoard : IDisposable
             var err = stderr.IsCompleted ? stderr.Result : "";
             throw new InvalidOperationException($"virtual board {exe} did not announce its pseudo-terminal within {VirtualBoardOptions.StartTimeout.TotalSeconds} s (said: '{said}'; stderr: '{err.Trim()}')");
         }
-        var board = new VirtualBoard(options.Profile, process, line.Result["RIG_BOARD_PTY ".Length..].Trim(), mic, workDir, stderr);
+        var board = new VirtualBoard(options.Profile, exe, process, line.Result["RIG_BOARD_PTY ".Length..].Trim(), mic, workDir, stderr);
         // The board opened its end before announcing the pty, so this open does not block.
         if (powerLine is not null) board.PowerLine = new Power.PowerLine(powerLine);
         return board;

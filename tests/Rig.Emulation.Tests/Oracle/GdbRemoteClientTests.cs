@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using Rig.Elf.Format;
 using Rig.Emulation.Oracle;
+using Rig.Gdb;
 
 namespace Rig.Emulation.Tests.Oracle;
 

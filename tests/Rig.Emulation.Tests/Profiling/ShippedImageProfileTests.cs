@@ -42,4 +42,37 @@ public sealed class ShippedImageProfileTests(ITestOutputHelper output)
         output.WriteLine($"frontend: profile {frontend.TotalCycles} cycles in {frontend.Calls} calls; the board's own DWT count for its {columns.Count} columns {columns.Sum(c => (long)c)} (interrupts included)");
         Assert.Equal(host.Core.Cycles, p.Cycles);
     }
+
+    [Theory]
+    [InlineData("py32f003")]
+    [InlineData("rp2040")]
+    public void On_the_M0_plus_the_cores_own_lowest_SP_gives_the_painted_high_water_without_a_trace(string board)
+    {
+        var host = new EmulatedHost(board);
+        Assert.True(CoreStackWatch.Exact(host.Core));
+        var core = CoreStackWatch.Start(host.Core, host.Chip.Elf);
+        var probe = FirmwareProbe.Create(host.Core, host.Chip.Elf, functions: false, ramWrites: false);
+        host.Core.Trace = probe;
+        BoardScenarios.Inject(host, BoardScenarios.Signal(host, "sweep", columns: 8));
+        var budget = (ulong)host.Profile.Board.ClockHz;
+        host.Send(MessageType.Start, HostMessages.Start());
+        host.Until(m => m is Ack { Acknowledged: MessageType.Start }, budget);
+        host.Send(MessageType.Stop, []);
+        var stats = (StatsReport)host.Until(m => m is StatsReport, budget)[^1];
+        var fromCore = core.Result();
+        var traced = probe.Result();
+        output.WriteLine($"stack: painted {stats.StackHighWater} B, core's lowest SP {fromCore.StackHighWaterBytes} B, traced {traced.StackHighWaterBytes} B");
+
+        Assert.Equal((int)stats.StackHighWater, fromCore.StackHighWaterBytes);
+        Assert.Equal(traced.LowestSp, fromCore.LowestSp);
+        Assert.Null(fromCore.Profile);
+        Assert.InRange(fromCore.StackHighWaterBytes, 1, host.Profile.Memory.StackReserveBytes);
+    }
+
+    [Fact]
+    public void The_M4_core_does_not_vouch_for_its_lowest_SP_so_a_trace_measures_it()
+    {
+        var host = new EmulatedHost("stm32l4");
+        Assert.False(CoreStackWatch.Exact(host.Core));
+    }
 }

@@ -35,6 +35,42 @@ public class BoardMessageTests
     }
 
     [Fact]
+    public void Hello_v3_carries_the_build_id_and_unique_id_length_prefixed_before_the_name()
+    {
+        var v3 = new Hello(3, "1.0", 1, 2, 8000, 64, 20, 44, 72, 3, true, 24_000_000, 32, 16, 6, "py32f003")
+        {
+            Capabilities = BoardCapabilities.FrameRecovery,
+            BuildId = "6922e086e3ac17c2e439f540f9dbd87ecbae092f",
+            UniqueId = "0102030405060708090a0b0c",
+        };
+        var payload = v3.ToPayload();
+        Assert.Equal(20, payload[Hello.FixedBytesV2]);
+        Assert.Equal(0x69, payload[Hello.FixedBytesV2 + 1]);
+        Assert.Equal(12, payload[Hello.FixedBytesV2 + 21]);
+        Assert.Equal((byte)'p', payload[Hello.FixedBytesV2 + 34]);
+        Assert.Equal(v3, BoardMessage.Parse(new Frame(MessageType.Hello, 0, payload)));
+
+        // No build id, no unique ID: two zero bytes, both null.
+        var bare = (Hello)BoardMessage.Parse(new Frame(MessageType.Hello, 0, (v3 with { BuildId = null, UniqueId = null }).ToPayload()));
+        Assert.Null(bare.BuildId);
+        Assert.Null(bare.UniqueId);
+        Assert.Equal("py32f003", bare.BoardName);
+    }
+
+    [Theory]
+    [InlineData(21, 0)]  // longer than a SHA-1
+    [InlineData(20, 13)] // unique ID longer than HELLO carries
+    public void Hello_v3_with_a_length_that_does_not_fit_is_refused(int buildIdLength, int uidLength)
+    {
+        var payload = new Hello(3, "1.0", 1, 2, 8000, 64, 20, 44, 72, 3, true, 24_000_000, 32, 16, 6, "py32f003").ToPayload().ToList();
+        payload.InsertRange(Hello.FixedBytesV2 + 2, new byte[Math.Min(buildIdLength, 21) + uidLength]);
+        payload[Hello.FixedBytesV2] = (byte)buildIdLength;
+        payload[Hello.FixedBytesV2 + 1 + Math.Min(buildIdLength, 21)] = (byte)uidLength;
+        var e = Assert.Throws<InvalidDataException>(() => BoardMessage.Parse(new Frame(MessageType.Hello, 0, [.. payload])));
+        Assert.Contains("does not fit", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Credit_v1_has_a_count_and_v2_the_next_expected_offset_too()
     {
         Assert.Equal(new Credit(3), BoardMessage.Parse(new Frame(MessageType.Credit, 0, [3])));

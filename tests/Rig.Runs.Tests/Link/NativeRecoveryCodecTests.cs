@@ -66,10 +66,11 @@ public unsafe class NativeRecoveryCodecTests
 
     [Theory]
     [InlineData(FrameFormat.MinVersion, true)]
+    [InlineData(2, true)]
     [InlineData(FrameFormat.Version, true)]
     [InlineData(0, false)]
-    [InlineData(3, false)]
-    public void The_c_receiver_takes_csharp_frames_of_versions_1_and_2_only(byte version, bool taken)
+    [InlineData(FrameFormat.Version + 1, false)]
+    public void The_c_receiver_takes_csharp_frames_of_versions_1_to_3_only(byte version, bool taken)
     {
         var payload = new byte[] { 1, 2, 3, 4 };
         var wire = version is >= FrameFormat.MinVersion and <= FrameFormat.Version

@@ -45,6 +45,6 @@ public sealed class NoisyLineRunTests : IDisposable
         Assert.True(link.ResentFrames > 0, $"re-sent {link.ResentFrames}");
         Assert.InRange(link.RecoveredClips, 1, noisy.Clips.Count);
         Assert.Equal(0, link.FailedClips);
-        Assert.Equal("2", noisy.Versions["protocol"]);
+        Assert.Equal("3", noisy.Versions["protocol"]);
     }
 }

@@ -23,7 +23,7 @@ public class BurstLinkTests
     public void A_v2_board_announces_burst_and_idle_in_hello()
     {
         using var b = new EnergyBoard("py32f003");
-        Assert.Equal(2, b.Session.Hello.ProtocolVersion);
+        Assert.Equal(Rig.Protocol.Framing.FrameFormat.Version, b.Session.Hello.ProtocolVersion);
         Assert.True(b.Session.Hello.Supports(BoardCapabilities.Burst | BoardCapabilities.Idle));
         Assert.Equal("native-py32f003", b.Session.Hello.BoardName);
     }

@@ -135,6 +135,9 @@ public sealed partial class ArmCore
         R[15] = Pc;
         nextPc = Pc;
         RequestAttention();
+        // The instruction that raised or was interrupted made no transfer of its own that is still to be told.
+        flowKind = ControlFlow.None;
+        Flow?.Transferred(this, new ControlTransfer(ControlFlow.ExceptionEntry, returnAddress, Pc, n));
     }
 
     /// <summary>EXC_RETURN written to the PC in handler mode: unstack and return (ARMv7-M B1.5.8).</summary>

@@ -46,6 +46,8 @@ public static class BoardScenarios
         Assert.Equal(host.Profile.Frontend.Hop, hello.Hop);
         Assert.True(hello.McuCycles);
         Assert.Equal((uint)host.Profile.Board.ClockHz, hello.CyclesHz);
+        // HELLO v3: the build id the image read from its own note in flash, as readelf -n names the ELF.
+        Assert.Equal(Rig.Elf.Format.BuildIdNote.Read(host.Chip.Elf.Path)?.Id ?? "(none)", hello.BuildId);
         Assert.Null(host.Wiring.Uart.BaudMismatch);
         return (hello, host.Core.Cycles - sent);
     }

@@ -26,6 +26,7 @@ public sealed class Py32f003BoardTests(ITestOutputHelper output)
         Assert.Equal(new Q15Frontend(board.Profile.Frontend).ConfigHash, hello.ConfigHash);
         Assert.True(hello.McuCycles);
         Assert.Equal((uint)board.Profile.Board.ClockHz, hello.CyclesHz);
+        Assert.Equal(Rig.Elf.Format.BuildIdNote.Read(board.Chip.Elf.Path)?.Id ?? "(none)", hello.BuildId); // HELLO v3
         Assert.Null(board.Wiring.Uart.BaudMismatch);
 
         // With nothing to do the app sleeps in board_idle's WFI: emulated time passes asleep.

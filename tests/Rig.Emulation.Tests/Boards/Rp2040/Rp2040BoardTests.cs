@@ -74,6 +74,7 @@ public sealed class Rp2040BoardTests(ITestOutputHelper output)
         Assert.Equal(board.Profile.Frontend.SampleRate, hello.SampleRate);
         Assert.Equal(new Q15Frontend(board.Profile.Frontend).ConfigHash, hello.ConfigHash);
         Assert.Equal((uint)board.Profile.Board.ClockHz, hello.CyclesHz);
+        Assert.Equal(Rig.Elf.Format.BuildIdNote.Read(board.Chip.Elf.Path)?.Id ?? "(none)", hello.BuildId); // HELLO v3
         Assert.Null(board.Wiring.Uart.BaudMismatch);
 
         var slept = board.RunIdle(12_500_000);

@@ -1,4 +1,4 @@
-namespace Rig.Emulation.Oracle;
+namespace Rig.Gdb;
 
 /// <summary>r0-r15 (r13 the current SP, r15 the address of the next instruction) and xPSR, as the lockstep compares them.</summary>
 public sealed record CoreRegisters(IReadOnlyList<uint> R, uint Xpsr)

@@ -3,31 +3,51 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Rig.Emulation.Oracle;
+namespace Rig.Gdb;
 
 /// <summary>
 /// A small client of the GDB remote serial protocol, enough to drive QEMU's gdbstub instruction by
 /// instruction: packets <c>$data#checksum</c> with <c>+</c>/<c>-</c> acknowledgements, <c>?</c>,
 /// <c>g</c>, <c>s</c>, <c>c</c>, <c>m</c>/<c>M</c>, <c>Z0</c>/<c>z0</c>, <c>qXfer</c> target
 /// description, <c>Qqemu.sstep</c>, and the 0x03 interrupt byte.
-/// It lives in rig/ (not test code) because `rig emulate --selftest` ships the QEMU oracle.
+/// It lives in rig/ (not test code) because `rig emulate --selftest` ships the QEMU oracle and
+/// `rig flash --via gdb://` programs boards through any GDB server with it.
 /// Every wait is bounded by <see cref="Timeout"/> (or the caller's wait for a run): a silent stub is
 /// an error naming the command, never a hang.
 /// </summary>
 public sealed class GdbRemoteClient : IDisposable
 {
-    const int MaxRetransmits = 3;
-
-    readonly Socket socket;
-    readonly byte[] buffer = new byte[64 * 1024];
-    int bufferStart, bufferEnd;
+    readonly RspTransport transport;
     GdbRegisterLayout? layout;
 
     public GdbRemoteClient(Socket connected, TimeSpan timeout)
     {
         if (timeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(timeout), "the stub's answer timeout must be positive");
-        socket = connected;
+        transport = new RspTransport(connected, "gdb stub");
         Timeout = timeout;
+    }
+
+    /// <summary>
+    /// Connects to a GDB server over TCP (OpenOCD, J-Link, probe-rs, pyOCD, QEMU <c>-gdb tcp::port</c>,
+    /// the emulated board's). An unreachable server is a <see cref="GdbProtocolException"/> naming host and port.
+    /// </summary>
+    public static GdbRemoteClient Connect(string host, int port, TimeSpan timeout)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(host);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(port);
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            using var connecting = new CancellationTokenSource(timeout);
+            socket.ConnectAsync(host, port, connecting.Token).AsTask().GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException)
+        {
+            socket.Dispose();
+            var why = e is OperationCanceledException ? $"no connection within {timeout.TotalSeconds:0.#} s" : e.Message;
+            throw new GdbProtocolException($"gdb server {host}:{port}: cannot connect: {why}", e);
+        }
+        return new GdbRemoteClient(socket, timeout);
     }
 
     /// <summary>How long one command waits for its answer.</summary>
@@ -95,7 +115,7 @@ public sealed class GdbRemoteClient : IDisposable
     /// <summary>The 0x03 byte: stops a running target; returns its stop reply.</summary>
     public GdbStopReply Interrupt()
     {
-        socket.Send([0x03]);
+        transport.SendInterrupt();
         return ExpectStop("interrupt", ReceivePacket("interrupt", Timeout));
     }
 
@@ -138,7 +158,7 @@ public sealed class GdbRemoteClient : IDisposable
             var command = $"qXfer:features:read:{annex}:{text.Length:x},ffb";
             var reply = Transact(command);
             if (reply.Length == 0 || reply[0] is not ('m' or 'l'))
-                throw new GdbProtocolException($"gdb stub: '{command}' answered '{GdbStopReply.Shorten(reply)}'");
+                throw new GdbProtocolException($"gdb stub: '{command}' answered '{RspFraming.Shorten(reply)}'");
             text.Append(reply, 1, reply.Length - 1);
             if (reply[0] == 'l') return text.ToString();
         }
@@ -153,110 +173,9 @@ public sealed class GdbRemoteClient : IDisposable
         return ReceivePacket(command, Timeout);
     }
 
-    void Send(string command)
-    {
-        var payload = Escape(command);
-        var packet = new byte[payload.Length + 4];
-        packet[0] = (byte)'$';
-        payload.CopyTo(packet, 1);
-        packet[^3] = (byte)'#';
-        var sum = Checksum(payload);
-        packet[^2] = HexDigit(sum >> 4);
-        packet[^1] = HexDigit(sum & 0xF);
-        for (var attempt = 0; ; attempt++)
-        {
-            socket.Send(packet);
-            var ack = ReadByte(command, Timeout);
-            if (ack == '+') return;
-            if (ack != '-' || attempt >= MaxRetransmits)
-                throw new GdbProtocolException($"gdb stub: no acknowledgement of '{GdbStopReply.Shorten(command)}' (got 0x{ack:x2} after {attempt + 1} sends)");
-        }
-    }
+    void Send(string command) => transport.Send(command, command, Timeout);
 
-    string ReceivePacket(string command, TimeSpan wait)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            int b;
-            do b = ReadByte(command, wait); while (b != '$'); // stray acks or noise before a packet
-            var data = new List<byte>(256);
-            while ((b = ReadByte(command, wait)) != '#') data.Add((byte)b);
-            var hi = ReadByte(command, wait);
-            var lo = ReadByte(command, wait);
-            var expected = ParseHexByte(hi, lo);
-            var actual = Checksum(data);
-            if (expected == actual)
-            {
-                socket.Send("+"u8);
-                return Decode(data);
-            }
-            if (attempt >= MaxRetransmits)
-                throw new GdbProtocolException($"gdb stub: reply to '{GdbStopReply.Shorten(command)}' had bad checksums {attempt + 1} times");
-            socket.Send("-"u8);
-        }
-    }
-
-    int ReadByte(string command, TimeSpan wait)
-    {
-        if (bufferStart == bufferEnd)
-        {
-            socket.ReceiveTimeout = (int)Math.Clamp(wait.TotalMilliseconds, 1, int.MaxValue);
-            int n;
-            try
-            {
-                n = socket.Receive(buffer);
-            }
-            catch (SocketException e) when (e.SocketErrorCode == SocketError.TimedOut || e.SocketErrorCode == SocketError.WouldBlock)
-            {
-                throw new GdbProtocolException($"gdb stub: no answer to '{GdbStopReply.Shorten(command)}' within {wait.TotalSeconds:0.###} s", e);
-            }
-            catch (SocketException e)
-            {
-                throw new GdbProtocolException($"gdb stub: connection failed during '{GdbStopReply.Shorten(command)}': {e.Message}", e);
-            }
-            if (n == 0) throw new GdbProtocolException($"gdb stub: connection closed during '{GdbStopReply.Shorten(command)}'");
-            bufferStart = 0;
-            bufferEnd = n;
-        }
-        return buffer[bufferStart++];
-    }
-
-    /// <summary>Undoes the binary escape (<c>}</c> x^0x20) and run-length encoding (<c>x*n</c>) of a reply.</summary>
-    static string Decode(List<byte> data)
-    {
-        var text = new StringBuilder(data.Count);
-        for (var i = 0; i < data.Count; i++)
-        {
-            var c = data[i];
-            if (c == '}' && i + 1 < data.Count) text.Append((char)(data[++i] ^ 0x20));
-            else if (c == '*' && i + 1 < data.Count && text.Length > 0) text.Append(text[^1], data[++i] - 29);
-            else text.Append((char)c);
-        }
-        return text.ToString();
-    }
-
-    static byte[] Escape(string command)
-    {
-        var bytes = new List<byte>(command.Length);
-        foreach (var ch in command)
-        {
-            if (ch is '$' or '#' or '}' or '*') { bytes.Add((byte)'}'); bytes.Add((byte)(ch ^ 0x20)); }
-            else bytes.Add((byte)ch);
-        }
-        return [.. bytes];
-    }
-
-    static int Checksum(IEnumerable<byte> data)
-    {
-        var sum = 0;
-        foreach (var b in data) sum += b;
-        return sum & 0xFF;
-    }
-
-    static byte HexDigit(int v) => (byte)"0123456789abcdef"[v];
-
-    static int ParseHexByte(int hi, int lo) =>
-        int.TryParse($"{(char)hi}{(char)lo}", NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var v) ? v : -1;
+    string ReceivePacket(string command, TimeSpan wait) => transport.Receive(command, wait);
 
     static byte[] FromHex(string reply, string command)
     {
@@ -266,21 +185,21 @@ public sealed class GdbRemoteClient : IDisposable
         }
         catch (FormatException)
         {
-            throw new GdbProtocolException($"gdb stub: reply to '{command}' is not hex: '{GdbStopReply.Shorten(reply)}'");
+            throw new GdbProtocolException($"gdb stub: reply to '{command}' is not hex: '{RspFraming.Shorten(reply)}'");
         }
     }
 
     static void ThrowIfError(string command, string reply)
     {
         if (reply.Length == 3 && reply[0] == 'E')
-            throw new GdbProtocolException($"gdb stub: '{GdbStopReply.Shorten(command)}' failed with {reply}");
+            throw new GdbProtocolException($"gdb stub: '{RspFraming.Shorten(command)}' failed with {reply}");
         if (reply.Length == 0)
-            throw new GdbProtocolException($"gdb stub: '{GdbStopReply.Shorten(command)}' is not supported (empty reply)");
+            throw new GdbProtocolException($"gdb stub: '{RspFraming.Shorten(command)}' is not supported (empty reply)");
     }
 
     static void ExpectOk(string command, string reply)
     {
-        if (reply != "OK") throw new GdbProtocolException($"gdb stub: '{GdbStopReply.Shorten(command)}' answered '{GdbStopReply.Shorten(reply)}', not OK");
+        if (reply != "OK") throw new GdbProtocolException($"gdb stub: '{RspFraming.Shorten(command)}' answered '{RspFraming.Shorten(reply)}', not OK");
     }
 
     static GdbStopReply ExpectStop(string command, string reply)
@@ -290,5 +209,5 @@ public sealed class GdbRemoteClient : IDisposable
         return stop;
     }
 
-    public void Dispose() => socket.Dispose();
+    public void Dispose() => transport.Dispose();
 }

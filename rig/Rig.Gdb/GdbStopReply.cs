@@ -1,4 +1,4 @@
-namespace Rig.Emulation.Oracle;
+namespace Rig.Gdb;
 
 /// <summary>
 /// Why the target stopped, from a stop-reply packet: <c>S</c>/<c>T</c> (signal, 5 = SIGTRAP after a
@@ -16,8 +16,6 @@ public sealed record GdbStopReply(char Kind, int Signal, string Raw)
         if (packet.Length >= 3 && packet[0] is 'S' or 'T' or 'W' or 'X'
             && int.TryParse(packet.AsSpan(1, 2), System.Globalization.NumberStyles.HexNumber, null, out var signal))
             return new GdbStopReply(packet[0], signal, packet);
-        throw new GdbProtocolException($"gdb stub: expected a stop reply (S/T/W/X), got '{Shorten(packet)}'");
+        throw new GdbProtocolException($"gdb stub: expected a stop reply (S/T/W/X), got '{RspFraming.Shorten(packet)}'");
     }
-
-    internal static string Shorten(string s) => s.Length <= 80 ? s : s[..80] + "...";
 }

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 
-namespace Rig.Emulation.Oracle;
+namespace Rig.Gdb;
 
 /// <summary>One register of the stub's description: its name, width and byte offset in the <c>g</c> packet.</summary>
 public sealed record GdbRegister(string Name, int Bits, int Offset);
