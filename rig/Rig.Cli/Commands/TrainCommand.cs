@@ -4,6 +4,7 @@ using Rig.Audio.Playlists;
 using Rig.Core;
 using Rig.Core.Profiles;
 using Rig.Model.Files;
+using Rig.Model.Graph;
 using Rig.Model.Quantized;
 using Rig.Model.Training;
 using Rig.Model.Training.Cnn;
@@ -66,7 +67,6 @@ public static class TrainCommand
         var graph = result.Graph;
         Console.Out.WriteLine($"model      {graph.Name}: input [{string.Join(", ", graph.Input.Shape)}], {graph.Operators.Count} int8 operators ({string.Join(", ", graph.Operators.Select(o => o.Kind))})");
         Console.Out.WriteLine(string.Format(inv, "training   {0} clips, {1} windows, seed {2}, {3} epochs, {4:F0} s", train.Count, i.TrainWindows, i.Seed, i.Epochs, seconds));
-        Console.Out.WriteLine($"weights    {graph.Tensors.Where(t => t.IsConstant).Sum(t => t.ByteCount)} B of int8 filters and int32 biases");
         WriteGraphOutcome(profile, result, folder);
         return 0;
     }
@@ -75,14 +75,15 @@ public static class TrainCommand
     {
         var inv = CultureInfo.InvariantCulture;
         var i = result.Info;
-        Console.Out.WriteLine(string.Format(inv, "accuracy   {0} ({1} clips, aggregation {2}), {3}: float {4:P1}, int8 {5:P1} (per window: float {6:P1}, int8 {7:P1}; int8 = the graph's arithmetic simulated in float)",
+        Console.Out.WriteLine(string.Format(inv, "accuracy   {0} ({1} clips, aggregation {2}), {3}: float {4:P1}, int8 {5:P1} (per window: float {6:P1}, int8 {7:P1}; int8 = the graph on the golden twin)",
             i.EvalPlaylist, i.EvalClips, profile.Classifier.Aggregation, i.Arch, i.FloatAccuracy, i.QuantizedAccuracy, i.FloatWindowAccuracy, i.QuantizedWindowAccuracy));
         Console.Out.WriteLine($"confusion  rows = true label, columns = predicted ({string.Join(", ", Labels.All)})");
         for (var r = 0; r < Labels.All.Count; r++)
             Console.Out.WriteLine($"  {Labels.All[r],-10} {string.Join(" ", result.Confusion[r].Select(v => v.ToString(inv).PadLeft(4)))}");
-        foreach (var path in GraphFiles.Write(folder, result.Graph, i)) Console.Out.WriteLine($"wrote      {path}");
-        foreach (var (file, writer) in GraphFiles.Pending)
-            Console.Out.WriteLine($"not yet    {Path.Combine(folder, file)}: {writer} has not landed");
+        var prepared = PreparedGraph.From(result.Graph);
+        var costs = LayerCost.Of(prepared);
+        Console.Out.WriteLine($"cost       {costs.Sum(c => c.Macc)} MACC per inference, {costs.Sum(c => c.WeightBytes)} B weights (flash), arena {prepared.Arena.Bytes} B (model RAM budget {profile.Memory.ModelRamBudgetBytes} B)");
+        foreach (var path in GraphFiles.Write(folder, result.Graph, i, profile.Name, profile.Memory.ModelRamBudgetBytes)) Console.Out.WriteLine($"wrote      {path}");
     }
 
     private static int RunMlp(BoardProfile profile, Playlist train, IReadOnlyList<LabelledClip> trainClips, Playlist eval, IReadOnlyList<LabelledClip> evalClips, TrainingOptions options, string folder)

@@ -1,10 +1,8 @@
 using Rig.Model.Graph;
+using Rig.Model.Tflite;
 using Rig.Model.Training.Cnn;
 
 namespace Rig.Model.Training.Export;
-
-/// <summary>A quantised DS-CNN: the int8 graph and its float simulation for evaluation.</summary>
-public sealed record QuantizedNet(ModelGraph Graph, FakeQuantChain Simulation);
 
 /// <summary>
 /// Post-training int8 quantisation of a <see cref="DsCnn"/>: the per-band input normalisation is
@@ -12,11 +10,12 @@ public sealed record QuantizedNet(ModelGraph Graph, FakeQuantChain Simulation);
 /// (real = Q7.8 / 256); activation ranges are calibrated on the training windows (min and max);
 /// weights are symmetric per output channel, biases int32 at the accumulator's scale. The average
 /// pool and reshape keep their input's quantisation (TFLite requires it); the output is TFLite's
-/// int8 softmax (1/256, -128).
+/// int8 softmax (1/256, -128). Scales are rounded to float32, as the .tflite holds them, so the
+/// golden twin, the firmware header and the file all run the same graph.
 /// </summary>
 public static class DsCnnQuantizer
 {
-    public static QuantizedNet Quantize(DsCnn net, IReadOnlyList<LabelledClip> calibration, int stride, string name)
+    public static ModelGraph Quantize(DsCnn net, IReadOnlyList<LabelledClip> calibration, int stride, string name)
     {
         var layers = net.Layers;
         var bands = net.Input.Width;
@@ -50,7 +49,6 @@ public static class DsCnnQuantizer
         for (var i = 0; i <= layers.Count; i++)
             ranges[i] = layers.Count > 0 && i > 0 && layers[i - 1] is GlobalAveragePoolLayer ? ranges[i - 1] : ActivationRange.Of(min[i], max[i]);
 
-        var sim = new DsCnn(net.Architecture, net.Input, net.Classes, new InputNormalisation(new double[bands], Enumerable.Repeat(1.0, bands).ToArray()));
         var g = new GraphBuilder();
         var H = net.Input.Height;
         var current = g.Activation("input", [1, H, bands, 1], ranges[0]);
@@ -68,8 +66,6 @@ public static class DsCnnQuantizer
                     var perOut = c.KernelH * c.KernelW * c.Input.Channels;
                     int Channel(int k) => k / perOut;
                     var q = PerChannelWeights.Quantize(w, b, inRange.Scale, Channel);
-                    var target = (Conv2DLayer)sim.Layers[i];
-                    q.Dequantize(target.Weights, target.Bias, Channel);
                     var kind = c.KernelH == 1 && c.KernelW == 1 ? "pointwise" : "conv";
                     var filter = g.Int8Constant($"{kind}{i}/filter", [o.Channels, c.KernelH, c.KernelW, c.Input.Channels], q.Values, q.Scales, 0);
                     var bias = g.Int32Constant($"{kind}{i}/bias", [o.Channels], q.Bias, q.BiasScales);
@@ -87,8 +83,6 @@ public static class DsCnnQuantizer
                     var channels = d.Input.Channels;
                     int Channel(int k) => k % channels;
                     var q = PerChannelWeights.Quantize(d.Weights, d.Bias, inRange.Scale, Channel);
-                    var target = (DepthwiseConv2DLayer)sim.Layers[i];
-                    q.Dequantize(target.Weights, target.Bias, Channel);
                     var filter = g.Int8Constant($"depthwise{i}/filter", [1, d.KernelH, d.KernelW, channels], q.Values, q.Scales, 3);
                     var bias = g.Int32Constant($"depthwise{i}/bias", [channels], q.Bias, q.BiasScales);
                     var output = g.Activation($"depthwise{i}", outShape, outRange);
@@ -117,8 +111,6 @@ public static class DsCnnQuantizer
                     var inputs = f.Input.Size;
                     int Channel(int k) => k / inputs;
                     var q = PerChannelWeights.Quantize(f.Weights, f.Bias, inRange.Scale, Channel);
-                    var target = (DenseLayer)sim.Layers[i];
-                    q.Dequantize(target.Weights, target.Bias, Channel);
                     current = FullyConnected(g, $"dense{i}", current, q, inputs, outRange, f.Relu);
                     break;
                 }
@@ -128,7 +120,7 @@ public static class DsCnnQuantizer
         }
         var softmax = g.Activation("softmax", [1, net.Classes], ActivationRange.Softmax);
         g.Operator(OperatorKind.Softmax, [current], softmax, new OperatorOptions { SoftmaxBeta = 1.0 });
-        return new QuantizedNet(g.Build(name, 0, softmax), new FakeQuantChain(sim.Layers, ranges));
+        return TfliteWriter.RoundScalesToFloat32(g.Build(name, 0, softmax));
     }
 
     /// <summary>A FULLY_CONNECTED with its filter [outputs, inputs] and bias; returns the output tensor.</summary>

@@ -1,38 +1,28 @@
 using Rig.Model.Graph;
+using Rig.Model.Tflite;
 
 namespace Rig.Model.Training.Export;
 
 /// <summary>
-/// Writes a trained graph into a folder: model_graph.json always, and every file a graph writer
-/// exists for. The TFLite flatbuffer (model.tflite, Rig.Model/Tflite) and the firmware header
-/// (rig_model_graph.h, Rig.Model/Graph) are written by their owners' writers; until a writer is in
-/// <see cref="Writers"/> its file is listed in <see cref="Pending"/> and reported, never faked.
+/// Writes a trained graph into a folder: model.tflite (TfliteWriter), rig_model_graph.h (the
+/// firmware's layers, GraphHeaderWriter) and model_graph.json (readable, with the training record).
+/// The arena is checked against the profile's model RAM budget first, so an oversized model writes nothing.
 /// </summary>
 public static class GraphFiles
 {
-    /// <summary>File name and writer of every graph format the rig can produce today.</summary>
-    public static IReadOnlyList<(string FileName, Func<ModelGraph, byte[]> Write)> Writers { get; } = [];
+    public const string TfliteName = "model.tflite";
 
-    /// <summary>Files `rig train` will write once their writer lands (name, what writes it).</summary>
-    public static IReadOnlyList<(string FileName, string Writer)> Pending { get; } =
-    [
-        ("model.tflite", "TfliteWriter (Rig.Model/Tflite)"),
-        ("rig_model_graph.h", "the graph header writer (Rig.Model/Graph)"),
-    ];
-
-    public static IReadOnlyList<string> Write(string directory, ModelGraph graph, GraphTrainingInfo? training)
+    public static IReadOnlyList<string> Write(string directory, ModelGraph graph, GraphTrainingInfo? training, string profile, int modelRamBudgetBytes)
     {
+        var prepared = PreparedGraph.From(graph);
+        GraphHeaderWriter.CheckBudget(prepared, profile, modelRamBudgetBytes);
         Directory.CreateDirectory(directory);
-        var written = new List<string>();
+        var tflite = Path.Combine(directory, TfliteName);
+        TfliteWriter.WriteFile(graph, tflite);
+        var header = Path.Combine(directory, GraphHeaderWriter.FileName);
+        File.WriteAllText(header, GraphHeaderWriter.Write(prepared));
         var json = Path.Combine(directory, GraphJson.FileName);
         File.WriteAllText(json, GraphJson.Write(graph, training));
-        written.Add(json);
-        foreach (var (fileName, write) in Writers)
-        {
-            var path = Path.Combine(directory, fileName);
-            File.WriteAllBytes(path, write(graph));
-            written.Add(path);
-        }
-        return written;
+        return [tflite, header, json];
     }
 }

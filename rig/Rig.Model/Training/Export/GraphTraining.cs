@@ -10,7 +10,7 @@ public sealed record GraphTrainingResult(ModelGraph Graph, GraphTrainingInfo Inf
 /// <summary>
 /// `rig train --arch ds-cnn` and the graph form of `--arch mlp` as library calls: train (or take the
 /// trained MLP), quantise to a <see cref="ModelGraph"/>, and score the float model and the int8
-/// simulation on the held-out clips the firmware's way (window hop, aggregation).
+/// graph on the golden twin on the held-out clips the firmware's way (window hop, aggregation).
 /// </summary>
 public static class GraphTraining
 {
@@ -23,7 +23,7 @@ public static class GraphTraining
         var gain = ModelTrainer.GainDirection(ProfileTraining.Shape(profile, 0));
         var net = DsCnnTrainer.Train(train, windowColumns, stride, gain, Quantized.QuantizedModel.Classes, options, log);
         var name = $"ds-cnn{windowColumns}x{bands}-{profile.Name}";
-        var q = DsCnnQuantizer.Quantize(net, train, stride, name);
+        var graph = DsCnnQuantizer.Quantize(net, train, stride, name);
 
         var p = new double[net.Classes];
         var normalised = new Dictionary<LabelledClip, double[]>(ReferenceEqualityComparer.Instance);
@@ -33,17 +33,11 @@ public static class GraphTraining
             FloatMlp.Softmax(DsCnnTrainer.Infer(net, x, start), p);
             return (ArgMax(p), DsCnnTrainer.Q15(p));
         });
-        var real = new double[windowColumns * bands];
-        var qe = WindowClassifierEvaluation.Run(eval, windowColumns, profile.Classifier, (clip, start) =>
-        {
-            for (var t = 0; t < windowColumns; t++)
-                for (var b = 0; b < bands; b++) real[t * bands + b] = clip.Columns[start + t][b] / InputNormalisation.Q78;
-            return q.Simulation.Classify(real);
-        });
+        var qe = Int8(profile, graph, eval);
         var windows = train.Sum(c => c.Columns.Count < windowColumns ? 0 : (c.Columns.Count - windowColumns) / stride + 1);
         var info = new GraphTrainingInfo("ds-cnn", trainName, evalName, options.Seed, options.Epochs, windows, eval.Count,
             Math.Round(fl.ClipAccuracy, 6), Math.Round(qe.ClipAccuracy, 6), Math.Round(fl.WindowAccuracy, 6), Math.Round(qe.WindowAccuracy, 6));
-        return new GraphTrainingResult(q.Graph, info, qe.Confusion);
+        return new GraphTrainingResult(graph, info, qe.Confusion);
     }
 
     /// <summary>The trained MLP as a stats-input graph, calibrated on the training windows and scored like the DS-CNN.</summary>
@@ -53,13 +47,24 @@ public static class GraphTraining
         var stride = options.TrainStrideColumns > 0 ? options.TrainStrideColumns : Math.Max(1, windowColumns / 4);
         var stats = train.SelectMany(c => WindowStats.Of(c.Columns, profile.Frontend.ColumnLength, windowColumns, stride)).ToList();
         var m = mlp.Model;
-        var q = MlpGraph.Build(mlp.Float, new InputQuantization(m.InputOffset, m.InputMult, m.InputShift), stats, $"{m.Name}-graph");
-        var qe = WindowClassifierEvaluation.Run(eval, windowColumns, profile.Classifier,
-            (clip, start) => q.Simulation.Classify(MlpGraph.RealInput(MlpGraph.Stats(clip, start, windowColumns))));
+        var graph = MlpGraph.Build(mlp.Float, new InputQuantization(m.InputOffset, m.InputMult, m.InputShift), stats, $"{m.Name}-graph");
+        var qe = Int8(profile, graph, eval);
         var e = mlp.Evaluation;
         var info = new GraphTrainingInfo("mlp", trainName, evalName, options.Seed, options.Epochs, mlp.TrainWindows, eval.Count,
             Math.Round(e.FloatAccuracy, 6), Math.Round(qe.ClipAccuracy, 6), Math.Round(e.FloatWindowAccuracy, 6), Math.Round(qe.WindowAccuracy, 6));
-        return new GraphTrainingResult(q.Graph, info, qe.Confusion);
+        return new GraphTrainingResult(graph, info, qe.Confusion);
+    }
+
+    /// <summary>The graph on the golden twin (GraphClassifier: the firmware's integer arithmetic, bit for bit), clip by clip.</summary>
+    public static (double ClipAccuracy, double WindowAccuracy, int Windows, int[][] Confusion) Int8(BoardProfile profile, ModelGraph graph, IReadOnlyList<LabelledClip> clips)
+    {
+        var w = profile.Classifier.WindowColumns;
+        var classifier = new GraphClassifier(PreparedGraph.From(graph), w);
+        return WindowClassifierEvaluation.Run(clips, w, profile.Classifier, (clip, start) =>
+        {
+            var d = classifier.Classify(clip.Columns.Skip(start).Take(w).ToList());
+            return (d.Winner, d.Scores);
+        });
     }
 
     private static int ArgMax(ReadOnlySpan<double> p)

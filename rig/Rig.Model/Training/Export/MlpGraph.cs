@@ -1,4 +1,4 @@
-using Rig.Model.Quantized;
+using Rig.Model.Graph;
 using Rig.Model.Training.Cnn;
 
 namespace Rig.Model.Training.Export;
@@ -12,7 +12,7 @@ namespace Rig.Model.Training.Export;
 /// </summary>
 public static class MlpGraph
 {
-    public static QuantizedNet Build(FloatMlp net, InputQuantization input, IReadOnlyList<short[]> trainStats, string name)
+    public static ModelGraph Build(FloatMlp net, InputQuantization input, IReadOnlyList<short[]> trainStats, string name)
     {
         var features = net.Inputs;
         // x_k = (s_k - offset_k) * a_k in the float model, with s_k = 256 r_k.
@@ -67,24 +67,6 @@ public static class MlpGraph
         var softmax = g.Activation("softmax", [1, net.Classes], ActivationRange.Softmax);
         g.Operator(Graph.OperatorKind.Softmax, [logits], softmax, new Graph.OperatorOptions { SoftmaxBeta = 1.0 });
 
-        q1.Dequantize(fc1.Weights, fc1.Bias, k => k / features);
-        q2.Dequantize(fc2.Weights, fc2.Bias, k => k / net.Hidden);
-        return new QuantizedNet(g.Build(name, 0, softmax), new FakeQuantChain([fc1, fc2], ranges));
-    }
-
-    /// <summary>The graph's real input for one window's statistics.</summary>
-    public static double[] RealInput(ReadOnlySpan<short> stats)
-    {
-        var r = new double[stats.Length];
-        for (var k = 0; k < stats.Length; k++) r[k] = stats[k] / InputNormalisation.Q78;
-        return r;
-    }
-
-    /// <summary>The statistics of the window of a clip starting at a column (the firmware's stage 1).</summary>
-    public static short[] Stats(LabelledClip clip, int start, int windowColumns)
-    {
-        var window = new ModelWindow(clip.Columns[0].Length, windowColumns);
-        for (var i = 0; i < windowColumns; i++) window.Push(clip.Columns[start + i]);
-        return Inference.Stats(window);
+        return Tflite.TfliteWriter.RoundScalesToFloat32(g.Build(name, 0, softmax));
     }
 }

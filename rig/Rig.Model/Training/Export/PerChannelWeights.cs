@@ -23,11 +23,4 @@ public sealed record PerChannelWeights(sbyte[] Values, double[] Scales, int[] Bi
         for (var c = 0; c < channels; c++) b[c] = (int)Math.Clamp(Math.Round(bias[c] / biasScales[c]), int.MinValue + 1, int.MaxValue);
         return new PerChannelWeights(q, scales, b, biasScales);
     }
-
-    /// <summary>The real weights the int8 ones stand for (what the quantised model computes with).</summary>
-    public void Dequantize(double[] weights, double[] bias, Func<int, int> channelOf)
-    {
-        for (var i = 0; i < Values.Length; i++) weights[i] = Values[i] * Scales[channelOf(i)];
-        for (var c = 0; c < Bias.Length; c++) bias[c] = Bias[c] * BiasScales[c];
-    }
 }

@@ -28,15 +28,14 @@ public class MlpGraphTests
         var w = profile.Classifier.WindowColumns;
         var stats = train.SelectMany(c => WindowStats.Of(c.Columns, profile.Frontend.ColumnLength, w, w / 4)).ToList();
         var m = mlp.Model;
-        var sim = MlpGraph.Build(mlp.Float, new InputQuantization(m.InputOffset, m.InputMult, m.InputShift), stats, "t").Simulation;
+        var twin = new GraphClassifier(PreparedGraph.From(MlpGraph.Build(mlp.Float, new InputQuantization(m.InputOffset, m.InputMult, m.InputShift), stats, "t")), w);
         int same = 0, windows = 0;
         foreach (var clip in eval)
             for (var start = 0; start + w <= clip.Columns.Count; start += profile.Classifier.WindowHopColumns)
             {
-                var s = MlpGraph.Stats(clip, start, w);
                 var window = new Rig.Model.Quantized.ModelWindow(m);
                 for (var i = 0; i < w; i++) window.Push(clip.Columns[start + i]);
-                if (m.Infer(window).Winner == sim.Classify(MlpGraph.RealInput(s)).Winner) same++;
+                if (m.Infer(window).Winner == twin.Classify(clip.Columns.Skip(start).Take(w).ToList()).Winner) same++;
                 windows++;
             }
         Assert.True(windows > 0);
