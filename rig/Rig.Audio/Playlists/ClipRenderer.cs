@@ -1,3 +1,4 @@
+using Rig.Audio.Mixing;
 using Rig.Audio.Resampling;
 using Rig.Audio.Synthesis;
 using Rig.Audio.Wav;
@@ -7,10 +8,15 @@ namespace Rig.Audio.Playlists;
 /// <summary>
 /// Turns a playlist item into mono samples at a board's rate: synth sounds are rendered directly
 /// at that rate; files are decoded, trimmed, resampled (Kaiser-windowed sinc) and cut to length.
-/// Gain is applied last. Output length is always item.SampleCount(sampleRate). Deterministic.
+/// Interferers (mix:) are then added at their SNR over the source, the mixture goes through the
+/// room's reverb, a mixture beyond full scale is turned down to -1 dBFS peak, and gain is applied
+/// last. Output length is always item.SampleCount(sampleRate). Deterministic.
 /// </summary>
 public static class ClipRenderer
 {
+    /// <summary>-1 dBFS.</summary>
+    private const double FullScalePeak = 0.891;
+
     public static float[] Render(PlaylistItem item, int sampleRate)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleRate, 1000);
@@ -21,6 +27,14 @@ public static class ClipRenderer
             FileSource f => RenderFile(f, item.TrimStartSeconds, count, sampleRate),
             _ => throw new InvalidOperationException($"unknown source {item.Source}"),
         };
+        if (item.Mix.Count > 0 || item.Reverb is not null)
+        {
+            var signalRms = SnrMixer.Rms(samples);
+            foreach (var m in item.Mix)
+                SnrMixer.AddAt(samples, signalRms, SynthSounds.Render(m.Sound, m.Seed, item.DurationSeconds, sampleRate).AsSpan(0, samples.Length), m.SnrDb);
+            if (item.Reverb is { } room) SchroederReverb.Apply(samples, sampleRate, room.Rt60Seconds, room.Wet);
+            SnrMixer.LimitPeak(samples, FullScalePeak);
+        }
         if (item.GainDb != 0)
         {
             var g = (float)Math.Pow(10, item.GainDb / 20);

@@ -21,6 +21,12 @@ public sealed record PlaylistItem(
     double GainDb,
     int Line)
 {
+    /// <summary>Sounds mixed in at a signal-to-noise ratio (empty: the source alone).</summary>
+    public IReadOnlyList<Interferer> Mix { get; init; } = [];
+
+    /// <summary>The room the mixture is heard in; null: dry.</summary>
+    public RoomReverb? Reverb { get; init; }
+
     public int LabelIndex => Rig.Core.Labels.IndexOf(Label);
 
     /// <summary>Number of samples the clip has at <paramref name="sampleRate"/>.</summary>

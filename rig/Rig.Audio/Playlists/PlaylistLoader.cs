@@ -94,8 +94,10 @@ public static partial class PlaylistLoader
 
     private static (PlaylistItem Item, bool ExplicitName, int Repeat)? ReadItem(YamlMap e, string baseDir)
     {
-        e.RejectUnknown("name", "label", "synth", "file", "seed", "duration", "trim", "gain_db", "repeat");
+        e.RejectUnknown("name", "label", "synth", "file", "seed", "duration", "trim", "gain_db", "repeat", "mix", "reverb");
         var ok = true;
+        var (mix, reverb, mixOk) = ReadMixAndRoom(e);
+        ok &= mixOk;
         var label = e.String("label") ?? "";
         if (e.Has("label") && !Labels.IsKnown(label))
         {
@@ -143,7 +145,7 @@ public static partial class PlaylistLoader
             if (e.Has("trim")) { e.Error("trim", "trim applies to file: sources; use duration: for synth"); ok = false; }
             if (!e.Has("duration")) { e.Document.AddError(e.Line, e.FieldPath("duration"), "synth items need a duration in seconds"); ok = false; }
             if (!ok || duration is null) return null;
-            var item = new PlaylistItem(0, name ?? $"{sound}_{seed}", label, new SynthSource(sound, (ulong)seed), 0, duration.Value, gain, e.Line);
+            var item = new PlaylistItem(0, name ?? $"{sound}_{seed}", label, new SynthSource(sound, (ulong)seed), 0, duration.Value, gain, e.Line) { Mix = mix, Reverb = reverb };
             return (item, explicitName, repeat);
         }
 
@@ -209,8 +211,44 @@ public static partial class PlaylistLoader
         }
         if (ok && info.Encoding.IsFloat()) ok = SamplesAreFinite(e, info, start, length);
         if (!ok) return null;
-        var fileItem = new PlaylistItem(0, name ?? NameFromFile(full), label, new FileSource(full, info), start, length, gain, e.Line);
+        var fileItem = new PlaylistItem(0, name ?? NameFromFile(full), label, new FileSource(full, info), start, length, gain, e.Line) { Mix = mix, Reverb = reverb };
         return (fileItem, explicitName, repeat);
+    }
+
+    /// <summary>Limits of mix: and reverb: (beyond them a clip is either unchanged or pure interferer).</summary>
+    public const double MaxAbsSnrDb = 40, MinRt60Seconds = 0.05, MaxRt60Seconds = 5;
+
+    /// <summary>
+    /// mix: [{synth: sound, seed: n, snr_db: x}, ...] and reverb: {rt60: s, wet: 0..1}; every
+    /// problem is reported with its field path (items[3].mix[1].snr_db).
+    /// </summary>
+    private static (IReadOnlyList<Interferer> Mix, RoomReverb? Reverb, bool Ok) ReadMixAndRoom(YamlMap e)
+    {
+        var ok = true;
+        var mix = new List<Interferer>();
+        var errorsBefore = e.Document.Errors.Count;
+        foreach (var m in e.List("mix", required: false))
+        {
+            m.RejectUnknown("synth", "seed", "snr_db");
+            var sound = m.String("synth") ?? "";
+            if (m.Has("synth") && !SynthSounds.IsKnown(sound))
+                m.Error("synth", $"unknown sound '{sound}' (expected one of: {string.Join(", ", SynthSounds.Names)})");
+            var seed = m.Long("seed", 0, min: 0);
+            var snr = m.Double("snr_db", min: -MaxAbsSnrDb, max: MaxAbsSnrDb);
+            mix.Add(new Interferer(sound, (ulong)Math.Max(0, seed), snr));
+        }
+        RoomReverb? reverb = null;
+        if (e.Has("reverb"))
+        {
+            var r = e.Map("reverb");
+            if (!r.Exists) return (mix, null, false);
+            r.RejectUnknown("rt60", "wet");
+            var rt60 = r.Double("rt60", min: MinRt60Seconds, max: MaxRt60Seconds);
+            var wet = r.Double("wet", 0.3, min: 0, max: 1);
+            reverb = new RoomReverb(rt60, wet);
+        }
+        if (e.Document.Errors.Count != errorsBefore) ok = false;
+        return (mix, reverb, ok);
     }
 
     /// <summary>

@@ -33,4 +33,34 @@ public class ShippedPlaylistTests
         foreach (var item in Playlist.LoadShipped("reference").Items.Concat(Playlist.LoadShipped("train").Items))
             Assert.Equal(item.Label, Assert.IsType<SynthSource>(item.Source).Sound);
     }
+
+    [Fact]
+    public void Hard_mixes_every_label_under_interferers_at_0_to_minus_10_dB_in_a_reverberant_room()
+    {
+        var hard = Playlist.LoadShipped("hard");
+        foreach (var label in Labels.All) Assert.True(hard.Items.Count(i => i.Label == label) >= 8, label);
+        Assert.All(hard.Items, item =>
+        {
+            Assert.Equal(item.Label, Assert.IsType<SynthSource>(item.Source).Sound);
+            Assert.NotEmpty(item.Mix);
+            Assert.All(item.Mix, m => Assert.InRange(m.SnrDb, -10, 0));
+            Assert.NotNull(item.Reverb);
+            Assert.True(item.Reverb!.Wet > 0);
+        });
+        // Every non-background clip has another class or background over it; the SNRs reach both ends.
+        Assert.Contains(hard.Items, i => i.Mix.Any(m => m.SnrDb <= -9.99));
+        Assert.Contains(hard.Items, i => i.Mix.Any(m => m.SnrDb >= -0.01));
+        Assert.All(hard.Items.Where(i => i.Label != "background"), i => Assert.All(i.Mix, m => Assert.NotEqual(i.Label, m.Sound)));
+    }
+
+    [Fact]
+    public void Hard_shares_no_sound_with_any_training_or_reference_playlist()
+    {
+        static IEnumerable<string> Sounds(Playlist p) => p.Items.SelectMany(i => i.Mix.Select(m => $"synth:{m.Sound}#{m.Seed}").Prepend(i.Source.Describe()));
+        var hard = Sounds(Playlist.LoadShipped("hard")).ToHashSet();
+        foreach (var other in new[] { "train", "hard-train", "reference" })
+            Assert.Empty(hard.Intersect(Sounds(Playlist.LoadShipped(other))));
+        var hardTrain = Playlist.LoadShipped("hard-train");
+        foreach (var label in Labels.All) Assert.True(hardTrain.Items.Count(i => i.Label == label) >= 40, label);
+    }
 }

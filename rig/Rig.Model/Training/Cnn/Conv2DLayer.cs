@@ -1,0 +1,133 @@
+using Rig.Model.Graph;
+
+namespace Rig.Model.Training.Cnn;
+
+/// <summary>
+/// 2-D convolution with TFLite's layout and padding: filter [out, kh, kw, in] (OHWI), bias [out],
+/// strides, SAME or VALID, optional fused ReLU. A 1x1 filter is the pointwise half of a
+/// depthwise-separable block.
+/// </summary>
+public sealed class Conv2DLayer : ILayer
+{
+    private readonly int _padTop, _padLeft;
+
+    public Conv2DLayer(FeatureShape input, int outChannels, int kernelH, int kernelW, int strideH, int strideW, Padding padding, bool relu)
+    {
+        Input = input;
+        KernelH = kernelH;
+        KernelW = kernelW;
+        StrideH = strideH;
+        StrideW = strideW;
+        Padding = padding;
+        Relu = relu;
+        var (oh, pt) = SamePadding.Of(padding, input.Height, kernelH, strideH);
+        var (ow, pl) = SamePadding.Of(padding, input.Width, kernelW, strideW);
+        if (oh < 1 || ow < 1) throw new ArgumentException($"a {kernelH}x{kernelW} filter does not fit the input {input}");
+        _padTop = pt;
+        _padLeft = pl;
+        Output = new FeatureShape(oh, ow, outChannels);
+        Weights = new double[outChannels * kernelH * kernelW * input.Channels];
+        Bias = new double[outChannels];
+        Parameters = [Weights, Bias];
+        Gradients = [new double[Weights.Length], new double[Bias.Length]];
+    }
+
+    public FeatureShape Input { get; }
+    public FeatureShape Output { get; }
+    public int KernelH { get; }
+    public int KernelW { get; }
+    public int StrideH { get; }
+    public int StrideW { get; }
+    public Padding Padding { get; }
+    public bool Relu { get; }
+    public double[] Weights { get; }
+    public double[] Bias { get; }
+    public IReadOnlyList<double[]> Parameters { get; }
+    public IReadOnlyList<double[]> Gradients { get; }
+
+    /// <summary>He initialisation over the filter's fan-in.</summary>
+    public void Initialise(SplitMix64 rng)
+    {
+        var s = Math.Sqrt(2.0 / (KernelH * KernelW * Input.Channels));
+        for (var i = 0; i < Weights.Length; i++) Weights[i] = rng.NextGaussian() * s;
+    }
+
+    public void Forward(ReadOnlySpan<double> x, Span<double> y)
+    {
+        int cin = Input.Channels, cout = Output.Channels, iw = Input.Width, ih = Input.Height;
+        var w = Weights;
+        for (var oy = 0; oy < Output.Height; oy++)
+        {
+            for (var ox = 0; ox < Output.Width; ox++)
+            {
+                var outBase = (oy * Output.Width + ox) * cout;
+                for (var o = 0; o < cout; o++) y[outBase + o] = Bias[o];
+                for (var ky = 0; ky < KernelH; ky++)
+                {
+                    var iy = oy * StrideH + ky - _padTop;
+                    if ((uint)iy >= (uint)ih) continue;
+                    for (var kx = 0; kx < KernelW; kx++)
+                    {
+                        var ix = ox * StrideW + kx - _padLeft;
+                        if ((uint)ix >= (uint)iw) continue;
+                        var xs = x.Slice((iy * iw + ix) * cin, cin);
+                        for (var o = 0; o < cout; o++)
+                        {
+                            var ws = w.AsSpan(((o * KernelH + ky) * KernelW + kx) * cin, cin);
+                            var acc = 0.0;
+                            for (var i = 0; i < cin; i++) acc += ws[i] * xs[i];
+                            y[outBase + o] += acc;
+                        }
+                    }
+                }
+                if (Relu)
+                    for (var o = 0; o < cout; o++)
+                        if (y[outBase + o] < 0) y[outBase + o] = 0;
+            }
+        }
+    }
+
+    public void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> dy, Span<double> dx)
+    {
+        int cin = Input.Channels, cout = Output.Channels, iw = Input.Width, ih = Input.Height;
+        var w = Weights;
+        var dw = Gradients[0];
+        var db = Gradients[1];
+        if (Relu)
+            for (var i = 0; i < dy.Length; i++)
+                if (y[i] <= 0) dy[i] = 0;
+        if (!dx.IsEmpty) dx.Clear();
+        for (var oy = 0; oy < Output.Height; oy++)
+        {
+            for (var ox = 0; ox < Output.Width; ox++)
+            {
+                var outBase = (oy * Output.Width + ox) * cout;
+                for (var o = 0; o < cout; o++) db[o] += dy[outBase + o];
+                for (var ky = 0; ky < KernelH; ky++)
+                {
+                    var iy = oy * StrideH + ky - _padTop;
+                    if ((uint)iy >= (uint)ih) continue;
+                    for (var kx = 0; kx < KernelW; kx++)
+                    {
+                        var ix = ox * StrideW + kx - _padLeft;
+                        if ((uint)ix >= (uint)iw) continue;
+                        var inBase = (iy * iw + ix) * cin;
+                        var xs = x.Slice(inBase, cin);
+                        for (var o = 0; o < cout; o++)
+                        {
+                            var g = dy[outBase + o];
+                            if (g == 0) continue;
+                            var wBase = ((o * KernelH + ky) * KernelW + kx) * cin;
+                            var dws = dw.AsSpan(wBase, cin);
+                            for (var i = 0; i < cin; i++) dws[i] += g * xs[i];
+                            if (dx.IsEmpty) continue;
+                            var ws = w.AsSpan(wBase, cin);
+                            var dxs = dx.Slice(inBase, cin);
+                            for (var i = 0; i < cin; i++) dxs[i] += g * ws[i];
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
