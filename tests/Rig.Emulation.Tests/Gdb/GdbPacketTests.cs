@@ -30,13 +30,6 @@ public sealed class GdbPacketTests
     }
 
     [Fact]
-    public void Qcrc_is_crc32_mpeg2_as_gdb_computes_it()
-    {
-        // CRC-32/MPEG-2 (poly 0x04C11DB7, init 0xFFFFFFFF, not reflected, no final xor): check value of "123456789".
-        Assert.Equal(0x0376E6E7u, GdbCrc32.Compute("123456789"u8));
-    }
-
-    [Fact]
     public void The_target_description_numbers_registers_as_qemu_does()
     {
         var m4 = GdbRegisters.Describe(CoreKind.CortexM4);
