@@ -14,7 +14,7 @@ public static partial class EmulateCommand
 {
     static Func<ParseResult, GdbServerOptions?> AddGdb(Command command)
     {
-        var gdb = new Option<string?>("--gdb") { Description = "serve the emulated board to gdb on [host]:port (e.g. :3333), halted at reset: gdb-multiarch firmware.elf -ex 'target extended-remote :3333'" };
+        var gdb = new Option<string?>("--gdb") { Description = "serve the emulated board to gdb on [host]:port (e.g. :3333), halted at reset: gdb-multiarch firmware.elf -ex 'target extended-remote :3333'. Omitted: no server, the image runs headless" };
         var wait = new Option<int>("--gdb-wait") { Description = "seconds the halted board waits for gdb's first connection (then exit 2)", DefaultValueFactory = _ => 600 };
         command.Options.Add(gdb);
         command.Options.Add(wait);

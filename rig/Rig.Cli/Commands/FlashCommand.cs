@@ -26,7 +26,7 @@ public static class FlashCommand
         var profile = new Option<string>("--profile", "-p") { Description = $"board profile: {ProfileHelp.Choices}", Required = true };
         var elf = new Argument<FileInfo?>("firmware.elf") { Description = "the image to flash (default: firmware/build/<profile>/firmware.elf, built or refreshed with cmake)", Arity = ArgumentArity.ZeroOrOne };
         var via = new Option<string?>("--via") { Description = $"programmer: {FlashVia.Forms} (default: the profile's programmer.via)" };
-        var board = new Option<string?>("--board", "-b") { Description = "serial:<port> where the flashed board talks: its HELLO must report the image's build id (without it the build id is read back from flash)" };
+        var board = new Option<string?>("--board", "-b") { Description = "serial:<port> where the flashed board talks: its HELLO must report the image's build id (omitted: the build id is read back from flash)" };
         var timeout = new Option<double>("--timeout") { Description = "seconds one programmer step (a GDB answer, a tool run) may take", DefaultValueFactory = _ => 120 };
         var lockDir = LockDirOption.Create();
         var command = new Command("flash", "Program a board with a firmware image, verify it, reset it and check its build id") { profile, elf, via, board, timeout, lockDir };

@@ -51,7 +51,7 @@ public static class RunCommand
         };
         var anyImage = new Option<bool>("--any-image") { Description = "run a board whatever image it holds: without it a board whose HELLO build id differs from the expected image's (--firmware, else the profile's image; a virtual board's executable) is refused, exit 2, naming both ids" };
         var lockDir = LockDirOption.Create();
-        var gdb = new Option<string?>("--gdb") { Description = "--board emulated only: serve the emulated board to gdb on [host]:port (e.g. :3333); the run halts it before the first clip until gdb continues (it waits --gdb-wait seconds)" };
+        var gdb = new Option<string?>("--gdb") { Description = "--board emulated only: serve the emulated board to gdb on [host]:port (e.g. :3333); the run halts it before the first clip until gdb continues (it waits --gdb-wait seconds). Omitted: no server, nothing halts" };
         var gdbWait = new Option<int>("--gdb-wait") { Description = "seconds the halted board waits for gdb's first connection (then exit 2)", DefaultValueFactory = _ => 600 };
         var command = new Command("run", "Play a playlist through the board(s) and check every feature value against the golden model")
         {

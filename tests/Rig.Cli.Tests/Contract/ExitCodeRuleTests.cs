@@ -28,6 +28,7 @@ public sealed class ExitCodeRuleTests : IDisposable
             ["profile"] = ["profile", "--profile", "no-such-board"],
             ["run"] = ["run", "--playlist", _tmp.Sub("no-playlist.yaml"), "--out", _tmp.Sub("out")],
             ["flash"] = ["flash", "--profile", "py32f003", _tmp.Sub("no.elf"), "--via", "picotool"],
+            ["model"] = ["model", "import", _tmp.Sub("no.tflite"), "--profile", "py32f003"],
             ["report"] = ["report", notJson],
             ["history"] = ["history", "--profile", "no-such-board", "--store", _tmp.Sub("none.db")],
             ["gate"] = ["gate", notJson],

@@ -27,25 +27,26 @@ public class FrameDecoderTests
         }, iter: 300);
 
     [Fact]
-    public void Frames_of_versions_1_and_2_are_read_and_a_version_3_frame_is_malformed()
+    public void Frames_of_versions_1_to_3_are_read_and_a_version_4_frame_is_malformed()
     {
-        var v3 = FrameFormat.Encode(MessageType.Ping, 2, [7]);
-        var raw = new byte[v3.Length];
-        var n = Cobs.Decode(v3.AsSpan(0, v3.Length - 1), raw);
-        raw[0] = 3;
+        var v4 = FrameFormat.Encode(MessageType.Ping, 3, [7]);
+        var raw = new byte[v4.Length];
+        var n = Cobs.Decode(v4.AsSpan(0, v4.Length - 1), raw);
+        raw[0] = 4;
         var crc = Crc16Ccitt.Compute(raw.AsSpan(0, n - 2));
         (raw[n - 2], raw[n - 1]) = ((byte)crc, (byte)(crc >> 8));
         var encoded = new byte[Cobs.MaxEncodedLength(n) + 1];
         var m = Cobs.Encode(raw.AsSpan(0, n), encoded);
         var wire = FrameFormat.Encode(MessageType.Pong, 0, [1, 2, 3, 4], version: 1)
             .Concat(FrameFormat.Encode(MessageType.Pong, 1, [5, 6, 7, 8], version: 2))
+            .Concat(FrameFormat.Encode(MessageType.Pong, 2, [9], version: 3))
             .Concat(encoded[..(m + 1)]).ToArray();
         var decoder = new FrameDecoder();
         var got = new List<Frame>();
         decoder.Push(wire, got);
-        Assert.Equal([[1, 2, 3, 4], [5, 6, 7, 8]], got.Select(f => f.Payload));
+        Assert.Equal([[1, 2, 3, 4], [5, 6, 7, 8], [9]], got.Select(f => f.Payload));
         Assert.Equal(1, decoder.Counters.MalformedFrames);
-        Assert.Throws<ArgumentOutOfRangeException>(() => FrameFormat.Encode(MessageType.Ping, 0, [], version: 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => FrameFormat.Encode(MessageType.Ping, 0, [], version: 4));
     }
 
     [Fact]

@@ -61,9 +61,10 @@ public class EnergyMessageTests
     [Theory]
     [InlineData(1, true)]
     [InlineData(2, true)]
+    [InlineData(3, true)]
     [InlineData(0, false)]
-    [InlineData(3, false)]
-    public void The_decoder_takes_frame_versions_1_and_2_only(byte version, bool accepted)
+    [InlineData(4, false)]
+    public void The_decoder_takes_frame_versions_1_to_3_only(byte version, bool accepted)
     {
         var wire = FrameFormat.Encode(MessageType.Pong, 0, [1, 2, 3, 4]);
         // Re-encode with the version byte replaced (and the CRC recomputed) so only the version differs.

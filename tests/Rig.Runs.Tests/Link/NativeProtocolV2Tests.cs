@@ -52,8 +52,9 @@ public unsafe class NativeProtocolV2Tests
     [Theory]
     [InlineData(1, true)]
     [InlineData(2, true)]
-    [InlineData(3, false)]
-    public void The_board_takes_frame_versions_1_and_2(byte version, bool accepted)
+    [InlineData(3, true)]
+    [InlineData(4, false)]
+    public void The_board_takes_frame_versions_1_to_3(byte version, bool accepted)
     {
         var raw = new byte[] { version, 0x01, 0, 4, 1, 2, 3, 4, 0, 0 };
         var crc = Crc16Ccitt.Compute(raw.AsSpan(0, 8));
@@ -70,14 +71,14 @@ public unsafe class NativeProtocolV2Tests
     private static void Sink(byte* bytes, nuint n) => t_sent!.AddRange(new ReadOnlySpan<byte>(bytes, (int)n).ToArray());
 
     [Fact]
-    public void The_boards_burst_answer_carries_version_2_and_decodes_on_the_host()
+    public void The_boards_burst_answer_carries_the_current_version_and_decodes_on_the_host()
     {
         t_sent = [];
         var payload = new BurstDone(MessageType.Burst, BurstStatus.Done, 4321, 987_654).ToPayload();
         var raw = new byte[payload.Length + FrameFormat.Overhead];
         payload.CopyTo(raw, FrameFormat.HeaderBytes);
         fixed (byte* p = raw) Send(p, 0x8C, 5, (nuint)payload.Length, &Sink);
-        Assert.Equal(2, raw[0]); // the version byte rig_proto_send wrote
+        Assert.Equal(FrameFormat.Version, raw[0]); // the version byte rig_proto_send wrote
         var frames = new List<Frame>();
         new FrameDecoder().Push(t_sent.ToArray(), frames);
         var frame = Assert.Single(frames);
