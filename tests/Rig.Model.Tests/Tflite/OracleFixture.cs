@@ -3,7 +3,7 @@ using Rig.Model.Tflite.Oracle;
 namespace Rig.Model.Tests.Tflite;
 
 /// <summary>
-/// TFLite's interpreter for the oracle tests, installed once per run by the test setup (npm ci in tools/tflite-oracle)
+/// TFLite's interpreter for the oracle tests, installed once per run by the test setup (npm ci in rig/tflite-oracle)
 /// when missing. Without it the oracle tests fail with one message naming the npm package and the command.
 /// </summary>
 public sealed class OracleFixture

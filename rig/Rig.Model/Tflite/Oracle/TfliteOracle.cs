@@ -6,7 +6,7 @@ namespace Rig.Model.Tflite.Oracle;
 
 /// <summary>
 /// TFLite's own interpreter, the WASM build shipped in the npm package @tensorflow/tfjs-tflite, run by Node on
-/// tools/tflite-oracle/oracle.js: the independent check of the golden twin. The program is started with an
+/// rig/tflite-oracle/oracle.js: the independent check of the golden twin. The program is started with an
 /// argument list (no shell); inputs and the model go through files in a private temp folder; every run is
 /// bounded by <see cref="Timeout"/>.
 /// </summary>
@@ -23,12 +23,12 @@ public sealed class TfliteOracle
 
     public string NodePath { get; }
 
-    /// <summary>tools/tflite-oracle: oracle.js, package.json (pinned versions) and, once installed, node_modules.</summary>
+    /// <summary>rig/tflite-oracle: oracle.js, package.json (pinned versions) and, once installed, node_modules.</summary>
     public string Directory { get; }
 
     public TimeSpan Timeout { get; }
 
-    public static string DefaultDirectory => Path.Combine(RepoPaths.Root, "tools", "tflite-oracle");
+    public static string DefaultDirectory => Path.Combine(RepoPaths.Root, "rig", "tflite-oracle");
 
     /// <summary>The command that installs the package where the oracle looks for it.</summary>
     public static string InstallHint(string directory) => $"npm ci --prefix {Path.GetRelativePath(System.IO.Directory.GetCurrentDirectory(), directory)}";

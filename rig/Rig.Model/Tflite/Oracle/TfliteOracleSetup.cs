@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Rig.Model.Tflite.Oracle;
 
 /// <summary>
-/// The test setup's install step of the oracle: `npm ci` in tools/tflite-oracle (pinned versions, package-lock.json)
+/// The test setup's install step of the oracle: `npm ci` in rig/tflite-oracle (pinned versions, package-lock.json)
 /// when the package is missing, once per machine at a time (a named mutex keeps two test projects from installing
 /// into the same folder together), bounded by a timeout. npm is started with an argument list, never a shell.
 /// </summary>
