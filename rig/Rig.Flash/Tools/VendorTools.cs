@@ -57,7 +57,7 @@ public sealed class Nrfjprog : ToolCommands
 
 /// <summary>
 /// OpenOCD with the profile's configuration files (<c>programmer.openocd_config</c>): <c>program ... verify</c>, then
-/// <c>dump_image</c> of the note and <c>reset run</c>. Paths go to OpenOCD's Tcl inside braces; a path holding a brace is refused.
+/// <c>dump_image</c> of the note and <c>reset run</c>. Paths go to OpenOCD's Tcl inside braces; a path holding a brace, a backslash or a control character is refused.
 /// </summary>
 public sealed class Openocd(IReadOnlyList<string> configFiles) : ToolCommands
 {
@@ -76,9 +76,14 @@ public sealed class Openocd(IReadOnlyList<string> configFiles) : ToolCommands
         return new ToolPlan(steps);
     }
 
+    /// <summary>
+    /// A Tcl word that is the path and nothing else: inside braces Tcl substitutes nothing, so only a brace (which
+    /// could close the word), a backslash (which escapes a brace or a newline) or a control character can change
+    /// what OpenOCD runs; a path holding one is refused rather than escaped.
+    /// </summary>
     private static string Braced(string path) =>
-        path.Contains('{', StringComparison.Ordinal) || path.Contains('}', StringComparison.Ordinal)
-            ? throw new ArgumentException($"{path}: a path with braces cannot be handed to OpenOCD's Tcl safely; move the file")
+        path.Any(c => c is '{' or '}' or '\\' || char.IsControl(c))
+            ? throw new ArgumentException($"{path}: a path with braces, a backslash or a control character cannot be handed to OpenOCD's Tcl safely; move the file")
             : "{" + path + "}";
 }
 

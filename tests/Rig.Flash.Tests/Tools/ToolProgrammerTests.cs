@@ -57,11 +57,25 @@ public sealed class ToolProgrammerTests
         Assert.Equal(new byte[] { 4, 0, 0, 0, 0x14, 0, 0, 0, 3, 0, 0, 0, 0x47, 0x4E, 0x55, 0, 0x78, 0x56, 0x34, 0x12 }, Nrfjprog.MemrdBytes(memrd).ToArray());
     }
 
-    [Fact]
-    public void Openocd_refuses_a_path_its_tcl_would_read_as_code()
+    [Theory]
+    [InlineData("/tmp/a}b.elf")]
+    [InlineData("/tmp/a{b.elf")]
+    [InlineData("/tmp/a\\b.elf")]
+    [InlineData("/tmp/a\nb.elf")]
+    public void Openocd_refuses_a_path_its_tcl_would_read_as_code(string path)
     {
         var image = Image("stm32l4");
-        var e = Assert.Throws<ArgumentException>(() => new Openocd(["target/stm32l4x.cfg"]).Plan(image with { ElfPath = "/tmp/a}b.elf" }, null, null));
+        var e = Assert.Throws<ArgumentException>(() => new Openocd(["target/stm32l4x.cfg"]).Plan(image with { ElfPath = path }, null, null));
         Assert.Contains("braces", e.Message, StringComparison.Ordinal);
+        var readBack = Assert.Throws<ArgumentException>(() => new Openocd(["target/stm32l4x.cfg"]).Plan(image, BuildIdNote.Read(image.ElfPath), path));
+        Assert.Contains("braces", readBack.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Openocd_gets_a_plain_path_as_one_braced_tcl_word()
+    {
+        var image = Image("stm32l4");
+        var plan = new Openocd(["target/stm32l4x.cfg"]).Plan(image with { ElfPath = "/tmp/my image.elf" }, null, null);
+        Assert.Contains("program {/tmp/my image.elf} verify", plan.Steps[0].Args);
     }
 }
