@@ -83,7 +83,7 @@ public static class TrainCommand
         var prepared = PreparedGraph.From(result.Graph);
         var costs = LayerCost.Of(prepared);
         Console.Out.WriteLine($"cost       {costs.Sum(c => c.Macc)} MACC per inference, {costs.Sum(c => c.WeightBytes)} B weights (flash), arena {prepared.Arena.Bytes} B (model RAM budget {profile.Memory.ModelRamBudgetBytes} B)");
-        foreach (var path in GraphFiles.Write(folder, result.Graph, i, profile.Name, profile.Memory.ModelRamBudgetBytes)) Console.Out.WriteLine($"wrote      {path}");
+        foreach (var path in GraphFiles.Write(folder, result.Graph, i, profile, deploy: i.Arch == "ds-cnn")) Console.Out.WriteLine($"wrote      {path}");
     }
 
     private static int RunMlp(BoardProfile profile, Playlist train, IReadOnlyList<LabelledClip> trainClips, Playlist eval, IReadOnlyList<LabelledClip> evalClips, TrainingOptions options, string folder)
