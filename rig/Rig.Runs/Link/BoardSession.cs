@@ -92,6 +92,10 @@ public sealed class BoardSession : IDisposable
     public ClipCapture PlayInject(string clipName, short[] samples, int windowColumns, int windowHopColumns, bool stages = false) =>
         Run(clipName, () => new ClipExchange(this, BoardMode.Inject, windowColumns, windowHopColumns, stages).Inject(samples));
 
+    /// <summary>Debug: the board's model layers for window <paramref name="window"/> (LAYER frames), from that window's audio up to <paramref name="endSample"/>.</summary>
+    public ClipCapture PlayLayerDump(string clipName, short[] samples, int windowColumns, int windowHopColumns, int window, int endSample) =>
+        Run(clipName, () => new ClipExchange(this, BoardMode.Inject, windowColumns, windowHopColumns).InjectLayers(samples, window, endSample));
+
     /// <summary>
     /// Acoustic mode: starts the board's microphone, lets <paramref name="play"/> sound the clip, and
     /// collects what the board captured (CAPTURE) until <paramref name="expectedSamples"/> have come.
