@@ -67,67 +67,81 @@ public sealed partial class ArmCore
     /// </summary>
     EmulationStop? RunFast<TFlow>(ulong maxCycles, ulong maxInstructions) where TFlow : struct, IFlowReports
     {
-        var pc = Pc;
+        executingPc = Pc;
         try
         {
-            while (Cycles < maxCycles && Instructions < maxInstructions)
-            {
-                if (TFlow.On) flowKind = ControlFlow.None;
-                if (attention) TakePendingException();
-                pc = Pc;
-                var hw1 = Fetch16(pc);
-                if (ItState == 0)
-                {
-                    if (hw1 >= 0xE800)
-                    {
-                        var hw2 = Fetch16(pc + 2);
-                        nextPc = pc + 4;
-                        Execute32(hw1, hw2);
-                    }
-                    else
-                    {
-                        nextPc = pc + 2;
-                        Execute16(hw1);
-                    }
-                }
-                else
-                {
-                    var wide = hw1 >= 0xE800;
-                    var hw2 = wide ? Fetch16(pc + 2) : (ushort)0;
-                    nextPc = pc + (wide ? 4u : 2u);
-                    ExecuteInItBlock(pc, hw1, hw2);
-                }
-                if (stop is not null) break;
-                Pc = nextPc;
-                R[15] = nextPc;
-                if (TFlow.On && flowKind != ControlFlow.None) ReportFlow(pc);
-                if (Cycles >= nextEventCycle)
-                {
-                    ServiceClocked();
-                    if (stop is not null) break; // a device yielded: this instruction is done
-                }
-                if (pendingSync != 0)
-                {
-                    TakeSynchronous();
-                    if (stop is not null) break;
-                }
-            }
+            RunLoop<TFlow>(maxCycles, maxInstructions);
         }
         catch (BusFaultException e)
         {
-            OnBusFault(pc, e);
+            OnBusFault(executingPc, e);
         }
         catch (UnmodelledRegisterException e)
         {
-            stop ??= Stop(StopReason.UnmappedAccess, pc, e.Message + InstructionAt(pc), e.Address);
+            stop ??= Stop(StopReason.UnmappedAccess, executingPc, e.Message + InstructionAt(executingPc), e.Address);
         }
         catch (CpuFaultException f)
         {
-            RaiseFault(pc, f.Kind, f.Message, f.Address);
+            RaiseFault(executingPc, f.Kind, f.Message, f.Address);
         }
         var s = stop;
         stop = null;
         return s;
+    }
+
+    /// <summary>The instruction <see cref="RunLoop"/> is executing, for <see cref="RunFast"/>'s fault handlers.</summary>
+    uint executingPc;
+
+    /// <summary>
+    /// <see cref="RunFast"/>'s loop, outside its try block: a method with exception handlers keeps
+    /// its locals (this included) in memory, one without keeps them in registers.
+    /// </summary>
+    void RunLoop<TFlow>(ulong maxCycles, ulong maxInstructions) where TFlow : struct, IFlowReports
+    {
+        while (Cycles < maxCycles && Instructions < maxInstructions)
+        {
+            if (TFlow.On) flowKind = ControlFlow.None;
+            if (attention) TakePendingException();
+            var pc = Pc;
+            executingPc = pc;
+            var hw1 = Fetch16(pc);
+            if (ItState == 0)
+            {
+                if (hw1 >= 0xE800)
+                {
+                    var hw2 = Fetch16(pc + 2);
+                    nextPc = pc + 4;
+                    Execute32(hw1, hw2);
+                }
+                else
+                {
+                    nextPc = pc + 2;
+                    Execute16(hw1);
+                }
+            }
+            else
+            {
+                var wide = hw1 >= 0xE800;
+                var hw2 = wide ? Fetch16(pc + 2) : (ushort)0;
+                nextPc = pc + (wide ? 4u : 2u);
+                ExecuteInItBlock(pc, hw1, hw2);
+            }
+            if (stop is not null) return;
+            var next = nextPc;
+            Pc = next;
+            R[15] = next;
+            if (TFlow.On && flowKind != ControlFlow.None) ReportFlow(pc);
+            if (Cycles >= nextEventCycle)
+            {
+                ServiceClocked();
+                if (stop is not null) return; // a device yielded: this instruction is done
+            }
+            if (pendingSync != 0)
+            {
+                TakeSynchronous();
+                if (stop is not null) return;
+            }
+        }
     }
 
     /// <summary>

@@ -14,6 +14,7 @@ namespace Rig.Emulation.Cpu;
 /// </summary>
 public sealed partial class ArmCore
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     void Execute16(ushort hw)
     {
         switch (hw >> 11)

@@ -11,6 +11,7 @@ namespace Rig.Emulation.Cpu.Thumb32;
 [System.Runtime.CompilerServices.SkipLocalsInit] // as ArmCore: no stack clearing per instruction
 public sealed partial class Thumb2Executor : IThumb32Executor
 {
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool Execute(ArmCore core, ushort hw1, ushort hw2)
     {
         uint a = hw1, b = hw2;
