@@ -25,6 +25,20 @@ public class FirmwareBuildTests
         Assert.Equal(Path.Combine(RepoPaths.Root, "profiles"), inputs.ListedFolder);
     }
 
+    [Theory]
+    [InlineData("sha1")]
+    [InlineData("0x")]
+    [InlineData("0x123")]
+    [InlineData("0x12zz")]
+    [InlineData("12ab")]
+    public void A_build_id_that_is_not_0x_and_whole_hex_bytes_is_refused_before_cmake_runs(string buildId)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "rig-build-id-refused-" + Guid.NewGuid().ToString("N"));
+        var e = Assert.Throws<ArgumentException>(() => new FirmwareBuild(RepoPaths.Root).Image("py32f003", dir, buildId: buildId));
+        Assert.Contains($"build id '{buildId}'", e.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir)); // nothing configured
+    }
+
     [Fact]
     public void Image_inputs_cover_the_port_cortexm_the_generated_files_and_the_toolchain()
     {
