@@ -153,7 +153,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
     private static void HaltForGdb(List<BoardRun> runs, string clip, string? firmware)
     {
         foreach (var r in runs)
-            if (r.Gdb is { } gdb)
+            if (r.Gdb is { } gdb && !gdb.Debugger.StartedHalted) // halted at reset, it was gdb's before the handshake
             {
                 gdb.Debugger.HaltBeforeNextRun($"before the first clip '{clip}'");
                 Console.Error.WriteLine($"rig run: {r.Id} halted before the first clip '{clip}'; attach with: gdb-multiarch {firmware ?? r.Emulated?.Chip.Elf.Path} " +
