@@ -67,13 +67,7 @@ public sealed class ScratchBoardTests : IDisposable
         if (steps.FirstOrDefault(s => !s.Succeeded) is { } failed) Assert.Fail($"{failed.Command} exited {failed.ExitCode}\n{failed.Output}");
     }
 
-    private static void CopyTree(string from, string to, string? skip = null)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        foreach (var dir in Directory.EnumerateDirectories(from).Where(d => d != skip))
-            CopyTree(dir, Path.Combine(to, Path.GetFileName(dir)), skip);
-    }
+    private static void CopyTree(string from, string to, string? skip = null) => FolderCopy.Tree(from, to, skip);
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 }

@@ -117,7 +117,7 @@ public static class ModelCommand
                 differing = result.Outputs.Differing,
                 maxAbsDifference = result.Outputs.MaxAbsDifference,
                 inputs = result.Inputs,
-                layers = result.Layers.Select(l => new { op = l.OperatorIndex, kind = l.Kind.ToString(), values = l.Difference.Values, differing = l.Difference.Differing, maxAbsDifference = l.Difference.MaxAbsDifference }),
+                layers = result.Layers.Select(l => new { op = l.OperatorIndex, kind = l.Kind.ToString(), values = l.Difference.Values, differing = l.Difference.Differing, maxAbsDifference = l.Difference.MaxAbsDifference, explained = l.Explained }),
             }, s_json));
         }
         else
@@ -125,11 +125,15 @@ public static class ModelCommand
             Console.Out.WriteLine($"model      {file} on {Path.GetFileName(playlist.File)}: {result.Inputs} windows, golden twin vs TFLite's interpreter ({TfliteOracle.Package})");
             Console.Out.WriteLine($"outputs    {result.Outputs.Differing} of {result.Outputs.Values} int8 values differ (max |difference| {result.Outputs.MaxAbsDifference})");
             foreach (var l in result.Layers)
-                Console.Out.WriteLine($"  op {l.OperatorIndex,2} {l.Kind,-16} alone: {l.Difference.Differing} of {l.Difference.Values} differ (max {l.Difference.MaxAbsDifference})");
+                Console.Out.WriteLine($"  op {l.OperatorIndex,2} {l.Kind,-16} alone: {l.Difference.Differing} of {l.Difference.Values} differ (max {l.Difference.MaxAbsDifference})" +
+                                      (l.Explained is { } e ? $", {e} reproduced exactly by ruy's single rounding" : ""));
             if (result.Layers.Any(l => l.Difference.Differing > 0))
-                Console.Out.WriteLine("note       1-LSB differences come from TFLite's optimised kernels (XNNPACK's fp32 requantisation of convolutions, ruy's single rounding in FULLY_CONNECTED), not the reference arithmetic the twin and TFLite Micro use");
+                Console.Out.WriteLine("note       1-LSB differences come from TFLite's optimised kernels, not the reference arithmetic the twin and TFLite Micro use: " +
+                                      "CONV_2D/DEPTHWISE_CONV_2D run in XNNPACK (fp32 requantisation, round half to even); FULLY_CONNECTED at batch 1 goes through " +
+                                      "cpu_backend_gemm to ruy (no GEMV outside NEON, int8 GEMM is ruy outside x86), whose multiplier rounds once, half up, " +
+                                      "(x * M + 2^(30 - shift)) >> (31 - shift), where the reference rounds twice (at bit 31, then the shift half away from zero)");
         }
-        var unexplained = result.Layers.Where(l => l.Difference.MaxAbsDifference > 1 ||
+        var unexplained = result.Layers.Where(l => l.Difference.MaxAbsDifference > 1 || (l.Explained is { } e && e != l.Difference.Differing) ||
             (l.Difference.Differing > 0 && l.Kind is OperatorKind.MaxPool2D or OperatorKind.AveragePool2D or OperatorKind.Reshape or OperatorKind.Softmax)).ToList();
         foreach (var l in unexplained)
             Console.Error.WriteLine($"error: operator {l.OperatorIndex} ({l.Kind}) alone differs from TFLite in {l.Difference.Differing} values by up to {l.Difference.MaxAbsDifference}: beyond what TFLite's optimised kernels explain");

@@ -139,7 +139,7 @@ public static class RunCommand
                 // The report is made from run.json after the run, like `rig report`: orchestration only measures.
                 var report = r.Complete ? ReportGenerator.Write(o.RunDir).IndexHtml : null;
                 var t = r.Timing!;
-                AnsiConsole.MarkupLineInterpolated($"[bold]{o.BoardId}[/] {r.Profile} {JsonNames.Of(r.Mode)}: accuracy {r.Accuracy:P1}, feature mismatches {r.FeatureMismatches}, clips {r.Clips.Count}{(r.Complete ? "" : " (incomplete)")}");
+                AnsiConsole.MarkupLineInterpolated($"[bold]{o.BoardId}[/] {r.Profile} {JsonNames.Of(r.Mode)}: accuracy {r.Accuracy:P1}, feature mismatches {r.FeatureMismatches}, model mismatches {r.ModelMismatches}, clips {r.Clips.Count}{(r.Complete ? "" : " (incomplete)")}");
                 foreach (var line in RunSummaryText.Timing(t, r.Mode)) Console.Out.WriteLine(line);
                 Console.Out.WriteLine(RunSummaryText.Power(r.Power));
                 Console.Out.WriteLine($"  cycles ({(r.Cycles is { } clock ? clock.ClockOrUnit.Name() : "not measured")}): {(r.Cycles is { } cycles ? JsonNames.Of(cycles.Unit) : "")} frontend/column median {r.Cycles?.FrontendPerColumn.Median:0}, model/inference median {r.Cycles?.ModelPerInference.Median:0}; link: {r.Link.FramesReceived} frames, {r.Link.CrcErrors} CRC errors, {r.Link.Retries} retries");
@@ -148,7 +148,9 @@ public static class RunCommand
                                           (fw.Checked ? " (checked)" : " (not checked)") + (r.BoardUid is { } uid ? $"; board unique ID {uid}" : ""));
                 if (r.Link.InjectedFaults is { } injected) Console.Out.WriteLine(RunSummaryText.InjectedFaults(injected));
                 Console.Out.WriteLine($"  run: {Path.Combine(o.RunDir, "run.json")}" + (report is null ? "" : $"\n  report: {report}"));
-                mismatches |= r.FeatureMismatches != 0;
+                mismatches |= r.FeatureMismatches != 0 || r.ModelMismatches != 0;
+                foreach (var c in r.Clips.Where(c => c.FirstDivergingLayer is not null))
+                    Console.Out.WriteLine($"  model diverges in clip {c.Name}: {c.FirstDivergingLayer!.Describe()}");
                 interrupted |= o.Interrupted;
                 if (o.Failure is { } failure)
                 {

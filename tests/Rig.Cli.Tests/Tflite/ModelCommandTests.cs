@@ -103,5 +103,8 @@ public sealed class ModelCommandTests : IDisposable
         Assert.InRange(root.GetProperty("differing").GetInt32(), 0, windows * 6);
         Assert.True(root.TryGetProperty("maxAbsDifference", out _));
         Assert.Equal(3, root.GetProperty("layers").GetArrayLength());
+        // Every FULLY_CONNECTED value TFLite gives differently is ruy's single rounding, exactly.
+        foreach (var l in root.GetProperty("layers").EnumerateArray().Where(l => l.GetProperty("kind").GetString() == "FullyConnected"))
+            Assert.Equal(l.GetProperty("differing").GetInt32(), l.GetProperty("explained").GetInt32());
     }
 }

@@ -75,6 +75,33 @@ public sealed class ModelDiffRunTests : IDisposable
         Assert.Null(result.Model!.Layers); // the MLP has no graph layers
     }
 
+    [Fact]
+    public void An_emulated_image_built_with_one_weight_changed_is_reported_diverging_first_at_that_layer()
+    {
+        // The real py32f003 image (arm-none-eabi, the chip's RAM budget asserted) built in graph mode from a scratch copy
+        // of firmware/ whose generated model has one weight of layer 1 changed, run on the Cortex-M0+ emulator.
+        const int k = 1;
+        var model = Model();
+        var golden = GraphModelBoard.WriteModelFolder(Path.Combine(_dir, "golden"), _profile, model);
+        var root = Path.Combine(_dir, "repo");
+        FolderCopy.Tree(Rig.Core.RepoPaths.Profiles, Path.Combine(root, "profiles"));
+        FolderCopy.Tree(Rig.Core.RepoPaths.Firmware, Path.Combine(root, "firmware"), skip: Path.Combine(Rig.Core.RepoPaths.Firmware, "build"));
+        GraphModelBoard.WriteModelFolder(Path.Combine(root, "firmware", "generated", Profile), _profile, WithOneWeightChanged(model, k));
+        var build = new Rig.Core.Firmware.FirmwareBuild(root);
+        Assert.All(build.Image(Profile), s => Assert.True(s.Succeeded, s.Output));
+        var options = TinyRuns.Options(_dir, TinyRuns.Playlist(_dir, 2), Path.Combine(_dir, "run-emulated-graph"), "emulated") with
+        {
+            Firmware = build.ImagePath(Profile),
+            ModelDirectory = golden,
+        };
+
+        var result = Assert.Single(new RunOrchestrator(TimeProvider.System, new SilentProgress()).Execute(options)).Result;
+
+        Assert.True(result.ModelMismatches > 0);
+        var layer = Assert.IsType<Rig.Core.Runs.LayerDivergence>(result.Clips.First(c => c.ModelMismatchingValues > 0).FirstDivergingLayer);
+        Assert.Equal(k, layer.Layer);
+    }
+
     private Rig.Core.Runs.RunResult Run(string modelDir, string executable, string name)
     {
         using var board = VirtualBoard.Start(new VirtualBoardOptions(Profile, Executable: executable));
