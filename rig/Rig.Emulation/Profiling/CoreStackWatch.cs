@@ -6,9 +6,9 @@ namespace Rig.Emulation.Profiling;
 
 /// <summary>
 /// The stack high-water mark without a trace: the core's own lowest SP (<see cref="ArmCore.LowestSp"/>, kept by
-/// every SP write of its executor and every exception frame it stacks), so the run keeps the core's fast loop.
-/// Exact only where the core keeps that figure for its whole instruction set (<see cref="Exact"/>); elsewhere the
-/// per-instruction <see cref="StackWatch"/> of a <see cref="FirmwareProbe"/> measures it.
+/// every SP write of its 16-bit and Thumb-2 executors, MSR MSP/PSP and every exception frame it stacks), so the run
+/// keeps the core's fast loop on the M0+ and the M4 alike. The per-instruction <see cref="StackWatch"/> of a
+/// <see cref="FirmwareProbe"/> measures the same figure when a trace runs anyway (`--profile-functions`).
 /// </summary>
 public sealed class CoreStackWatch
 {
@@ -23,12 +23,6 @@ public sealed class CoreStackWatch
         this.staticSections = staticSections;
         initialSp = core.Msp;
     }
-
-    /// <summary>
-    /// Whether <paramref name="core"/> keeps its lowest SP for every instruction: the ARMv6-M executor writes SP
-    /// through one place; the M4's Thumb-2 SP writes (PUSH.W, SUB.W SP, VPUSH, STR Rt, [SP, #-n]!) do not update it yet.
-    /// </summary>
-    public static bool Exact(ArmCore core) => core.Kind == CoreKind.CortexM0Plus;
 
     /// <summary>Watches <paramref name="core"/> running <paramref name="elf"/> from now on (stack top as <see cref="FirmwareProbe.Create"/> finds it).</summary>
     public static CoreStackWatch Start(ArmCore core, ElfFile elf) =>

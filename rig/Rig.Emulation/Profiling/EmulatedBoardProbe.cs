@@ -9,8 +9,8 @@ namespace Rig.Emulation.Profiling;
 /// again to the new core each time the image resets the chip (<see cref="EmulatedBoard.Rebooted"/>); the result
 /// adds up every boot's profile and keeps the deepest stack and the most SRAM written. With functions, a
 /// <see cref="FirmwareProbe"/> traces every instruction (profile, stack, SRAM written: about 3x the wall time);
-/// without, only the stack is measured, by the core itself where it keeps its lowest SP (<see cref="CoreStackWatch"/>,
-/// no trace: the core's fast loop) and by a stack-only probe elsewhere.
+/// without, only the stack is measured, by the core's own lowest SP (<see cref="CoreStackWatch"/>, no trace: the core's
+/// fast loop).
 /// </summary>
 public sealed class EmulatedBoardProbe
 {
@@ -37,8 +37,8 @@ public sealed class EmulatedBoardProbe
 
     Func<FirmwareMeasurements> Start(ArmCore core, ElfFile elf)
     {
-        if (!functions && CoreStackWatch.Exact(core)) return CoreStackWatch.Start(core, elf).Result;
-        var probe = FirmwareProbe.Create(core, elf, functions, ramWrites: functions);
+        if (!functions) return CoreStackWatch.Start(core, elf).Result;
+        var probe = FirmwareProbe.Create(core, elf);
         core.Trace = probe;
         return probe.Result;
     }
