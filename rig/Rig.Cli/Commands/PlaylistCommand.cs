@@ -72,7 +72,7 @@ public static class PlaylistCommand
     private static IEnumerable<string> Header(MixedPlaylistSpec s, IEnumerable<string> tokens)
     {
         var inv = CultureInfo.InvariantCulture;
-        yield return string.Format(inv, "Written by `rig playlist mixed {0}`.", string.Join(' ', tokens.Skip(1)));
+        yield return string.Format(inv, "Written by `rig {0}`.", string.Join(" ", tokens));
         yield return string.Format(inv, "{0} clips per label, seeds {1}-{2}; {3:0.##} of them clean, the rest under other sounds at {4} to {5} dB SNR,",
             s.PerLabel, s.FirstSeed, s.FirstSeed + (ulong)s.PerLabel - 1, s.CleanShare, s.SnrMinDb, s.SnrMaxDb);
         yield return string.Format(inv, "interferer seeds from {0}; {1:0.##} in a room (RT60 {2}-{3} s, wet up to {4}). Regenerate with the command above.",

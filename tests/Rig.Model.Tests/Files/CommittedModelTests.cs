@@ -1,13 +1,14 @@
 using Rig.Dsp.Tables;
 using Rig.Model.Files;
+using Rig.Model.Tests.Support;
 
 namespace Rig.Model.Tests.Files;
 
-/// <summary>The committed firmware/generated/&lt;profile&gt;/ model files are consistent with each other, the profile and the frontend.</summary>
+/// <summary>The committed firmware/generated/&lt;profile&gt;/ MLP files (profiles whose firmware runs model.c; CommittedGraphTests holds the graph ones) are consistent with each other, the profile and the frontend.</summary>
 public class CommittedModelTests
 {
     [Theory]
-    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
+    [MemberData(nameof(ModelProfiles.Mlp), MemberType = typeof(ModelProfiles))]
     public void Header_is_exactly_what_the_writer_makes_from_the_json(string profile)
     {
         var model = ModelFiles.Load(profile);
@@ -15,7 +16,7 @@ public class CommittedModelTests
     }
 
     [Theory]
-    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
+    [MemberData(nameof(ModelProfiles.Mlp), MemberType = typeof(ModelProfiles))]
     public void Json_round_trips_unchanged(string profile)
     {
         var text = File.ReadAllText(ModelFiles.JsonPath(profile));
@@ -23,7 +24,7 @@ public class CommittedModelTests
     }
 
     [Theory]
-    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
+    [MemberData(nameof(ModelProfiles.Mlp), MemberType = typeof(ModelProfiles))]
     public void Model_fits_the_profile_and_its_current_frontend(string profile)
     {
         var p = RepoProfiles.Load(profile);
@@ -36,7 +37,7 @@ public class CommittedModelTests
     }
 
     [Theory]
-    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
+    [MemberData(nameof(ModelProfiles.Mlp), MemberType = typeof(ModelProfiles))]
     public void Model_fits_the_py32f003_budgets(string profile)
     {
         var model = ModelFiles.Load(profile);
@@ -45,7 +46,7 @@ public class CommittedModelTests
     }
 
     [Theory]
-    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
+    [MemberData(nameof(ModelProfiles.Mlp), MemberType = typeof(ModelProfiles))]
     public void Committed_accuracy_meets_the_target(string profile)
     {
         var training = ModelJson.Load(ModelFiles.JsonPath(profile)).Training;

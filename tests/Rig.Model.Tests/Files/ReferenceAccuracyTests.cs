@@ -1,19 +1,20 @@
 using Rig.Audio.Playlists;
 using Rig.Model.Clips;
 using Rig.Model.Files;
+using Rig.Model.Tests.Support;
 using Rig.Model.Training;
 
 namespace Rig.Model.Tests.Files;
 
 /// <summary>
-/// Re-measures, independently of what the trainer recorded, the committed integer model on the held-out
+/// Re-measures, independently of what the trainer recorded, the committed integer MLP (graph models: CommittedGraphTests) on the held-out
 /// reference playlist in inject mode (golden features of the exact samples, firmware windowing and
 /// aggregation): at least 90 %, and the same figure rig_model.json claims.
 /// </summary>
 public class ReferenceAccuracyTests
 {
     [Theory]
-    [MemberData(nameof(RepoProfiles.All), MemberType = typeof(RepoProfiles))]
+    [MemberData(nameof(ModelProfiles.Mlp), MemberType = typeof(ModelProfiles))]
     public void Committed_model_classifies_the_reference_playlist(string profile)
     {
         var p = RepoProfiles.Load(profile);

@@ -5,9 +5,10 @@ public sealed record DsCnnOptions
 {
     public ulong Seed { get; init; } = 1;
     public DsCnnArchitecture Architecture { get; init; } = DsCnnArchitecture.Default;
-    public int Epochs { get; init; } = 10;
+    public int Epochs { get; init; } = 20;
     public int BatchSize { get; init; } = 32;
-    public double LearningRate { get; init; } = 0.003;
+    /// <summary>Peak of the cosine schedule; 0.01 over 20 epochs beat 0.003 over 10 and a 64-channel net on playlists/hard-val.yaml.</summary>
+    public double LearningRate { get; init; } = 0.01;
     public double WeightDecay { get; init; } = 1e-4;
     /// <summary>Gaussian noise on the normalised inputs (standard deviations).</summary>
     public double InputNoise { get; init; } = 0.05;
