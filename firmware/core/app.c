@@ -149,11 +149,50 @@ static void restart_stream(rig_app_t *a, uint32_t first_column)
     a->last_since_start = 0;
 }
 
+#ifdef RIG_MODEL_GRAPH
+RIG_STATIC_ASSERT(6u + 3u * RIG_MODEL_CLASSES + 9u <= RIG_APP_TX_MAX_PAYLOAD, "RESULT with the graph's int8 output must fit a frame");
+RIG_STATIC_ASSERT(RIG_APP_TX_MAX_PAYLOAD > RIG_PROTO_LAYER_HEADER_BYTES, "a LAYER frame must carry a value");
+
+/* The window whose layers are being dumped (lives on finish_window's stack for one inference). */
+typedef struct {
+    rig_app_t *app;
+    uint32_t window;
+} rig_app_layer_dump_t;
+
+/* Debug mode (stream flag LAYERS): every layer's int8 output goes out as LAYER frames while it is still in the
+ * arena (the next layers reuse it), so the rig can name the first layer that diverges from the golden twin. */
+static void on_layer(void *ctx, int32_t layer, const int8_t *values, int32_t count)
+{
+    const rig_app_layer_dump_t *dump = (const rig_app_layer_dump_t *)ctx;
+    rig_app_t *a = dump->app;
+    const int32_t per_frame = (int32_t)(RIG_APP_TX_MAX_PAYLOAD - RIG_PROTO_LAYER_HEADER_BYTES);
+    for (int32_t at = 0; at < count; at += per_frame) {
+        int32_t k = count - at < per_frame ? count - at : per_frame;
+        uint8_t *p = payload(a);
+        rig_put_u32(p, dump->window);
+        p[4] = (uint8_t)layer; /* -1 (the input) is 0xFF */
+        rig_put_u32(p + 5, (uint32_t)at);
+        for (int32_t i = 0; i < k; i++) p[RIG_PROTO_LAYER_HEADER_BYTES + (size_t)i] = (uint8_t)values[at + i];
+        send(a, RIG_MSG_LAYER, RIG_PROTO_LAYER_HEADER_BYTES + (size_t)k);
+    }
+}
+#endif
+
 static void finish_window(rig_app_t *a, size_t slot)
 {
-    int16_t scores[RIG_MODEL_CLASSES];
     uint32_t t0 = board_cycles();
+#ifdef RIG_MODEL_GRAPH
+    /* Graph mode: RESULT also carries the graph's int8 output, the value the rig diffs per window. */
+    rig_model_trace_t t;
+    rig_app_layer_dump_t dump;
+    dump.app = a;
+    dump.window = a->window_index[slot];
+    int cls = rig_model_trace_layers(&a->windows[slot], &t, (a->stream & RIG_STREAM_LAYERS) ? on_layer : 0, &dump);
+    const int16_t *scores = t.scores;
+#else
+    int16_t scores[RIG_MODEL_CLASSES];
     int cls = rig_model_infer(&a->windows[slot], scores);
+#endif
     uint32_t model_cycles = board_cycles() - t0;
     a->window_active[slot] = 0;
     a->results++;
@@ -169,7 +208,12 @@ static void finish_window(rig_app_t *a, size_t slot)
     for (size_t i = 0; i < RIG_MODEL_CLASSES; i++, n += 2) rig_put_u16(p + n, (uint16_t)scores[i]);
     rig_put_u32(p + n, a->window_cycles[slot]);
     rig_put_u32(p + n + 4, model_cycles);
-    send(a, RIG_MSG_RESULT, n + 8);
+    n += 8;
+#ifdef RIG_MODEL_GRAPH
+    p[n++] = RIG_MODEL_CLASSES;
+    for (size_t i = 0; i < RIG_MODEL_CLASSES; i++) p[n++] = (uint8_t)t.outputs[i];
+#endif
+    send(a, RIG_MSG_RESULT, n);
 }
 
 static void column_done(rig_app_t *a)

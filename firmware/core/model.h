@@ -110,6 +110,14 @@ void rig_model_window_stats(const rig_model_window_t *w, int16_t stats[RIG_MODEL
 /* Same as rig_model_infer, keeping every stage in *t (t->scores are the scores). */
 int rig_model_trace(const rig_model_window_t *w, rig_model_trace_t *t);
 
+#ifdef RIG_MODEL_GRAPH
+/* Graph mode: rig_model_trace that also hands every layer to `tap` as it is computed (layer -1: the graph's int8
+ * input, then layer i's output in execution order; the arena is reused, so the values are valid only during the
+ * call). The rig's layer dump (PROTOCOL.md, LAYER) names the first layer that diverges from the golden twin. */
+typedef void (*rig_model_layer_tap_t)(void *context, int32_t layer, const int8_t *values, int32_t count);
+int rig_model_trace_layers(const rig_model_window_t *w, rig_model_trace_t *t, rig_model_layer_tap_t tap, void *context);
+#endif
+
 /* Sizes for hosts that hold these structs as opaque bytes (the C# bindings). */
 size_t rig_model_window_bytes(void);
 size_t rig_model_trace_bytes(void);

@@ -19,6 +19,7 @@ RIG_STATIC_ASSERT(RIG_MODEL_GRAPH_COLUMNS == RIG_MODEL_WINDOW_COLUMNS && RIG_MOD
 #else
 RIG_STATIC_ASSERT(RIG_MODEL_GRAPH_INPUT_VALUES == RIG_MODEL_FEATURES, "the graph's stats input must be 2 x bands");
 #endif
+RIG_STATIC_ASSERT(RIG_MODEL_GRAPH_LAYERS < 255, "a LAYER frame names a layer in one byte (0xFF is the input)");
 /* Two windows, the arena and one trace on the stack fit the profile's model budget. */
 RIG_STATIC_ASSERT(2 * sizeof(rig_model_window_t) + RIG_MODEL_GRAPH_ARENA_BYTES + sizeof(rig_model_trace_t) <= RIG_MODEL_RAM_BUDGET,
                   "two windows, the graph's arena and a trace exceed the model RAM budget");
@@ -49,6 +50,11 @@ uint16_t rig_model_window_count(const rig_model_window_t *w)
 
 int rig_model_trace(const rig_model_window_t *w, rig_model_trace_t *t)
 {
+    return rig_model_trace_layers(w, t, 0, 0);
+}
+
+int rig_model_trace_layers(const rig_model_window_t *w, rig_model_trace_t *t, rig_model_layer_tap_t tap, void *context)
+{
     int32_t c, best = 0;
     if (w->count != RIG_MODEL_WINDOW_COLUMNS) {
         for (c = 0; c < RIG_MODEL_CLASSES; c++) t->scores[c] = 0;
@@ -63,7 +69,8 @@ int rig_model_trace(const rig_model_window_t *w, rig_model_trace_t *t)
                           RIG_MODEL_GRAPH_INPUT_ZERO_POINT, t->inputs);
 #endif
     for (c = 0; c < RIG_MODEL_GRAPH_INPUT_VALUES; c++) rig_model_arena[rig_model_graph.input_at + c] = t->inputs[c];
-    if (rig_nn_graph_run(&rig_model_graph, rig_model_arena, 0, 0) != 0) return -1;
+    if (tap != 0) tap(context, -1, t->inputs, RIG_MODEL_GRAPH_INPUT_VALUES);
+    if (rig_nn_graph_run(&rig_model_graph, rig_model_arena, tap, context) != 0) return -1;
     for (c = 0; c < RIG_MODEL_CLASSES; c++) {
         t->outputs[c] = rig_model_arena[rig_model_graph.output_at + c];
         t->scores[c] = (int16_t)(((int32_t)t->outputs[c] + 128) << 7);

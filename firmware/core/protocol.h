@@ -61,7 +61,8 @@ enum {
     RIG_MSG_ACK = 0x89,       /* u8 type of the CONFIGURE, START or MARK acknowledged */
     RIG_MSG_STAGE = 0x8A,     /* u32 column, u8 stage, i8 shift, u16 offset, values (int16, or uint32 for power/mel) */
     RIG_MSG_NAK = 0x8B,       /* u32 next expected AUDIO sample offset (an AUDIO frame was lost) */
-    RIG_MSG_BURST_DONE = 0x8C /* u8 request type, u8 status, u32 inferences, u32 cycles (v2, energy) */
+    RIG_MSG_BURST_DONE = 0x8C, /* u8 request type, u8 status, u32 inferences, u32 cycles (v2, energy) */
+    RIG_MSG_LAYER = 0x8D      /* u32 window, u8 layer (0xFF = the graph's int8 input), u32 offset, int8 values[] (debug) */
 };
 enum { RIG_MODE_INJECT = 0, RIG_MODE_ACOUSTIC = 1 };
 /* HELLO v2 capability bits (payload offset 34). */
@@ -72,7 +73,7 @@ enum { RIG_BURST_FRONTEND = 1u, RIG_BURST_HOST_WINDOW = 2u };
 /* BURST_DONE status: all K done; stopped when the cycle budget ran out (inferences says how many);
  * no window to run on (nothing run, marker never raised). */
 enum { RIG_BURST_OK = 0, RIG_BURST_OVER_BUDGET = 1, RIG_BURST_NO_WINDOW = 2 };
-enum { RIG_STREAM_FEATURES = 1u, RIG_STREAM_RESULTS = 2u, RIG_STREAM_CAPTURE = 4u, RIG_STREAM_STAGES = 8u };
+enum { RIG_STREAM_FEATURES = 1u, RIG_STREAM_RESULTS = 2u, RIG_STREAM_CAPTURE = 4u, RIG_STREAM_STAGES = 8u, RIG_STREAM_LAYERS = 16u };
 enum {
     RIG_ERR_BAD_FRAME = 1, RIG_ERR_UNKNOWN_TYPE = 2, RIG_ERR_BAD_LENGTH = 3, RIG_ERR_BAD_CONFIG = 4,
     RIG_ERR_NO_CREDIT = 5, RIG_ERR_NOT_RUNNING = 6
@@ -116,6 +117,7 @@ void rig_proto_send(uint8_t *raw, uint8_t type, uint8_t seq, size_t payload_len,
 #define RIG_PROTO_AUDIO_HEADER_BYTES 4u
 #define RIG_PROTO_CREDIT_BYTES 6u
 #define RIG_PROTO_NAK_BYTES 4u
+#define RIG_PROTO_LAYER_HEADER_BYTES 9u
 /* CREDIT v2: count frames released, the next expected sample offset, and the frame sequence number
  * of the AUDIO frame just taken (every frame the host sent before it has left the ring too, taken
  * or lost on the line). Returns the payload length. */

@@ -37,6 +37,7 @@ public static class RigCli
             TablesCommand.Create(),
             CrosscheckCommand.Create(),
             TrainCommand.Create(),
+            PlaylistCommand.Create(),
             ModelCommand.Create(),
             SoundsCommand.Create(),
         ];

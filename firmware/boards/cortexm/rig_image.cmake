@@ -16,6 +16,13 @@ if(NOT EXISTS ${RIG_PROFILE_CMAKE})
 endif()
 include(${RIG_PROFILE_CMAKE})
 
+# The image's GNU build id: sha1 (the default: a hash the linker computes over the image) or 0x<hex>, an id given at
+# link time. A second image of the same code that differs only in its id lets a test tell whether a flash took effect.
+set(RIG_BUILD_ID sha1 CACHE STRING "GNU build id: sha1 or 0x<hex>")
+if(NOT RIG_BUILD_ID MATCHES "^(sha1|0x[0-9a-fA-F]+)$")
+  message(FATAL_ERROR "RIG_BUILD_ID '${RIG_BUILD_ID}': expected sha1 or 0x<hex>")
+endif()
+
 function(rig_arm_image)
   cmake_parse_arguments(IMG "" "LINKER_SCRIPT" "CPU_FLAGS;SOURCES" ${ARGN})
   add_executable(firmware.elf
@@ -43,7 +50,7 @@ function(rig_arm_image)
     ${IMG_CPU_FLAGS}
     -T${IMG_LINKER_SCRIPT} -L${RIG_CORTEXM_DIR}
     -nostartfiles --specs=nano.specs
-    -Wl,--gc-sections -Wl,--build-id=sha1 -Wl,--defsym=__stack_size=${RIG_PROFILE_STACK_RESERVE_BYTES}
+    -Wl,--gc-sections -Wl,--build-id=${RIG_BUILD_ID} -Wl,--defsym=__stack_size=${RIG_PROFILE_STACK_RESERVE_BYTES}
     -Wl,-Map=${CMAKE_BINARY_DIR}/firmware.map -Wl,--fatal-warnings)
   set_property(TARGET firmware.elf APPEND PROPERTY LINK_DEPENDS
     ${IMG_LINKER_SCRIPT} ${RIG_CORTEXM_DIR}/cortexm_sections.ld)

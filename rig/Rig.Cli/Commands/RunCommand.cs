@@ -51,11 +51,18 @@ public static class RunCommand
         };
         var anyImage = new Option<bool>("--any-image") { Description = "run a board whatever image it holds: without it a board whose HELLO build id differs from the expected image's (--firmware, else the profile's image; a virtual board's executable) is refused, exit 2, naming both ids" };
         var lockDir = LockDirOption.Create();
-        var gdb = new Option<string?>("--gdb") { Description = "--board emulated only: serve the emulated board to gdb on [host]:port (e.g. :3333); the run halts it before the first clip until gdb continues (it waits --gdb-wait seconds). Omitted: no server, nothing halts" };
+        var gdb = new Option<string?>("--gdb") { Description = "--board emulated only: serve the emulated board to gdb on [host]:port (e.g. :3333); the run halts it (--gdb-halt) until gdb continues (it waits --gdb-wait seconds). Omitted: no server, nothing halts" };
         var gdbWait = new Option<int>("--gdb-wait") { Description = "seconds the halted board waits for gdb's first connection (then exit 2)", DefaultValueFactory = _ => 600 };
+        var gdbHalt = new Option<string>("--gdb-halt")
+        {
+            Description = "where the --gdb board halts: first-clip (default: after the handshake, before the first clip) or reset (at its reset vector before its first " +
+                          "instruction, with the profile's image in flash, for `rig flash --via gdb://` or gdb's load; the handshake runs once gdb lets go and expects --firmware)",
+            DefaultValueFactory = _ => "first-clip",
+        };
+        gdbHalt.AcceptOnlyFromAmong("first-clip", "reset");
         var command = new Command("run", "Play a playlist through the board(s) and check every feature value against the golden model")
         {
-            profile, playlist, board, mode, output, energy, resume, store, paced, lineFaults, firmware, anyImage, profileFunctions, lockDir, gdb, gdbWait,
+            profile, playlist, board, mode, output, energy, resume, store, paced, lineFaults, firmware, anyImage, profileFunctions, lockDir, gdb, gdbWait, gdbHalt,
         };
         command.SetAction(parse => CliErrors.Run(parse, () => Run(() => new RunOptions
         {
@@ -70,19 +77,19 @@ public static class RunCommand
             LineFaults = parse.GetValue(lineFaults) is { } spec ? Rig.Simulation.Link.LineFaults.Parse(spec) : null,
             Firmware = parse.GetValue(firmware) is { } elf ? Path.GetFullPath(elf) : null,
             ProfileFunctions = parse.GetValue(profileFunctions),
-            Gdb = GdbOptions(parse.GetValue(gdb), parse.GetValue(gdbWait), parse.GetValue(board)),
+            Gdb = GdbOptions(parse.GetValue(gdb), parse.GetValue(gdbWait), parse.GetValue(gdbHalt) == "reset", parse.GetValue(board)),
             AnyImage = parse.GetValue(anyImage),
             BoardLocks = LockDirOption.Resolve(parse.GetValue(lockDir), (parse.GetValue(board) ?? []).Select(BoardTarget.Parse), parse.GetValue(resume) is not null),
         }, parse.GetValue(resume), parse.GetResult(board) is { Implicit: false }, parse.GetValue(firmware))));
         return command;
     }
 
-    private static Rig.Emulation.Gdb.GdbServerOptions? GdbOptions(string? endpoint, int waitSeconds, string[]? boards)
+    private static Rig.Emulation.Gdb.GdbServerOptions? GdbOptions(string? endpoint, int waitSeconds, bool atReset, string[]? boards)
     {
-        if (endpoint is null) return null;
+        if (endpoint is null) return atReset ? throw new InvalidDataException("--gdb-halt reset: give --gdb [host]:port too (the server gdb or `rig flash` connects to)") : null;
         if (boards is not ["emulated"]) throw new InvalidDataException($"--gdb {endpoint}: serves one emulated board; give --board emulated (got {(boards is null ? "none" : string.Join(", ", boards))})");
         if (waitSeconds <= 0) throw new InvalidDataException($"--gdb-wait {waitSeconds}: give a positive number of seconds");
-        return Rig.Emulation.Gdb.GdbServerOptions.Parse(endpoint) with { AttachWait = TimeSpan.FromSeconds(waitSeconds) };
+        return Rig.Emulation.Gdb.GdbServerOptions.Parse(endpoint) with { AttachWait = TimeSpan.FromSeconds(waitSeconds), StartHalted = atReset };
     }
 
     private static string ResolvePlaylist(string path) =>

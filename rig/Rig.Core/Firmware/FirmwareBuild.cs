@@ -51,7 +51,9 @@ public sealed class FirmwareBuild(string repoRoot, TimeProvider? time = null, Ti
     }
 
     /// <summary>A board's image (firmware.elf, .bin, .hex, .map), configured with the arm-none-eabi toolchain file on first use.</summary>
-    public IReadOnlyList<BuildStep> Image(string board, string? binaryDir = null, int jobs = 2)
+    /// <param name="buildId">The GNU build id to link with (<c>0x</c> and whole bytes of hex digits) instead of the SHA-1 the linker computes:
+    /// the same code as another image, told apart by its id (configured once per binary directory: give a fresh one).</param>
+    public IReadOnlyList<BuildStep> Image(string board, string? binaryDir = null, int jobs = 2, string? buildId = null)
     {
         RequireName(board);
         var dir = binaryDir ?? ImageDirectory(board);
@@ -61,6 +63,12 @@ public sealed class FirmwareBuild(string repoRoot, TimeProvider? time = null, Ti
             "-DCMAKE_TOOLCHAIN_FILE=" + Path.Combine(FirmwareDir, "cmake", "arm-none-eabi.cmake"),
             "-DRIG_BOARD=" + board, "-DCMAKE_BUILD_TYPE=",
         ];
+        if (buildId is not null)
+        {
+            if (!buildId.StartsWith("0x", StringComparison.Ordinal) || buildId.Length < 4 || buildId.Length % 2 != 0 || !buildId[2..].All(char.IsAsciiHexDigit))
+                throw new ArgumentException($"build id '{buildId}': expected 0x and whole bytes of hex digits", nameof(buildId));
+            configure.Add("-DRIG_BUILD_ID=" + buildId);
+        }
         return Run(dir, "image", BuildInputs.Image(RepoRoot, board), [ImagePath(board, dir)], configure,
             ["--build", dir, "-j", jobs.ToString(CultureInfo.InvariantCulture)]);
     }

@@ -21,6 +21,7 @@ public static class RunInvariants
         if (run.FinishedAt is { } f && f < run.StartedAt) v.Add("finishedAt", "is before startedAt");
         if (!double.IsFinite(run.Accuracy) || run.Accuracy is < 0 or > 1) v.Add("accuracy", $"{run.Accuracy} is not a fraction between 0 and 1");
         v.NotNegative("featureMismatches", run.FeatureMismatches);
+        v.NotNegative("modelMismatches", run.ModelMismatches);
         Clips(v, run);
         if (run.Confusion is null) v.Add("confusion", "missing");
         else Confusion(v, run);
@@ -135,6 +136,8 @@ public static class RunInvariants
         // decimal: a file may hold counts whose sum overflows a long; that is a refusal, not a crash.
         var mismatches = run.Clips.Sum(c => (decimal)Math.Max(0, c.MismatchingValues));
         if (run.FeatureMismatches != mismatches) v.Add("featureMismatches", $"{run.FeatureMismatches} but the clips' mismatchingValues add up to {mismatches}");
+        var modelMismatches = run.Clips.Sum(c => (decimal)Math.Max(0, c.ModelMismatchingValues));
+        if (run.ModelMismatches != modelMismatches) v.Add("modelMismatches", $"{run.ModelMismatches} but the clips' modelMismatchingValues add up to {modelMismatches}");
         var correct = run.Clips.Count(c => c.Predicted == c.Label);
         var accuracy = run.Clips.Count == 0 ? 0 : correct / (double)run.Clips.Count;
         if (Math.Abs(run.Accuracy - accuracy) > 1e-9) v.Add("accuracy", $"{run.Accuracy} but {correct} of {run.Clips.Count} clips are right ({accuracy})");
@@ -150,6 +153,8 @@ public static class RunInvariants
         v.NotNegative($"{at}.frames", clip.Frames);
         v.NotNegative($"{at}.windows", clip.Windows);
         v.NotNegative($"{at}.mismatchingValues", clip.MismatchingValues);
+        v.NotNegative($"{at}.modelWindows", clip.ModelWindows);
+        v.NotNegative($"{at}.modelMismatchingValues", clip.ModelMismatchingValues);
         v.NotNegative($"{at}.maxAbsDifference", clip.MaxAbsDifference);
         v.NotNegative($"{at}.retries", clip.Retries);
         v.NonNegative($"{at}.durationSeconds", clip.DurationSeconds);

@@ -29,6 +29,8 @@ public sealed record RunResult
     /// <summary>Fraction of clips classified correctly, 0..1 (the report shows it as a percentage).</summary>
     public double Accuracy { get; init; }
     public long FeatureMismatches { get; init; }
+    /// <summary>Model output values (per window) where the board and the golden twin disagree, over every clip; a measured failure like a feature mismatch.</summary>
+    public long ModelMismatches { get; init; }
     public IReadOnlyList<ClipResult> Clips { get; init; } = [];
     public required ConfusionMatrix Confusion { get; init; }
     public BoardStats? Stats { get; init; }
@@ -60,6 +62,12 @@ public sealed record ClipResult
     public int MaxAbsDifference { get; init; }
     /// <summary>Null when every value agreed.</summary>
     public string? FirstDifferingStage { get; init; }
+    /// <summary>Windows whose model output was compared with the golden twin's (run on the board's own feature columns).</summary>
+    public int ModelWindows { get; init; }
+    /// <summary>Model output values that differ from the golden twin's: int8 outputs of a graph, Q15 scores of the MLP.</summary>
+    public long ModelMismatchingValues { get; init; }
+    /// <summary>Where the model first diverges (null when it agreed, or when the board cannot dump its layers).</summary>
+    public LayerDivergence? FirstDivergingLayer { get; init; }
     public IReadOnlyDictionary<string, Distribution> CyclesPerStage { get; init; } = new Dictionary<string, Distribution>();
     public int Retries { get; init; }
     public double DurationSeconds { get; init; }
@@ -99,7 +107,17 @@ public sealed record CycleSummary(CycleUnit Unit, double ClockHz, Distribution F
     public MeasurementClock ClockOrUnit => Clock ?? MeasurementClocks.FromCycleUnit(Unit);
 }
 
-public sealed record ModelSummary(string Name, long MacsPerInference, int ParameterBytes, int RamBytes);
+public sealed record ModelSummary(string Name, long MacsPerInference, int ParameterBytes, int RamBytes)
+{
+    /// <summary>Graph models: per-layer costs in execution order (null for the MLP of model.c).</summary>
+    public IReadOnlyList<ModelLayer>? Layers { get; init; }
+    /// <summary>Graph models: the tensor arena the host planned, bytes.</summary>
+    public int? ArenaBytes { get; init; }
+    /// <summary>The profile's model RAM budget (memory.model_ram_budget_bytes) the arena is checked against.</summary>
+    public int? RamBudgetBytes { get; init; }
+    /// <summary>Arena within the budget; null when there is no arena (MLP).</summary>
+    public bool? ArenaWithinBudget => ArenaBytes is { } a && RamBudgetBytes is { } b ? a <= b : null;
+}
 
 /// <summary>The board's STATS. Stack high-water and static RAM are null where the board cannot
 /// measure them (a host process has no painted stack nor an MCU's .data+.bss: the native virtual

@@ -11,6 +11,9 @@ namespace Rig.Emulation.Cpu;
 /// The core maps its own System Control Space (SysTick, NVIC, SCB at 0xE000E000) and, on the
 /// Cortex-M4, the DWT (0xE0001000) into <paramref name="memory"/>.
 /// </summary>
+// No zeroing of locals: the executors inline dozens of Retired records whose stack slots the JIT
+// would otherwise clear on every call (a 400-byte loop in Execute16's prologue, per instruction).
+[System.Runtime.CompilerServices.SkipLocalsInit]
 public sealed partial class ArmCore
 {
     public ArmCore(CoreKind kind, MemoryMap memory, ICycleModel timing, IThumb32Executor? thumb32 = null, ExceptionConfig? exceptions = null)

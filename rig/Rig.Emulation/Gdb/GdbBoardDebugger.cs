@@ -31,12 +31,16 @@ public sealed class GdbBoardDebugger : IBoardDebugger
         this.attachWait = attachWait;
         this.time = time;
         halted = startHalted;
+        StartedHalted = startHalted;
         haltedSince = time.GetTimestamp();
         halt = new GdbHalt(GdbHalt.SigTrap, startHalted ? "halted at reset" : "");
         board.Debugger = this;
     }
 
     public EmulatedBoard Board { get; }
+
+    /// <summary>Whether the board waited at its reset vector for gdb before its first instruction.</summary>
+    public bool StartedHalted { get; }
 
     /// <summary>What gdb flashed (vFlashWrite): the board's flash across resets.</summary>
     public FlashImage Flash { get; }

@@ -48,6 +48,16 @@ public sealed class GdbServer : IDisposable
 
     public GdbBoardDebugger Debugger { get; }
 
+    /// <summary>
+    /// What a run whose board waits at its reset vector (`rig run --gdb-halt reset`) tells its user: how to flash it through
+    /// this server, how to attach gdb instead, and how long it waits.
+    /// </summary>
+    public string HaltedAtResetHint(string profile, string expectedElf) =>
+        $"rig run: {Debugger.Board.Name} halted at its reset vector (pc 0x{Debugger.Board.Core.Pc:x8}) for gdb on localhost:{Port}, " +
+        $"waiting {options.AttachWait.TotalSeconds:0} s for a connection; flash it with: rig flash --profile {profile} {expectedElf} --via gdb://localhost:{Port} " +
+        $"(the run then expects that image), or debug it with: gdb-multiarch {expectedElf} -ex 'target extended-remote localhost:{Port}'. " +
+        "The handshake starts when the board runs (after detach or continue)";
+
     /// <summary>Set when a client sent <c>k</c>: the board should end.</summary>
     public bool Killed { get; private set; }
 

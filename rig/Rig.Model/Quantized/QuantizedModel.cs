@@ -47,7 +47,10 @@ public sealed record QuantizedModel
         Features * (2 + 2 + 1) + W1.Length + Hidden * (4 + 4 + 1) + W2.Length + Classes * (4 + 4 + 1);
 
     /// <summary>sizeof(rig_model_window_t) on a 32-bit target: sums, delta sums, previous column, count.</summary>
-    public int WindowBytes => Align4(Bands * 4 * 2 + Bands * 2 + 2);
+    public int WindowBytes => WindowBytesOf(Bands);
+
+    /// <summary>sizeof(rig_model_window_t) of a stats window over <paramref name="bands"/> bands (model.h).</summary>
+    public static int WindowBytesOf(int bands) => Align4(bands * 4 * 2 + bands * 2 + 2);
 
     /// <summary>sizeof(rig_model_trace_t): the stack frame of one inference.</summary>
     public int TraceBytes => Align2(Features * 2 + Features + Hidden + Classes * 2 * 2);

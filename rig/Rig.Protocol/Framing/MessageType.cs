@@ -31,4 +31,6 @@ public enum MessageType : byte
     Nak = 0x8B,
     /// <summary>v2 (energy): the answer to BURST and IDLE.</summary>
     BurstDone = 0x8C,
+    /// <summary>Debug (stream flag 16): a slice of one model layer's int8 output for one window.</summary>
+    Layer = 0x8D,
 }

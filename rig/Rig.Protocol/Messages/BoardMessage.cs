@@ -25,6 +25,7 @@ public abstract record BoardMessage
             MessageType.Capture => CapturedAudio.FromPayload(p),
             MessageType.Stage => StageData.FromPayload(p),
             MessageType.BurstDone => BurstDone.FromPayload(p),
+            MessageType.Layer => LayerData.FromPayload(p),
             MessageType.Ack => p.Length == 1 ? new Ack((MessageType)p[0]) : throw Bad("ack", p.Length),
             _ => throw new InvalidDataException($"board sent unknown message type 0x{(byte)frame.Type:X2} ({p.Length} payload bytes)"),
         };

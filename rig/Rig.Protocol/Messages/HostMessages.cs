@@ -100,4 +100,4 @@ public enum BurstFlags : byte
 public enum BoardMode : byte { Inject = 0, Acoustic = 1 }
 
 [Flags]
-public enum StreamFlags : byte { None = 0, Features = 1, Results = 2, Capture = 4, Stages = 8 }
+public enum StreamFlags : byte { None = 0, Features = 1, Results = 2, Capture = 4, Stages = 8, Layers = 16 }

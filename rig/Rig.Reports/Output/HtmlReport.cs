@@ -71,6 +71,7 @@ public static class HtmlReport
         if (run.Model is { } model)
             KeyValues(sb, "model-table", [("Name", H(model.Name), false), ("MACs per inference", Fmt.Number(model.MacsPerInference), true), ("Parameter bytes", Fmt.Bytes(model.ParameterBytes), true), ("RAM bytes", Fmt.Bytes(model.RamBytes), true)]);
         else NotMeasured(sb, "model", "run.json has no model section");
+        ModelReport.Html(sb, run);
 
         sb.Append("<h2 id=\"link\">Serial link</h2>\n");
         LinkTable(sb, run);
@@ -102,6 +103,7 @@ public static class HtmlReport
             ("Correct", Fmt.Int(correct), true),
             ("Accuracy", Fmt.Fraction(run.Accuracy), true),
             ("Feature mismatches", Fmt.Int(run.FeatureMismatches), true),
+            ("Model mismatches", Fmt.Int(run.ModelMismatches), true),
             ("Wall time", run.Timing is { } t ? Fmt.Number(t.WallSeconds) + " s" : "n/a", true),
             ("Audio", run.Timing is { } t2 ? Fmt.Number(t2.AudioSeconds) + " s" : "n/a", true),
             ("Physical limit", run.Timing is { } t3 ? Fmt.Number(t3.PhysicalLimitSeconds > 0 ? t3.PhysicalLimitSeconds : t3.WireLimitSeconds) + " s" : "n/a", true),

@@ -27,10 +27,13 @@ public static class JUnitReport
             var problems = new List<string>();
             if (c.Label != c.Predicted) problems.Add($"expected {c.Label}, predicted {c.Predicted}");
             if (c.MismatchingValues > 0) problems.Add($"{c.MismatchingValues} feature values differ from the golden model (max |diff| {c.MaxAbsDifference}, first at stage {c.FirstDifferingStage ?? "?"})");
+            if (c.ModelMismatchingValues > 0)
+                problems.Add($"{c.ModelMismatchingValues} model output values differ from the golden twin" + (c.FirstDivergingLayer is { } l ? $" (first at {l.Describe()})" : ""));
             if (problems.Count > 0)
             {
                 clipFailures++;
-                tc.Add(new XElement("failure", new XAttribute("message", X(problems[0])), new XAttribute("type", c.Label != c.Predicted ? "misclassified" : "feature-mismatch"), X(string.Join("\n", problems))));
+                var type = c.Label != c.Predicted ? "misclassified" : c.MismatchingValues > 0 ? "feature-mismatch" : "model-mismatch";
+                tc.Add(new XElement("failure", new XAttribute("message", X(problems[0])), new XAttribute("type", type), X(string.Join("\n", problems))));
             }
             clipSuite.Add(tc);
         }

@@ -26,6 +26,7 @@ public static class MarkdownReport
         Row(sb, "Clips", Fmt.Int(run.Clips.Count));
         Row(sb, "Accuracy", Fmt.Fraction(run.Accuracy));
         Row(sb, "Feature mismatches", Fmt.Int(run.FeatureMismatches));
+        Row(sb, "Model mismatches", Fmt.Int(run.ModelMismatches));
         Row(sb, "Frontend cycles/column (median)", run.Cycles is { } cy ? $"{Fmt.Number(cy.FrontendPerColumn.Median)} {E(JsonNames.Of(cy.Unit))} ({cy.ClockOrUnit.Label()})" : "not measured");
         Row(sb, "Model cycles/inference (median)", run.Cycles is { } c2 ? $"{Fmt.Number(c2.ModelPerInference.Median)} {E(JsonNames.Of(c2.Unit))} ({c2.ClockOrUnit.Label()})" : "not measured");
         Row(sb, "Energy per inference", run.Power is { Measured: true } p ? EnergyText(run, p) : "not measured" + (run.Power?.Reason is { } r ? ": " + E(r) : ""));
@@ -61,6 +62,7 @@ public static class MarkdownReport
                   .Append(" | ").Append(Fmt.Int(c.MismatchingValues)).Append(" | ").Append(E(c.FirstDifferingStage ?? "")).Append(" |\n");
             if (wrong.Count > 50) sb.Append("\n(").Append(wrong.Count - 50).Append(" more in index.html)\n");
         }
+        ModelReport.Markdown(sb, run);
         sb.Append("\nPlots and every clip: index.html next to this file.\n");
         return sb.ToString();
     }

@@ -19,6 +19,7 @@ internal sealed class ClipExchange(BoardSession session, BoardMode mode, int win
 
     private readonly Dictionary<(int Column, int Stage), List<long>> _stages = [];
     private readonly Dictionary<(int Column, int Stage), int> _stageShift = [];
+    private readonly Dictionary<(int Window, int Layer), List<sbyte>> _layers = [];
     private readonly ClipFrames _frames = new(windowColumns, windowHopColumns);
     private readonly List<short> _captured = [];
     private readonly bool _recovery = session.Hello.FrameRecovery;
@@ -44,6 +45,22 @@ internal sealed class ClipExchange(BoardSession session, BoardMode mode, int win
             foreach (var range in missing) Replay(samples, range, stats, sender);
         }
         return Capture(stats);
+    }
+
+    /// <summary>
+    /// Debug: the model's layers of window <paramref name="window"/> (LAYER frames, stream flag 16). The stream starts
+    /// at the window's first column (a board without frame recovery: at column 0) and gets the audio up to
+    /// <paramref name="endSample"/>, the window's last column; not replayed (a lost slice reads as differing).
+    /// </summary>
+    public ClipCapture InjectLayers(short[] samples, int window, int endSample)
+    {
+        var first = _recovery ? (uint)(window * windowHopColumns) : 0u;
+        Begin(StreamFlags.Results | StreamFlags.Layers, first);
+        var audio = samples[..Math.Min(samples.Length, endSample)];
+        var from = checked((int)(first * (uint)session.Hello.Hop));
+        if (_recovery) new AudioSender(session, Collect).Send(audio, from);
+        else return InjectV1(audio);
+        return Capture(Stop(), checkComplete: false);
     }
 
     public ClipCapture Acoustic(int expectedSamples, Action play)
@@ -113,13 +130,13 @@ internal sealed class ClipExchange(BoardSession session, BoardMode mode, int win
         _replaying = false;
     }
 
-    private void Begin(StreamFlags stream)
+    private void Begin(StreamFlags stream, uint firstColumn = 0)
     {
         Request(MessageType.Configure, HostMessages.Configure(mode, stream, windowColumns, windowHopColumns),
             m => m is Ack { Acknowledged: MessageType.Configure }, "waiting for the ACK of CONFIGURE");
         // START in acoustic mode starts the microphone: sent once (a second START would restart the capture).
-        Request(MessageType.Start, HostMessages.Start(), m => m is Ack { Acknowledged: MessageType.Start }, "waiting for the ACK of START",
-            resend: mode == BoardMode.Inject);
+        Request(MessageType.Start, HostMessages.Start(firstColumn), m => m is Ack { Acknowledged: MessageType.Start },
+            $"waiting for the ACK of START{(firstColumn == 0 ? "" : $" at column {firstColumn}")}", resend: mode == BoardMode.Inject);
     }
 
     private StatsReport Stop() =>
@@ -166,13 +183,14 @@ internal sealed class ClipExchange(BoardSession session, BoardMode mode, int win
         }
     }
 
-    private ClipCapture Capture(StatsReport stats)
+    private ClipCapture Capture(StatsReport stats, bool checkComplete = true)
     {
         // Without replays (v1 boards, debug stages, acoustic mode) every column and window must have come the first time.
-        if (!_recovery || stages || mode == BoardMode.Acoustic) _frames.CheckComplete(stats);
+        if (checkComplete && (!_recovery || stages || mode == BoardMode.Acoustic)) _frames.CheckComplete(stats);
         return new ClipCapture(_frames.Columns, _frames.Windows, mode == BoardMode.Acoustic ? _captured.ToArray() : null, stats, 0, [])
         {
             Stages = _stages.ToDictionary(kv => kv.Key, kv => kv.Key.Stage == 0 ? [.. kv.Value, _stageShift[kv.Key]] : kv.Value.ToArray()),
+            Layers = _layers.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()),
         };
     }
 
@@ -192,6 +210,13 @@ internal sealed class ClipExchange(BoardSession session, BoardMode mode, int win
                     throw new BoardGarbledException($"stage {s.Stage} of column {s.Column} jumped from value {values.Count} to {s.Offset}");
                 values.AddRange(s.Values);
                 _stageShift[key] = s.Shift;
+                break;
+            case LayerData l:
+                var at = ((int)l.Window, l.Layer);
+                if (!_layers.TryGetValue(at, out var layer)) _layers[at] = layer = [];
+                if (l.Offset != layer.Count)
+                    throw new BoardGarbledException($"layer {l.Layer} of window {l.Window} jumped from value {layer.Count} to {l.Offset}");
+                layer.AddRange(l.Values);
                 break;
             case CapturedAudio a:
                 if (a.FirstSample != _captured.Count)

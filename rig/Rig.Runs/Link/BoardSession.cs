@@ -63,23 +63,38 @@ public sealed class BoardSession : IDisposable
         FrameWait = new FrameWait(this, time);
     }
 
+    /// <summary>
+    /// Checks the HELLO of a board that restarted during the run (a resync after a reset): it must still run the image the
+    /// run began with (the build id, `rig run`'s image check), else this throws and the run stops. Null: not checked.
+    /// </summary>
+    public Action<Hello>? CheckAfterRestart { get; set; }
+
     /// <summary>Asks for HELLO (retried), checks the frontend config hash against the golden model's.</summary>
     public Hello Connect()
     {
         _clip = "(handshake)";
         Hello = _pipeline.Execute(() => RequestHello());
+        CheckConfigHash();
+        return Hello;
+    }
+
+    private void CheckConfigHash()
+    {
         if (Hello.ConfigHash != _expectedHash)
             throw new ConfigHashMismatchException(
                 $"board {BoardId} ({Hello.BoardName}) runs frontend tables with config hash 0x{Hello.ConfigHash:X8}, " +
                 $"but the golden model of profile {_profile} has 0x{_expectedHash:X8}. Regenerate the tables with " +
                 $"`rig tables --profile {_profile}` and rebuild (the virtual board rebuilds itself) or reflash the board.");
-        return Hello;
     }
 
     /// <summary>Inject mode: sends the samples as AUDIO chunks under credit flow control and collects columns and results.</summary>
     /// <param name="stages">Debug mode: the board also streams every frontend stage of every column (slow; for locating a divergence).</param>
     public ClipCapture PlayInject(string clipName, short[] samples, int windowColumns, int windowHopColumns, bool stages = false) =>
         Run(clipName, () => new ClipExchange(this, BoardMode.Inject, windowColumns, windowHopColumns, stages).Inject(samples));
+
+    /// <summary>Debug: the board's model layers for window <paramref name="window"/> (LAYER frames), from that window's audio up to <paramref name="endSample"/>.</summary>
+    public ClipCapture PlayLayerDump(string clipName, short[] samples, int windowColumns, int windowHopColumns, int window, int endSample) =>
+        Run(clipName, () => new ClipExchange(this, BoardMode.Inject, windowColumns, windowHopColumns).InjectLayers(samples, window, endSample));
 
     /// <summary>
     /// Acoustic mode: starts the board's microphone, lets <paramref name="play"/> sound the clip, and
@@ -122,11 +137,16 @@ public sealed class BoardSession : IDisposable
         _retryLog.Add($"board {BoardId}, clip {_clip}: retry {attempt} after {e.GetType().Name}: {e.Message}");
     }
 
-    /// <summary>Drops whatever is in flight and waits for a fresh HELLO (the board may just have restarted).</summary>
+    /// <summary>
+    /// Drops whatever is in flight and waits for a fresh HELLO (the board may just have restarted): a board that came back
+    /// on other tables or another image (reflashed meanwhile) stops the run; it is not retried.
+    /// </summary>
     private void Resynchronise()
     {
         _link.Resync();
         Hello = RequestHello();
+        CheckConfigHash();
+        CheckAfterRestart?.Invoke(Hello);
     }
 
     /// <summary>

@@ -76,6 +76,8 @@ public sealed class BoardRun : IDisposable
             var hello = session.Connect();
             // Within the handshake's bound: a board on another image is refused before a run folder exists.
             var firmware = ImageCheck.Verify(id, profile, hello, parts.ExpectedImage, options.AnyImage);
+            // A board that resets mid-run is checked again: the image it comes back on must be the one it started with.
+            session.CheckAfterRestart = again => ImageCheck.Verify(id, profile, again, parts.ExpectedImage, options.AnyImage);
             Directory.CreateDirectory(runDir);
             store = RunStore.Open(RunStore.RunDbPath(runDir));
             if (options.Resume) store.CheckIntegrity();

@@ -13,15 +13,18 @@ namespace Rig.Runs.Orchestration;
 /// Turns what a board produced for one clip into its <see cref="ClipResult"/>: the golden model
 /// recomputes the columns from exactly the samples the board processed (injected, or captured in
 /// acoustic mode), the columns are diffed, the board's per-window results are aggregated as the
-/// profile says, and cycles are summarised.
+/// profile says, the model's output per window is diffed against the golden twin run on the board's own columns, and
+/// cycles are summarised.
 /// </summary>
 public static class ClipEvaluation
 {
-    public static ClipResult Evaluate(BoardProfile profile, PlaylistItem item, short[] processedSamples, ClipCapture capture, string runDir, bool writeFeatures)
+    public static ClipResult Evaluate(BoardProfile profile, PlaylistItem item, short[] processedSamples, ClipCapture capture, string runDir, bool writeFeatures,
+                                      ModelGolden? model = null)
     {
         var golden = new Q15Frontend(profile.Frontend).ComputeAll(processedSamples);
         var board = capture.Columns.Select(c => c.Values).ToList();
         var diff = FeatureDiff.Compare(golden, board);
+        var modelDiff = model is null ? null : ModelDiff.Compare(model.Windows(board), capture.Windows);
         var windows = capture.Windows.Select(w => (w.Class, w.Scores)).ToList();
         var (scores, winner) = ScoreAggregation.Aggregate(profile.Classifier.Aggregation, windows);
         string? featureFile = null;
@@ -38,6 +41,8 @@ public static class ClipEvaluation
             MismatchingValues = diff.MismatchingValues,
             MaxAbsDifference = diff.MaxAbsDifference,
             FirstDifferingStage = diff.Agrees ? null : StageLocator.OutputStage(profile.Frontend),
+            ModelWindows = modelDiff?.Windows ?? 0,
+            ModelMismatchingValues = modelDiff?.MismatchingValues ?? 0,
             CyclesPerStage = new Dictionary<string, Distribution>
             {
                 ["frontend"] = Distribution.Of(capture.Columns.Select(c => (double)c.Cycles).ToArray()),

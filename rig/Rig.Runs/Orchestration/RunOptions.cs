@@ -48,6 +48,9 @@ public sealed record RunOptions
     public bool AnyImage { get; init; }
     /// <summary>Where serial boards' locks go (`--lock-dir`); null = /var/lock, or its fallback when not writable.</summary>
     public Rig.Hardware.Serial.Locks.BoardLockDirectory? BoardLocks { get; init; }
+    /// <summary>The generated folder of the model the boards' firmware is built with, whose golden twin checks their model output
+    /// (a board image built from another folder); null = firmware/generated/&lt;profile&gt;.</summary>
+    public string? ModelDirectory { get; init; }
     /// <summary>Stop after this many clips (a run killed midway, for resume tests); null = all.</summary>
     public int? StopAfterClips { get; init; }
 

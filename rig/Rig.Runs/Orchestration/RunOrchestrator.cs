@@ -84,6 +84,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
     private IReadOnlyList<RunOutcome> Play(RunOptions options, BoardProfile profile, Playlist playlist, List<BoardRun> runs, bool acoustic, CancellationToken ct)
     {
         var rate = profile.Frontend.SampleRate;
+        var golden = TryModelGolden(options, profile);
         var todo = playlist.Items.Where(item => runs.Any(r => !r.Done.ContainsKey(item.Index))).ToList();
         progress.Begin(todo.Count, playlist.Items.Count - todo.Count);
         var start = time.GetTimestamp();
@@ -101,15 +102,16 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
             if (pending.Count == 0) continue;
             var writeFeatures = first;
             if (first) HaltForGdb(pending, item.Name, options.Firmware);
-            var results = acoustic ? PlayAcoustic(profile, item, pending, writeFeatures) : PlayInject(profile, item, pending, rate, writeFeatures);
+            var results = acoustic ? PlayAcoustic(profile, item, pending, writeFeatures, golden) : PlayInject(profile, item, pending, rate, writeFeatures, golden);
             first = false;
             audioSeconds += item.DurationSeconds;
             played++;
-            progress.ClipDone(item.Name, string.Join(", ", results.Select(r => $"{r.Predicted}{(r.MismatchingValues == 0 ? "" : $" ({r.MismatchingValues} values differ)")}")));
+            progress.ClipDone(item.Name, string.Join(", ", results.Select(r => $"{r.Predicted}{(r.MismatchingValues == 0 ? "" : $" ({r.MismatchingValues} values differ)")}" +
+                (r.ModelMismatchingValues == 0 ? "" : $" (model: {r.ModelMismatchingValues} output values differ{(r.FirstDivergingLayer is { } l ? $", first at {l.Describe()}" : "")})"))));
         }
         var wall = time.GetElapsedTime(start).TotalSeconds;
         bool Complete(BoardRun r) => r.Failure is null && playlist.Items.All(i => r.Done.ContainsKey(i.Index) || r.Clips.Any(c => c.Index == i.Index));
-        var model = TryModelSummary(profile.Name);
+        var model = golden?.Summary ?? TryModelSummary(profile.Name);
         var outcomes = new List<RunOutcome>();
         foreach (var r in runs)
         {
@@ -151,7 +153,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
     private static void HaltForGdb(List<BoardRun> runs, string clip, string? firmware)
     {
         foreach (var r in runs)
-            if (r.Gdb is { } gdb)
+            if (r.Gdb is { } gdb && !gdb.Debugger.StartedHalted) // halted at reset, it was gdb's before the handshake
             {
                 gdb.Debugger.HaltBeforeNextRun($"before the first clip '{clip}'");
                 Console.Error.WriteLine($"rig run: {r.Id} halted before the first clip '{clip}'; attach with: gdb-multiarch {firmware ?? r.Emulated?.Chip.Elf.Path} " +
@@ -159,7 +161,7 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
             }
     }
 
-    private List<ClipResult> PlayInject(BoardProfile profile, PlaylistItem item, List<BoardRun> runs, int rate, bool writeFeatures)
+    private List<ClipResult> PlayInject(BoardProfile profile, PlaylistItem item, List<BoardRun> runs, int rate, bool writeFeatures, Diff.ModelGolden? golden)
     {
         var samples = ClipRenderer.RenderQ15(item, rate);
         var tasks = runs.Select(r => Task.Run(() =>
@@ -167,14 +169,15 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
             var cost = ClipCost.Start(r.Session.Link, time);
             var link = LinkTotals.Session(r);
             var capture = r.Session.PlayInject(item.Name, samples, profile.Classifier.WindowColumns, profile.Classifier.WindowHopColumns);
-            var clip = ClipEvaluation.Evaluate(profile, item, samples, capture, r.RunDir, writeFeatures);
+            var clip = ClipEvaluation.Evaluate(profile, item, samples, capture, r.RunDir, writeFeatures, golden);
             if (clip.MismatchingValues > 0) clip = LocateDivergence(profile, item, samples, r, clip);
+            if (clip.ModelMismatchingValues > 0) clip = LocateLayer(profile, item, samples, capture, r, clip, golden!);
             return Commit(r, cost.Charge(clip), capture, link);
         }).ContinueWith(t => Survive(r, t), TaskScheduler.Default)).ToArray();
         return WaitAll(tasks);
     }
 
-    private List<ClipResult> PlayAcoustic(BoardProfile profile, PlaylistItem item, List<BoardRun> runs, bool writeFeatures)
+    private List<ClipResult> PlayAcoustic(BoardProfile profile, PlaylistItem item, List<BoardRun> runs, bool writeFeatures, Diff.ModelGolden? golden)
     {
         var rate = profile.Frontend.SampleRate;
         var sound = ClipRenderer.Render(item, rate);
@@ -210,7 +213,10 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
             else
                 play = () => { };
             var capture = r.Session.PlayAcoustic(item.Name, expected, play, profile.Classifier.WindowColumns, profile.Classifier.WindowHopColumns);
-            return Commit(r, cost.Charge(ClipEvaluation.Evaluate(profile, item, capture.Captured!, capture, r.RunDir, writeFeatures)), capture, link);
+            var clip = ClipEvaluation.Evaluate(profile, item, capture.Captured!, capture, r.RunDir, writeFeatures, golden);
+            // The layer dump injects what the board heard: the same columns, so the same windows.
+            if (clip.ModelMismatchingValues > 0) clip = LocateLayer(profile, item, capture.Captured!, capture, r, clip, golden!);
+            return Commit(r, cost.Charge(clip), capture, link);
         }).ContinueWith(t => Survive(r, t), TaskScheduler.Default)).ToArray();
         return WaitAll(tasks);
     }
@@ -224,6 +230,34 @@ public sealed class RunOrchestrator(TimeProvider time, IRunProgress progress)
         var column = Diff.FeatureDiff.Compare(golden, board).FirstDifferingColumn ?? 0;
         var stage = Diff.StageLocator.FirstDifferingStage(profile.Frontend, samples, column, debug.Stages);
         return clip with { FirstDifferingStage = stage ?? Diff.StageLocator.OutputStage(profile.Frontend) };
+    }
+
+    /// <summary>
+    /// A clip whose model output differs: the first differing window is played again with the board dumping every layer
+    /// (LAYER messages), and the golden twin's trace of that window (from the board's own columns) names the first
+    /// layer that diverges. Graph models only (model.c's MLP has no layers to dump).
+    /// </summary>
+    private static ClipResult LocateLayer(BoardProfile profile, PlaylistItem item, short[] samples, Clips.ClipCapture capture, BoardRun r, ClipResult clip, Diff.ModelGolden golden)
+    {
+        if (golden.Graph is null) return clip;
+        var columns = capture.Columns.Select(c => c.Values).ToList();
+        var window = Diff.ModelDiff.Compare(golden.Windows(columns), capture.Windows).FirstDifferingWindow ?? 0;
+        var c = profile.Classifier;
+        if (window * c.WindowHopColumns + c.WindowColumns > columns.Count) return clip; // a window the board made from columns the host never got
+        var end = (window * c.WindowHopColumns + c.WindowColumns - 1) * profile.Frontend.Hop + profile.Frontend.FftLength;
+        var dump = r.Session.PlayLayerDump(item.Name + " (layer dump)", samples, c.WindowColumns, c.WindowHopColumns, window, end);
+        return clip with { FirstDivergingLayer = Diff.LayerLocator.First(golden.Graph, golden.Trace(columns, window), window, dump.Layers) };
+    }
+
+    /// <summary>The golden twin of the boards' model; null (with a message) when its files cannot be read: the output is then not compared.</summary>
+    private Diff.ModelGolden? TryModelGolden(RunOptions options, BoardProfile profile)
+    {
+        try { return Diff.ModelGolden.Load(profile, options.ModelDirectory ?? Rig.Core.RepoPaths.Generated(profile.Name)); }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            progress.Message($"model output not compared with the golden twin: {e.Message}");
+            return null;
+        }
     }
 
     /// <summary>Stores the clip with its raw cycle counts and the link counters it added, so a resume recomputes the run from every clip.</summary>

@@ -51,6 +51,7 @@ public static class RunResultBuilder
             Complete = complete,
             Accuracy = clips.Count == 0 ? 0 : clips.Count(c => c.Predicted == c.Label) / (double)clips.Count,
             FeatureMismatches = clips.Sum(c => c.MismatchingValues),
+            ModelMismatches = clips.Sum(c => c.ModelMismatchingValues),
             Clips = clips,
             Confusion = new ConfusionMatrix(labels, counts),
             Stats = measured is null || boardStats is null ? boardStats

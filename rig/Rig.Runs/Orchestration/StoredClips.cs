@@ -30,13 +30,18 @@ public static class StoredClips
     public static void CheckSameBoard(BoardRun run)
     {
         if (run.EarlierBoard is not { } before) return;
-        var now = BoardIdentity(run.Session.Hello);
+        // Stores from before build ids were recorded name the board without one: compared without it.
+        var now = BoardIdentity(run.Session.Hello, withBuildId: before.Contains(BuildIdLabel, StringComparison.Ordinal));
         if (now != before)
             throw new InvalidDataException($"{run.Store.Path}: the run's clips were played by '{before}', but {run.Target} now answers as '{now}'; "
                                            + "resume on the board that started the run, or start a new run");
     }
 
-    /// <summary>What a board says it is (HELLO): name, firmware, tables and model, and how it counts cycles.</summary>
-    public static string BoardIdentity(Hello hello) =>
-        $"{hello.BoardName}, firmware {hello.FirmwareVersion}, config 0x{hello.ConfigHash:X8}, model 0x{hello.ModelConfigHash:X8}, {hello.CycleUnit} at {hello.CyclesHz} Hz";
+    private const string BuildIdLabel = ", build id ";
+
+    /// <summary>What a board says it is (HELLO): name, firmware, tables and model, how it counts cycles, and the image's build id
+    /// (v3), so a board reflashed between sessions (or reset onto another image) does not continue a run.</summary>
+    public static string BoardIdentity(Hello hello, bool withBuildId = true) =>
+        $"{hello.BoardName}, firmware {hello.FirmwareVersion}, config 0x{hello.ConfigHash:X8}, model 0x{hello.ModelConfigHash:X8}, {hello.CycleUnit} at {hello.CyclesHz} Hz" +
+        (withBuildId && hello.BuildId is { } id ? BuildIdLabel + id : "");
 }

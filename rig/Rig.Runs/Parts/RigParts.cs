@@ -78,17 +78,22 @@ public static class RigParts
     /// <summary>
     /// The profile's image (or --firmware) on the emulator with the board's model (rig/Rig.Emulation/Boards); its link
     /// runs the core in emulated time, and the chaos link (`--line-faults`) times its stalls on that clock too.
+    /// A board halted at reset for gdb (`--gdb-halt reset`) powers up with the profile's image, as a board on the desk holds
+    /// yesterday's, and is expected to run --firmware once flashed through the server (`rig flash --via gdb://`).
     /// </summary>
     private static BoardLinkParts OpenEmulated(BoardProfile profile, bool microphone, RunOptions options)
     {
-        var elf = options.Firmware ?? EmulatedImage(profile);
+        var forFlashing = options.Gdb is { StartHalted: true };
+        var elf = forFlashing ? EmulatedImage(profile) : options.Firmware ?? EmulatedImage(profile);
         var board = EmulatedBoard.Start(profile, elf);
         // Inject mode plays nothing into the room: the microphone hears silence (the port's IDLE keeps it sampling).
         if (!microphone) board.Microphone.Complete();
         ISerialLink link = new EmulatedSerialLink(board);
         var chaos = options.LineFaults is { } lineFaults ? new ChaosLink(link, lineFaults, board.Time) : null;
         var gdb = options.Gdb is { } serve ? Rig.Emulation.Gdb.GdbServer.Start(board, serve, Console.Error) : null;
-        return new BoardLinkParts(chaos ?? link, null, chaos) { Emulated = board, Gdb = gdb, ExpectedImage = elf };
+        var expected = forFlashing ? options.Firmware ?? elf : elf;
+        if (forFlashing) Console.Error.WriteLine(gdb!.HaltedAtResetHint(profile.Name, expected));
+        return new BoardLinkParts(chaos ?? link, null, chaos) { Emulated = board, Gdb = gdb, ExpectedImage = expected };
     }
 
     /// <summary>The profile's default image, built or refreshed with cmake as `rig mem` does; a build that fails is bad input.</summary>

@@ -40,7 +40,7 @@ public sealed class VirtualBoard : IDisposable
     /// <summary>Builds the board if needed, starts it and waits (bounded) for it to announce its pseudo-terminal.</summary>
     public static VirtualBoard Start(VirtualBoardOptions options)
     {
-        var exe = NativeBoardBuild.Ensure(options.Profile);
+        var exe = options.Executable ?? NativeBoardBuild.Ensure(options.Profile);
         var workDir = Directory.CreateTempSubdirectory("rig-board-").FullName;
         string? mic = null;
         if (options.WithMicrophone)

@@ -37,6 +37,7 @@ public sealed class ExitCodeRuleTests : IDisposable
             ["tables"] = ["tables"],
             ["crosscheck"] = ["crosscheck", "--profile", "no-such-board"],
             ["train"] = ["train", "--profile", "no-such-board", "--playlist", _tmp.Sub("no-playlist.yaml")],
+            ["playlist"] = ["playlist", "mixed", "--out", _tmp.Sub("mixed.yaml"), "--per-label", "0"],
             ["sounds"] = ["sounds", "render", "--playlist", _tmp.Sub("no-playlist.yaml"), "--out", _tmp.Sub("render")],
         };
     }

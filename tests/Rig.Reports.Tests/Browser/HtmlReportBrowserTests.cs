@@ -96,6 +96,37 @@ public sealed class HtmlReportBrowserTests : IClassFixture<ChromiumFixture>, IDi
     }
 
     [Fact]
+    public async Task A_graph_models_layer_costs_arena_and_first_diverging_layer_show_in_the_report()
+    {
+        var runDir = ArtifactDir("browser-model-layers");
+        var run = SampleRun.Write(runDir, seed: 44, new SampleRunShape { Clips = 6 });
+        ModelLayer[] layers = [new(0, "Conv2D", 81920, 392, 5120), new(1, "DepthwiseConv2D", 46080, 416, 5120), new(2, "AveragePool2D", 5120, 0, 64),
+                               new(3, "Reshape", 0, 0, 64), new(4, "FullyConnected", 384, 432, 6), new(5, "Softmax", 6, 0, 6)];
+        var divergence = new LayerDivergence(3, 1, "DepthwiseConv2D", 17, 5120, 40, -12, -11);
+        var clips = run.Clips.Select((c, i) => i == 2 ? c with { ModelWindows = 9, ModelMismatchingValues = 5, FirstDivergingLayer = divergence } : c with { ModelWindows = 9 }).ToList();
+        RunJson.Write(runDir, run with
+        {
+            Clips = clips,
+            ModelMismatches = 5,
+            Model = new ModelSummary("ds-cnn-test", layers.Sum(l => l.Macc), layers.Sum(l => l.WeightBytes), 12000) { Layers = layers, ArenaBytes = 10304, RamBudgetBytes = 8192 },
+        });
+        var report = ReportGenerator.Write(runDir, new ReportOptions { Profile = Profiles.Py32, LookUpDefaults = false });
+
+        var (page, _, _) = await Open(report.IndexHtml);
+
+        Assert.Equal("5", (await page.InnerTextAsync("#summary tr[data-key=model-mismatches] td")).Trim());
+        Assert.Equal("5", (await page.InnerTextAsync("#model-mismatches")).Trim());
+        Assert.Equal(layers.Length + 1, await page.Locator("#model-layers tbody tr").CountAsync());
+        var macc = await page.EvalOnSelectorAllAsync<string[]>("#model-layers tbody tr td:nth-child(3)", "tds => tds.map(t => t.textContent)");
+        Assert.Equal([.. layers.Select(l => l.Macc.ToString(System.Globalization.CultureInfo.InvariantCulture)), layers.Sum(l => l.Macc).ToString(System.Globalization.CultureInfo.InvariantCulture)], macc);
+        Assert.Equal("DepthwiseConv2D", (await page.InnerTextAsync("#model-layers tbody tr:nth-child(2) td:nth-child(2)")).Trim());
+        Assert.Contains("over budget", await page.InnerTextAsync("#model-arena"), StringComparison.Ordinal);
+        var cells = await page.EvalOnSelectorAllAsync<string[]>("#model-divergence tbody td", "tds => tds.map(t => t.textContent)");
+        Assert.Equal([clips[2].Name, "3", "1", "DepthwiseConv2D", "17 of 5120", "40", "-12", "-11"], cells);
+        Assert.Contains("layer 1 (DepthwiseConv2D) of window 3", File.ReadAllText(report.Markdown), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_hostile_label_stays_text_and_runs_nothing()
     {
         const string evil = "<img src=x onerror=alert('label')><script>alert('run')</script>";

@@ -42,7 +42,12 @@ public sealed class EnergyRunTests : IDisposable
         Assert.Equal("host", json.GetProperty("clock").GetString());
         Assert.Equal("gpio", json.GetProperty("windowSource").GetString());
         Assert.True(json.GetProperty("windows").GetInt32() >= 5);
-        Assert.True(json.GetProperty("minSamplesPerWindow").GetInt32() >= 200);
+        // On a starved host the sampler can miss conversions even after the runner lengthens the windows: then the
+        // result must say so (the figure stays, marked), never pass a thin window off as a full one.
+        var minSamples = json.GetProperty("minSamplesPerWindow").GetInt32();
+        Assert.True(minSamples > 0);
+        if (minSamples < 200) Assert.Contains($"held {minSamples} conversions, fewer than 200", p.Reason);
+        else Assert.Null(p.Reason);
         Assert.True(json.GetProperty("spreadPercent").GetDouble() >= 0);
         Assert.True(json.GetProperty("netEnergyPerInferenceUj").GetDouble() < json.GetProperty("energyPerInferenceUj").GetDouble());
         Assert.True(json.GetProperty("idlePowerMw").GetDouble() > 0);

@@ -8,6 +8,7 @@ namespace Rig.Emulation.Cpu.Thumb32;
 /// Stateless: one instance may serve any number of cores. Nothing allocates per instruction.
 /// A non-branching instruction leaves <c>core.Pc</c> alone (the core advances it by 4).
 /// </summary>
+[System.Runtime.CompilerServices.SkipLocalsInit] // as ArmCore: no stack clearing per instruction
 public sealed partial class Thumb2Executor : IThumb32Executor
 {
     public bool Execute(ArmCore core, ushort hw1, ushort hw2)

@@ -24,7 +24,14 @@ public sealed record ValueDifference(int Values, int Differing, int MaxAbsDiffer
 }
 
 /// <summary>One operator run alone in TFLite on the twin's input to it, against the twin's output of it.</summary>
-public sealed record LayerDifference(int OperatorIndex, OperatorKind Kind, ValueDifference Difference);
+public sealed record LayerDifference(int OperatorIndex, OperatorKind Kind, ValueDifference Difference)
+{
+    /// <summary>
+    /// FULLY_CONNECTED: of the differing values, how many TFLite's own optimised arithmetic reproduces exactly
+    /// (<see cref="RuyFullyConnected"/>: ruy's single rounding); null for other kinds (not predicted).
+    /// </summary>
+    public int? Explained { get; init; }
+}
 
 /// <summary>The model's outputs compared end to end, and each layer compared on its own.</summary>
 public sealed record OracleComparisonResult(int Inputs, ValueDifference Outputs, IReadOnlyList<LayerDifference> Layers);
@@ -53,10 +60,29 @@ public static class OracleComparison
             {
                 var layerInputs = traces.Select(t => ValuesOf(graph, t, op.Inputs[0])).ToList();
                 var single = oracle.Run(TfliteWriter.Write(SingleOperatorGraph.Of(graph, op.Index)), layerInputs);
-                layers.Add(new LayerDifference(op.Index, op.Kind, ValueDifference.Of([.. traces.Select(t => t.Layers[op.Index])], single.Outputs)));
+                var twinOutputs = traces.Select(t => t.Layers[op.Index]).ToList();
+                layers.Add(new LayerDifference(op.Index, op.Kind, ValueDifference.Of(twinOutputs, single.Outputs))
+                {
+                    Explained = op.Kind == OperatorKind.FullyConnected
+                        ? ExplainedByRuy(twin.Graph.Layers.First(l => l.OperatorIndex == op.Index), layerInputs, twinOutputs, single.Outputs)
+                        : null,
+                });
             }
         }
         return new OracleComparisonResult(inputs.Count, outputs, layers);
+    }
+
+    /// <summary>Differing values where TFLite's output is exactly ruy's single-rounding arithmetic on the same input.</summary>
+    private static int ExplainedByRuy(PreparedLayer layer, IReadOnlyList<sbyte[]> inputs, IReadOnlyList<sbyte[]> twin, IReadOnlyList<sbyte[]> tflite)
+    {
+        var explained = 0;
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var ruy = RuyFullyConnected.Run(layer, inputs[i]);
+            for (var k = 0; k < ruy.Length; k++)
+                if (twin[i][k] != tflite[i][k] && ruy[k] == tflite[i][k]) explained++;
+        }
+        return explained;
     }
 
     /// <summary>The twin's values of <paramref name="tensor"/> in one run: the model input or the output of the operator that wrote it.</summary>

@@ -11,6 +11,10 @@ public sealed class Conv2DLayer : ILayer
 {
     private readonly int _padTop, _padLeft;
 
+    // Every output position reads one contiguous run of the input, in the filter's own [kh, kw, in]
+    // order: a 1x1 filter, or a VALID filter spanning the whole width (the DS-CNN's first conv).
+    private readonly bool _contiguous;
+
     public Conv2DLayer(FeatureShape input, int outChannels, int kernelH, int kernelW, int strideH, int strideW, Padding padding, bool relu)
     {
         Input = input;
@@ -26,6 +30,7 @@ public sealed class Conv2DLayer : ILayer
         _padTop = pt;
         _padLeft = pl;
         Output = new FeatureShape(oh, ow, outChannels);
+        _contiguous = (kernelH == 1 && kernelW == 1 && pt == 0 && pl == 0) || (kernelW == input.Width && padding == Padding.Valid);
         Weights = new double[outChannels * kernelH * kernelW * input.Channels];
         Bias = new double[outChannels];
         Parameters = [Weights, Bias];
@@ -56,6 +61,11 @@ public sealed class Conv2DLayer : ILayer
     {
         int cin = Input.Channels, cout = Output.Channels, iw = Input.Width, ih = Input.Height;
         var w = Weights;
+        if (_contiguous)
+        {
+            ForwardContiguous(x, y);
+            return;
+        }
         for (var oy = 0; oy < Output.Height; oy++)
         {
             for (var ox = 0; ox < Output.Width; ox++)
@@ -97,6 +107,11 @@ public sealed class Conv2DLayer : ILayer
             for (var i = 0; i < dy.Length; i++)
                 if (y[i] <= 0) dy[i] = 0;
         if (!dx.IsEmpty) dx.Clear();
+        if (_contiguous)
+        {
+            BackwardContiguous(x, dy, dx);
+            return;
+        }
         for (var oy = 0; oy < Output.Height; oy++)
         {
             for (var ox = 0; ox < Output.Width; ox++)
@@ -126,6 +141,52 @@ public sealed class Conv2DLayer : ILayer
                             for (var i = 0; i < cin; i++) dxs[i] += g * ws[i];
                         }
                     }
+                }
+            }
+        }
+    }
+
+    private int PatchStart(int oy, int ox) => ((oy * StrideH - _padTop) * Input.Width + ox * StrideW - _padLeft) * Input.Channels;
+
+    private void ForwardContiguous(ReadOnlySpan<double> x, Span<double> y)
+    {
+        var k = KernelH * KernelW * Input.Channels;
+        var cout = Output.Channels;
+        for (var oy = 0; oy < Output.Height; oy++)
+        {
+            for (var ox = 0; ox < Output.Width; ox++)
+            {
+                var patch = x.Slice(PatchStart(oy, ox), k);
+                var outBase = (oy * Output.Width + ox) * cout;
+                for (var o = 0; o < cout; o++)
+                {
+                    var v = Bias[o] + FloatKernels.Dot(Weights.AsSpan(o * k, k), patch);
+                    y[outBase + o] = Relu && v < 0 ? 0 : v;
+                }
+            }
+        }
+    }
+
+    private void BackwardContiguous(ReadOnlySpan<double> x, Span<double> dy, Span<double> dx)
+    {
+        var k = KernelH * KernelW * Input.Channels;
+        var cout = Output.Channels;
+        var dw = Gradients[0];
+        var db = Gradients[1];
+        for (var oy = 0; oy < Output.Height; oy++)
+        {
+            for (var ox = 0; ox < Output.Width; ox++)
+            {
+                var start = PatchStart(oy, ox);
+                var patch = x.Slice(start, k);
+                var outBase = (oy * Output.Width + ox) * cout;
+                for (var o = 0; o < cout; o++)
+                {
+                    var g = dy[outBase + o];
+                    if (g == 0) continue;
+                    db[o] += g;
+                    FloatKernels.AddScaled(g, patch, dw.AsSpan(o * k, k));
+                    if (!dx.IsEmpty) FloatKernels.AddScaled(g, Weights.AsSpan(o * k, k), dx.Slice(start, k));
                 }
             }
         }
