@@ -46,7 +46,7 @@ public static class RunCommand
         var profileFunctions = new Option<bool>("--profile-functions")
         {
             Description = "emulated boards: trace every instruction for the per-function profile and the SRAM written (run.json functionProfile, " +
-                          "stats.emulatorRamTouchedBytes, the report's table and plot; about 3x the wall time). Without it an emulated board measures " +
+                          "stats.emulatorRamTouchedBytes, the report's table and plot; about 2x the CPU time). Without it an emulated board measures " +
                           "the emulator's stack high-water only (as `rig profile` does with it)",
         };
         var anyImage = new Option<bool>("--any-image") { Description = "run a board whatever image it holds: without it a board whose HELLO build id differs from the expected image's (--firmware, else the profile's image; a virtual board's executable) is refused, exit 2, naming both ids" };

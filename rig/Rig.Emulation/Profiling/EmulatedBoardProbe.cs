@@ -8,7 +8,7 @@ namespace Rig.Emulation.Profiling;
 /// What the emulator measures about the firmware on an emulated board for a whole run, attached from reset and
 /// again to the new core each time the image resets the chip (<see cref="EmulatedBoard.Rebooted"/>); the result
 /// adds up every boot's profile and keeps the deepest stack and the most SRAM written. With functions, a
-/// <see cref="FirmwareProbe"/> traces every instruction (profile, stack, SRAM written: about 3x the wall time);
+/// <see cref="FirmwareProbe"/> traces every instruction (profile, stack, SRAM written: about 2x the CPU time);
 /// without, only the stack is measured, by the core's own lowest SP (<see cref="CoreStackWatch"/>, no trace: the core's
 /// fast loop).
 /// </summary>

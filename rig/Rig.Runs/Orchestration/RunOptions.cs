@@ -35,7 +35,7 @@ public sealed record RunOptions
     public string? Firmware { get; init; }
     /// <summary>
     /// `--profile-functions`: emulated boards trace every instruction for the per-function profile and the SRAM written
-    /// (run.json functionProfile, stats.emulatorRamTouchedBytes; about 3x the wall time). Without it they measure the
+    /// (run.json functionProfile, stats.emulatorRamTouchedBytes; about 2x the CPU time). Without it they measure the
     /// emulator's stack high-water only.
     /// </summary>
     public bool ProfileFunctions { get; init; }
