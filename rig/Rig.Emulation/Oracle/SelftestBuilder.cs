@@ -57,6 +57,10 @@ public sealed class SelftestBuilder(string firmwareDir, string outputDir, TimeSp
             args.Add(Path.Combine(Sources, "firmware_core.c"));
             args.Add(Path.Combine(FirmwareDir, "core", "frontend.c"));
             args.Add(Path.Combine(FirmwareDir, "core", "model.c"));
+            // A profile that ships an operator graph (RIG_MODEL_GRAPH in its weights header) runs it through
+            // model_graph.c and the nn kernels; for an MLP profile they compile to nothing or are collected.
+            args.Add(Path.Combine(FirmwareDir, "core", "model_graph.c"));
+            args.AddRange(Directory.GetFiles(Path.Combine(FirmwareDir, "core", "nn"), "*.c").Order(StringComparer.Ordinal));
         }
         args.Add("-o");
         args.Add(elf);
