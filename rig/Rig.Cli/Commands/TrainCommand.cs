@@ -63,7 +63,7 @@ public static class TrainCommand
         var result = GraphTraining.TrainDsCnn(profile, trainName, train, evalName, eval, options, line => Console.Out.WriteLine("           " + line));
         var seconds = clock.Elapsed.TotalSeconds;
         var inv = CultureInfo.InvariantCulture;
-        var i = result.Info;
+        var i = result.Info.Training;
         var graph = result.Graph;
         Console.Out.WriteLine($"model      {graph.Name}: input [{string.Join(", ", graph.Input.Shape)}], {graph.Operators.Count} int8 operators ({string.Join(", ", graph.Operators.Select(o => o.Kind))})");
         Console.Out.WriteLine(string.Format(inv, "training   {0} clips, {1} windows, seed {2}, {3} epochs, {4:F0} s", train.Count, i.TrainWindows, i.Seed, i.Epochs, seconds));
@@ -74,16 +74,16 @@ public static class TrainCommand
     private static void WriteGraphOutcome(BoardProfile profile, GraphTrainingResult result, string folder)
     {
         var inv = CultureInfo.InvariantCulture;
-        var i = result.Info;
+        var i = result.Info.Training;
         Console.Out.WriteLine(string.Format(inv, "accuracy   {0} ({1} clips, aggregation {2}), {3}: float {4:P1}, int8 {5:P1} (per window: float {6:P1}, int8 {7:P1}; int8 = the graph on the golden twin)",
-            i.EvalPlaylist, i.EvalClips, profile.Classifier.Aggregation, i.Arch, i.FloatAccuracy, i.QuantizedAccuracy, i.FloatWindowAccuracy, i.QuantizedWindowAccuracy));
+            i.EvalPlaylist, i.EvalClips, profile.Classifier.Aggregation, result.Info.Arch, i.FloatAccuracy, i.QuantizedAccuracy, i.FloatWindowAccuracy, i.QuantizedWindowAccuracy));
         Console.Out.WriteLine($"confusion  rows = true label, columns = predicted ({string.Join(", ", Labels.All)})");
         for (var r = 0; r < Labels.All.Count; r++)
             Console.Out.WriteLine($"  {Labels.All[r],-10} {string.Join(" ", result.Confusion[r].Select(v => v.ToString(inv).PadLeft(4)))}");
         var prepared = PreparedGraph.From(result.Graph);
         var costs = LayerCost.Of(prepared);
         Console.Out.WriteLine($"cost       {costs.Sum(c => c.Macc)} MACC per inference, {costs.Sum(c => c.WeightBytes)} B weights (flash), arena {prepared.Arena.Bytes} B (model RAM budget {profile.Memory.ModelRamBudgetBytes} B)");
-        foreach (var path in GraphFiles.Write(folder, result.Graph, i, profile, deploy: i.Arch == "ds-cnn")) Console.Out.WriteLine($"wrote      {path}");
+        foreach (var path in GraphFiles.Write(folder, result.Graph, result.Info, profile, deploy: result.Info.Arch == "ds-cnn")) Console.Out.WriteLine($"wrote      {path}");
     }
 
     private static int RunMlp(BoardProfile profile, Playlist train, IReadOnlyList<LabelledClip> trainClips, Playlist eval, IReadOnlyList<LabelledClip> evalClips, TrainingOptions options, string folder)

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
+using Rig.Model.Files;
 using Rig.Model.Graph;
 
 namespace Rig.Model.Training.Export;
@@ -26,8 +27,11 @@ public static class GraphJson
             w.WriteNumber("output", graph.Outputs[0]);
             if (training is not null)
             {
-                w.WritePropertyName("training");
-                JsonSerializer.Serialize(w, training, s_camel);
+                // One flat object, as before the record was split: arch first, then the training record's fields.
+                w.WriteStartObject("training");
+                w.WriteString("arch", training.Arch);
+                foreach (var field in JsonSerializer.SerializeToElement(training.Training, s_camel).EnumerateObject()) field.WriteTo(w);
+                w.WriteEndObject();
             }
             w.WriteStartArray("tensors");
             foreach (var t in graph.Tensors)
@@ -98,16 +102,5 @@ public static class GraphJson
     }
 }
 
-/// <summary>What `rig train` did to make a graph and how it scored (clip and window accuracy of the float model and the int8 simulation).</summary>
-public sealed record GraphTrainingInfo(
-    string Arch,
-    string TrainPlaylist,
-    string EvalPlaylist,
-    ulong Seed,
-    int Epochs,
-    int TrainWindows,
-    int EvalClips,
-    double FloatAccuracy,
-    double QuantizedAccuracy,
-    double FloatWindowAccuracy,
-    double QuantizedWindowAccuracy);
+/// <summary>What `rig train` did to make a graph and how it scored: the MLP's record plus the architecture trained.</summary>
+public sealed record GraphTrainingInfo(string Arch, TrainingInfo Training);

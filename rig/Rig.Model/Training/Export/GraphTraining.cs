@@ -1,4 +1,5 @@
 using Rig.Core.Profiles;
+using Rig.Model.Files;
 using Rig.Model.Graph;
 using Rig.Model.Training.Cnn;
 
@@ -35,8 +36,8 @@ public static class GraphTraining
         });
         var qe = Int8(profile, graph, eval);
         var windows = train.Sum(c => c.Columns.Count < windowColumns ? 0 : (c.Columns.Count - windowColumns) / stride + 1);
-        var info = new GraphTrainingInfo("ds-cnn", trainName, evalName, options.Seed, options.Epochs, windows, eval.Count,
-            Math.Round(fl.ClipAccuracy, 6), Math.Round(qe.ClipAccuracy, 6), Math.Round(fl.WindowAccuracy, 6), Math.Round(qe.WindowAccuracy, 6));
+        var info = new GraphTrainingInfo("ds-cnn", new TrainingInfo(trainName, evalName, options.Seed, options.Epochs, windows, eval.Count,
+            Math.Round(fl.ClipAccuracy, 6), Math.Round(qe.ClipAccuracy, 6), Math.Round(fl.WindowAccuracy, 6), Math.Round(qe.WindowAccuracy, 6)));
         return new GraphTrainingResult(graph, info, qe.Confusion);
     }
 
@@ -50,8 +51,8 @@ public static class GraphTraining
         var graph = MlpGraph.Build(mlp.Float, new InputQuantization(m.InputOffset, m.InputMult, m.InputShift), stats, $"{m.Name}-graph");
         var qe = Int8(profile, graph, eval);
         var e = mlp.Evaluation;
-        var info = new GraphTrainingInfo("mlp", trainName, evalName, options.Seed, options.Epochs, mlp.TrainWindows, eval.Count,
-            Math.Round(e.FloatAccuracy, 6), Math.Round(qe.ClipAccuracy, 6), Math.Round(e.FloatWindowAccuracy, 6), Math.Round(qe.WindowAccuracy, 6));
+        var info = new GraphTrainingInfo("mlp", new TrainingInfo(trainName, evalName, options.Seed, options.Epochs, mlp.TrainWindows, eval.Count,
+            Math.Round(e.FloatAccuracy, 6), Math.Round(qe.ClipAccuracy, 6), Math.Round(e.FloatWindowAccuracy, 6), Math.Round(qe.WindowAccuracy, 6)));
         return new GraphTrainingResult(graph, info, qe.Confusion);
     }
 

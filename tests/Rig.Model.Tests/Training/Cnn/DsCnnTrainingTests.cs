@@ -41,8 +41,8 @@ public class DsCnnTrainingTests
     {
         var (profile, train, eval) = Clips();
         var r = GraphTraining.TrainDsCnn(profile, "train", train, "eval", eval, new DsCnnOptions { Seed = 3, Epochs = 15, TrainStrideColumns = 8 });
-        Assert.True(r.Info.FloatAccuracy >= 0.75, $"float clip accuracy {r.Info.FloatAccuracy}");
-        Assert.True(r.Info.QuantizedAccuracy >= r.Info.FloatAccuracy - 0.1, $"int8 {r.Info.QuantizedAccuracy} vs float {r.Info.FloatAccuracy}");
+        Assert.True(r.Info.Training.FloatAccuracy >= 0.75, $"float clip accuracy {r.Info.Training.FloatAccuracy}");
+        Assert.True(r.Info.Training.QuantizedAccuracy >= r.Info.Training.FloatAccuracy - 0.1, $"int8 {r.Info.Training.QuantizedAccuracy} vs float {r.Info.Training.FloatAccuracy}");
         Assert.Equal(eval.Count, r.Confusion.Sum(row => row.Sum()));
     }
 
