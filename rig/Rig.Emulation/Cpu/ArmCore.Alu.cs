@@ -32,6 +32,7 @@ public sealed partial class ArmCore
     }
 
     /// <summary>Whether condition code <paramref name="cond"/> (4 bits) holds for the current flags.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool ConditionPassed(uint cond)
     {
         var result = (cond >> 1) switch

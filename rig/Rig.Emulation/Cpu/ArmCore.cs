@@ -137,6 +137,7 @@ public sealed partial class ArmCore
     public bool Privileged => Ipsr != 0 || (Control & 1) == 0;
 
     /// <summary>Register read as an instruction sees it: r15 reads as the instruction's address + 4.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public uint ReadReg(int n) => n == 15 ? Pc + 4 : R[n];
 
     /// <summary>xPSR as MRS/the exception frame see it (flags, GE, IT/ICI, T, IPSR).</summary>

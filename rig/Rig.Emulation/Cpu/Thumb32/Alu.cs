@@ -74,6 +74,7 @@ public static class Alu
     public static uint Shift(uint value, int type, int amount, bool carryIn) => ShiftC(value, type, amount, carryIn, out _);
 
     /// <summary>ThumbExpandImm_C (A5.3.2): the 12-bit modified immediate i:imm3:imm8 and its carry out.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint ThumbExpandImmC(uint imm12, bool carryIn, out bool carry)
     {
         uint imm8 = imm12 & 0xFF;

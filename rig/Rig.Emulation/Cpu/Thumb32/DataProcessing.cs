@@ -31,6 +31,7 @@ public sealed partial class Thumb2Executor
     /// The shared opcode table: AND/TST, BIC, ORR/MOV, ORN/MVN, EOR/TEQ, ADD/CMN, ADC, SBC, SUB/CMP, RSB.
     /// Logical ops take C from the shifter/expander, arithmetic ones from AddWithCarry.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     static bool DataOp(ArmCore core, uint op, bool s, int d, int n, uint operand, bool shifterCarry)
     {
         bool write = true;

@@ -6,6 +6,8 @@ namespace Rig.Emulation.Cpu.Thumb32;
 // forms, register offset with LSL #0-3, PC-relative literal) and the PLD/PLI hints.
 public sealed partial class Thumb2Executor
 {
+    // Inlined into Execute: the most frequent Thumb-2 class of the firmware (loads and stores of the kernels).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     static bool LoadStoreSingle(ArmCore core, uint a, uint b)
     {
         int size = (int)((a >> 5) & 3); // 0 byte, 1 halfword, 2 word
