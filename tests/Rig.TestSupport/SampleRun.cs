@@ -15,6 +15,8 @@ public sealed record SampleRunShape
     /// <summary>A label added to the label set and given to some clips (for escaping tests).</summary>
     public string? ExtraLabel { get; init; }
     public int MismatchClips { get; init; } = 1;
+    /// <summary>Clips (the first ones) whose model output differs from the golden twin's; 0: no model diff at all.</summary>
+    public int ModelMismatchClips { get; init; }
     public string Profile { get; init; } = "py32f003";
     public string ConfigHash { get; init; } = "0x5eed1234";
     /// <summary>An emulated board's run: a function profile and the emulator's stack and RAM figures.</summary>
@@ -69,6 +71,7 @@ public static class SampleRun
                 DurationSeconds = Math.Round(0.2 + rng.NextDouble(), 3),
                 FeatureFile = featureFile,
             });
+            if (shape.ModelMismatchClips > 0) clips[^1] = ModelDiffed(clips[^1], i < shape.ModelMismatchClips ? 2 + i : 0);
         }
         var confusion = labels.Select(t => (IReadOnlyList<int>)labels.Select(p => clips.Count(c => c.Label == t && c.Predicted == p)).ToList()).ToList();
         var started = new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero).AddMinutes(seed);
@@ -85,6 +88,7 @@ public static class SampleRun
             Complete = true,
             Accuracy = clips.Count == 0 ? 0 : (double)clips.Count(c => c.Label == c.Predicted) / clips.Count,
             FeatureMismatches = clips.Sum(c => c.MismatchingValues),
+            ModelMismatches = clips.Sum(c => c.ModelMismatchingValues),
             Clips = clips,
             Confusion = new ConfusionMatrix(labels, confusion),
             Stats = new BoardStats(StackHighWaterBytes: 410 + rng.Next(60), StaticRamBytes: 2900, DroppedSamples: 0, FrontendRamBytes: 980),
@@ -106,6 +110,14 @@ public static class SampleRun
             FunctionProfile = FunctionProfile(rng),
         };
     }
+
+    /// <summary>The clip with every window's model output compared, <paramref name="differing"/> int8 values apart (not from the seed's random stream, so runs of one seed differ in this only).</summary>
+    private static ClipResult ModelDiffed(ClipResult clip, int differing) => clip with
+    {
+        ModelWindows = clip.Windows,
+        ModelMismatchingValues = differing,
+        FirstDivergingLayer = differing > 0 ? new LayerDivergence(0, 2, "CONV_2D", differing, 960, 17, 5, 6) : null,
+    };
 
     private static readonly string[] s_functions =
         ["rig_fft_q15", "rig_frontend_push", "mel_bands", "rig_model_trace", "log2_q15", "requantize", "window_apply", "memcpy", "rig_app_poll", "uart_irq"];

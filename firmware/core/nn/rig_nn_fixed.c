@@ -40,9 +40,7 @@ int32_t rig_nn_rdbypot(int32_t x, int32_t e)
 
 int32_t rig_nn_mbqm(int32_t x, int32_t m, int32_t shift)
 {
-    const int32_t left = shift > 0 ? shift : 0;
-    const int32_t right = shift > 0 ? 0 : -shift;
-    return rig_nn_rdbypot(rig_nn_srdhm((int32_t)((uint32_t)x << left), m), right);
+    return rig_nn_mbqm_inline(x, m, shift);
 }
 
 int32_t rig_nn_sat_lshift(int32_t x, int32_t e)

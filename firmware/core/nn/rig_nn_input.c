@@ -9,7 +9,7 @@ void rig_nn_quantize_input(const int16_t *v, int32_t n, int32_t multiplier, int3
 {
     int32_t i;
     for (i = 0; i < n; i++) {
-        int32_t q = rig_nn_mbqm(v[i], multiplier, shift) + zero_point;
+        int32_t q = rig_nn_mbqm_inline(v[i], multiplier, shift) + zero_point;
         out[i] = (int8_t)(q > 127 ? 127 : (q < -128 ? -128 : q));
     }
 }

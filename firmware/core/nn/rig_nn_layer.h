@@ -12,7 +12,9 @@
  * point, [act_min, act_max] the fused activation's clamp (CalculateActivationRangeQuantized),
  * multiplier/shift one pair per output channel (per-tensor scales repeated), TFLite's QuantizeMultiplier
  * (shift > 0 shifts left). SOFTMAX uses softmax_multiplier, softmax_left_shift and softmax_diff_min
- * (PreprocessSoftmaxScaling, CalculateInputRadius with 5 integer bits).
+ * (PreprocessSoftmaxScaling, CalculateInputRadius with 5 integer bits). The output stage every accumulating
+ * kernel shares (rig_nn_output.h): acc + bias[c] (if any), rig_nn_mbqm with channel c's multiplier and shift,
+ * + output_offset, clamped to [act_min, act_max].
  *
  * The layout is mirrored by rig/Rig.Native/NnLayerNative.cs (checked through rig_nn_layer_bytes()):
  * 26 int32 fields, then 4 pointers. Change both together.
@@ -56,10 +58,6 @@ typedef struct {
     const int32_t *multiplier;       /* one per output channel */
     const int32_t *shift;            /* one per output channel */
 } rig_nn_layer_t;
-
-/* The output stage every accumulating kernel shares: acc + bias[c] (if any), rig_nn_mbqm with channel c's
- * multiplier and shift, + output_offset, clamped to [act_min, act_max]. */
-int8_t rig_nn_requantize(const rig_nn_layer_t *l, int32_t acc, int32_t c);
 
 /* sizeof(rig_nn_layer_t), for hosts that mirror the struct. */
 size_t rig_nn_layer_bytes(void);

@@ -31,25 +31,28 @@ static int8_t clamp_act(const rig_nn_layer_t *l, int32_t v)
 
 void rig_nn_average_pool2d(const rig_nn_layer_t *l, const int8_t *in, int8_t *out)
 {
+    const int32_t channels = l->out_c, in_row = l->in_w * l->in_c, in_c = l->in_c;
     int32_t oy, ox, c, y, x;
     for (oy = 0; oy < l->out_h; oy++) {
         for (ox = 0; ox < l->out_w; ox++) {
             const window_t w = window_at(l, oy, ox);
-            for (c = 0; c < l->out_c; c++) {
-                int32_t acc = 0, n = 0, avg;
+            const int32_t n = (w.y1 - w.y0) * (w.x1 - w.x0);
+            const int8_t *corner = in + w.y0 * in_row + w.x0 * in_c;
+            for (c = 0; c < channels; c++, corner++) {
+                int32_t acc = 0, avg;
                 uint32_t magnitude;
-                for (y = w.y0; y < w.y1; y++)
-                    for (x = w.x0; x < w.x1; x++) {
-                        acc += in[(y * l->in_w + x) * l->in_c + c];
-                        n++;
-                    }
-                if (n == 0) { /* TFLite refuses such a window; the host never plans one */
-                    out[(oy * l->out_w + ox) * l->out_c + c] = clamp_act(l, 0);
+                const int8_t *row = corner;
+                if (w.y1 <= w.y0 || w.x1 <= w.x0) { /* TFLite refuses such a window; the host never plans one */
+                    *out++ = clamp_act(l, 0);
                     continue;
+                }
+                for (y = w.y0; y < w.y1; y++, row += in_row) {
+                    const int8_t *tap = row;
+                    for (x = w.x0; x < w.x1; x++, tap += in_c) acc += *tap;
                 }
                 magnitude = acc > 0 ? (uint32_t)acc : 0u - (uint32_t)acc;
                 avg = (int32_t)rig_nn_udiv(magnitude + (uint32_t)(n >> 1), (uint32_t)n);
-                out[(oy * l->out_w + ox) * l->out_c + c] = clamp_act(l, acc > 0 ? avg : -avg);
+                *out++ = clamp_act(l, acc > 0 ? avg : -avg);
             }
         }
     }
@@ -57,18 +60,21 @@ void rig_nn_average_pool2d(const rig_nn_layer_t *l, const int8_t *in, int8_t *ou
 
 void rig_nn_max_pool2d(const rig_nn_layer_t *l, const int8_t *in, int8_t *out)
 {
+    const int32_t channels = l->out_c, in_row = l->in_w * l->in_c, in_c = l->in_c;
     int32_t oy, ox, c, y, x;
     for (oy = 0; oy < l->out_h; oy++) {
         for (ox = 0; ox < l->out_w; ox++) {
             const window_t w = window_at(l, oy, ox);
-            for (c = 0; c < l->out_c; c++) {
+            const int8_t *corner = in + w.y0 * in_row + w.x0 * in_c;
+            for (c = 0; c < channels; c++, corner++) {
                 int32_t m = -128;
-                for (y = w.y0; y < w.y1; y++)
-                    for (x = w.x0; x < w.x1; x++) {
-                        const int32_t v = in[(y * l->in_w + x) * l->in_c + c];
-                        if (v > m) m = v;
-                    }
-                out[(oy * l->out_w + ox) * l->out_c + c] = clamp_act(l, m);
+                const int8_t *row = corner;
+                for (y = w.y0; y < w.y1; y++, row += in_row) {
+                    const int8_t *tap = row;
+                    for (x = w.x0; x < w.x1; x++, tap += in_c)
+                        if (*tap > m) m = *tap;
+                }
+                *out++ = clamp_act(l, m);
             }
         }
     }

@@ -33,6 +33,7 @@ public static class BaselineCommand
         Console.Out.WriteLine($"  cycles {(baseline.CycleUnit is { } unit ? Rig.Core.Runs.JsonNames.Of(unit) : "not measured")}: frontend {Fmt.Number(baseline.FrontendCyclesMedian)}, model {Fmt.Number(baseline.ModelCyclesMedian)}");
         Console.Out.WriteLine($"  energy {(baseline.EnergyPerInferenceUj is { } e ? Fmt.Number(e) + " uJ" : "not measured")}, RAM {(baseline.RamBytes is { } ram ? Fmt.Bytes(ram) : "not measured")}, flash {(baseline.FlashBytes is { } flash ? Fmt.Bytes(flash) : "not measured")}");
         if (run.FeatureMismatches > 0) Console.Error.WriteLine($"warning: this run has {run.FeatureMismatches} feature mismatches; the gate still fails any run over the profile's limit");
+        if (run.ModelMismatches > 0) Console.Error.WriteLine($"warning: this run has {run.ModelMismatches} model mismatches; the gate still fails any run over the profile's limit");
         return 0;
     }
 

@@ -31,11 +31,13 @@ public sealed record GateSection(
     /// <summary>Limit for energy an emulated board's power model gives from its MCU cycles.</summary>
     public double EmulatedEnergyIncreasePercent { get; init; } = DefaultEmulatedIncreasePercent;
     public double HostEnergyIncreasePercent { get; init; } = DefaultHostEnergyIncreasePercent;
+    /// <summary>Model output values (int8) allowed to differ from the golden twin: absolute, like <see cref="FeatureMismatches"/>.</summary>
+    public long ModelMismatches { get; init; }
 
     public static GateSection Read(YamlMap m)
     {
         m.RejectUnknown("accuracy_drop_points", "cycles_increase_percent", "energy_increase_percent", "ram_increase_bytes", "flash_increase_bytes", "feature_mismatches",
-            "host_cycles_increase_percent", "host_energy_increase_percent", "emulated_cycles_increase_percent", "emulated_energy_increase_percent");
+            "model_mismatches", "host_cycles_increase_percent", "host_energy_increase_percent", "emulated_cycles_increase_percent", "emulated_energy_increase_percent");
         return new GateSection(
             m.Double("accuracy_drop_points", 2, min: 0, max: 100),
             m.Double("cycles_increase_percent", 5, min: 0),
@@ -48,6 +50,7 @@ public sealed record GateSection(
             HostEnergyIncreasePercent = m.Double("host_energy_increase_percent", DefaultHostEnergyIncreasePercent, min: 0),
             EmulatedCyclesIncreasePercent = m.Double("emulated_cycles_increase_percent", DefaultEmulatedIncreasePercent, min: 0),
             EmulatedEnergyIncreasePercent = m.Double("emulated_energy_increase_percent", DefaultEmulatedIncreasePercent, min: 0),
+            ModelMismatches = m.Long("model_mismatches", 0, min: 0),
         };
     }
 }

@@ -14,6 +14,9 @@ public sealed record RunMetrics(
     int? RamBytes,
     int? FlashBytes)
 {
+    /// <summary>Model output values (int8, per window) where the board and the golden twin disagree; 0 for a run without a model diff.</summary>
+    public long ModelMismatches { get; init; }
+
     /// <summary>Whose clock counted the cycles (null: no cycles).</summary>
     public MeasurementClock? CycleClock { get; init; }
 
@@ -34,6 +37,7 @@ public sealed record RunMetrics(
         Bytes(run.Memory?.RamBytes),
         Bytes(run.Memory?.FlashBytes))
     {
+        ModelMismatches = run.ModelMismatches,
         CycleClock = run.Cycles?.ClockOrUnit,
         EnergyClock = EnergyClockOf(run),
     };

@@ -24,6 +24,8 @@ public sealed record Baseline
     public int Clips { get; init; }
     public required double AccuracyPercent { get; init; }
     public long FeatureMismatches { get; init; }
+    /// <summary>Model output values differing from the golden twin; absent in baselines from before the field, which read as 0 (they were made from runs that passed the run's own exit 1 on a mismatch).</summary>
+    public long ModelMismatches { get; init; }
     public CycleUnit? CycleUnit { get; init; }
     public double? FrontendCyclesMedian { get; init; }
     public double? ModelCyclesMedian { get; init; }
@@ -37,6 +39,7 @@ public sealed record Baseline
     [JsonIgnore]
     public RunMetrics Metrics => new(AccuracyPercent, FeatureMismatches, CycleUnit, FrontendCyclesMedian, ModelCyclesMedian, EnergyPerInferenceUj, RamBytes, FlashBytes)
     {
+        ModelMismatches = ModelMismatches,
         CycleClock = CycleUnit is { } unit ? MeasurementClocks.FromCycleUnit(unit) : null,
         EnergyClock = EnergyPerInferenceUj is null ? null : EnergyClock ?? (CycleUnit is { } u ? MeasurementClocks.FromCycleUnit(u) : MeasurementClock.Host),
     };
@@ -56,6 +59,7 @@ public sealed record Baseline
             Clips = run.Clips.Count,
             AccuracyPercent = m.AccuracyPercent,
             FeatureMismatches = m.FeatureMismatches,
+            ModelMismatches = m.ModelMismatches,
             CycleUnit = m.CycleUnit,
             FrontendCyclesMedian = m.FrontendCyclesMedian,
             ModelCyclesMedian = m.ModelCyclesMedian,

@@ -50,6 +50,7 @@ public static class BaselineFile
         if (b.Clips < 1) v.Add($"clips: {b.Clips}; a baseline is a run with at least one clip");
         if (!double.IsFinite(b.AccuracyPercent) || b.AccuracyPercent is < 0 or > 100) v.Add($"accuracyPercent: {b.AccuracyPercent} is not a percentage between 0 and 100");
         if (b.FeatureMismatches < 0) v.Add($"featureMismatches: {b.FeatureMismatches} is negative");
+        if (b.ModelMismatches < 0) v.Add($"modelMismatches: {b.ModelMismatches} is negative");
         foreach (var (field, value) in new[] { ("frontendCyclesMedian", b.FrontendCyclesMedian), ("modelCyclesMedian", b.ModelCyclesMedian), ("energyPerInferenceUj", b.EnergyPerInferenceUj) })
             if (value is { } x && (!double.IsFinite(x) || x < 0)) v.Add($"{field}: {x} is not a finite number >= 0 (write null when it was not measured)");
         if ((b.FrontendCyclesMedian ?? b.ModelCyclesMedian) is not null && b.CycleUnit is null) v.Add("cycleUnit: missing; cycle figures need their unit (mcu-cycles or host-cycles)");

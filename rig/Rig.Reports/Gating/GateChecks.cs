@@ -8,7 +8,7 @@ namespace Rig.Reports.Gating;
 /// <summary>
 /// The regression gate: a run against its profile's baseline under the profile's gate: thresholds.
 /// Accuracy may drop by at most N points, cycles and energy grow by at most N percent, RAM and flash
-/// by at most N bytes, and feature mismatches may not exceed N (absolute: bit-exactness is not relative).
+/// by at most N bytes, and feature and model mismatches may not exceed N each (absolute: bit-exactness is not relative).
 /// Host-timed cycles and energy (virtual boards) get the wider host_* limits, see <see cref="PercentLimit"/>.
 /// </summary>
 public static class GateChecks
@@ -23,6 +23,7 @@ public static class GateChecks
     public const string Ram = "RAM";
     public const string Flash = "flash";
     public const string FeatureMismatches = "feature mismatches";
+    public const string ModelMismatches = "model mismatches";
 
     public static GateResult Check(Baseline baseline, RunResult run, GateSection limits)
     {
@@ -54,7 +55,8 @@ public static class GateChecks
             PercentLimit.Energy(limits, energyHostTimed, PercentLimit.IsEmulated(b.EnergyClock, current.EnergyClock)), energyClash)));
         checks.Add(Bytes(Ram, b.RamBytes, current.RamBytes, limits.RamIncreaseBytes));
         checks.Add(Bytes(Flash, b.FlashBytes, current.FlashBytes, limits.FlashIncreaseBytes));
-        checks.Add(Mismatches(b.FeatureMismatches, current.FeatureMismatches, limits.FeatureMismatches));
+        checks.Add(Mismatches(FeatureMismatches, "Q15 values", "board and golden model disagree", b.FeatureMismatches, current.FeatureMismatches, limits.FeatureMismatches));
+        checks.Add(Mismatches(ModelMismatches, "int8 values", "board and golden twin disagree on the model's outputs", b.ModelMismatches, current.ModelMismatches, limits.ModelMismatches));
         return new GateResult(checks);
     }
 
@@ -106,12 +108,12 @@ public static class GateChecks
             : new GateCheck(name, "B", baseline, current, delta, limit, GateVerdict.Pass, "");
     }
 
-    private static GateCheck Mismatches(long baseline, long current, long max)
+    private static GateCheck Mismatches(string name, string unit, string why, long baseline, long current, long max)
     {
         var limit = $"<= {max.ToString(CultureInfo.InvariantCulture)}";
         return current > max
-            ? new GateCheck(FeatureMismatches, "values", baseline, current, current - baseline, limit, GateVerdict.Regression, "board and golden model disagree")
-            : new GateCheck(FeatureMismatches, "values", baseline, current, current - baseline, limit, GateVerdict.Pass, "");
+            ? new GateCheck(name, unit, baseline, current, current - baseline, limit, GateVerdict.Regression, why)
+            : new GateCheck(name, unit, baseline, current, current - baseline, limit, GateVerdict.Pass, "");
     }
 
     /// <summary>

@@ -35,13 +35,13 @@ public static class HistoryPage
         if (profile is not null && runs is not null)
         {
             sb.Append("<h2 id=\"runs\">Runs of ").Append(H(profile)).Append("</h2>\n");
-            sb.Append("<table><tr><th>run</th><th>started (UTC)</th><th>host</th><th>board</th><th>clips</th><th>accuracy</th><th>mismatches</th><th>frontend cyc</th><th>model cyc</th><th>cycles clock</th><th>energy uJ</th><th>energy clock</th><th>RAM B</th><th>flash B</th></tr>\n");
+            sb.Append("<table><tr><th>run</th><th>started (UTC)</th><th>host</th><th>board</th><th>clips</th><th>accuracy</th><th>feature mismatches</th><th>model mismatches</th><th>frontend cyc</th><th>model cyc</th><th>cycles clock</th><th>energy uJ</th><th>energy clock</th><th>RAM B</th><th>flash B</th></tr>\n");
             foreach (var r in runs)
             {
                 var m = r.Metrics;
                 sb.Append("<tr><td>").Append(H(r.RunId + (r.Complete ? "" : " (unfinished)"))).Append("</td><td>").Append(H(Fmt.Time(r.StartedAt))).Append("</td><td>").Append(H(r.Host ?? "unknown"))
                   .Append("</td><td>").Append(H(r.Board)).Append("</td>");
-                foreach (var cell in new[] { r.Clips.ToString(System.Globalization.CultureInfo.InvariantCulture), Fmt.Percent(m.AccuracyPercent), Fmt.Int(m.FeatureMismatches), Fmt.Number(m.FrontendCyclesMedian), Fmt.Number(m.ModelCyclesMedian) })
+                foreach (var cell in new[] { r.Clips.ToString(System.Globalization.CultureInfo.InvariantCulture), Fmt.Percent(m.AccuracyPercent), Fmt.Int(m.FeatureMismatches), Fmt.Int(m.ModelMismatches), Fmt.Number(m.FrontendCyclesMedian), Fmt.Number(m.ModelCyclesMedian) })
                     sb.Append("<td class=\"num\">").Append(H(cell)).Append("</td>");
                 sb.Append("<td>").Append(H(m.CycleClock?.Name() ?? "-")).Append("</td><td class=\"num\">").Append(H(Fmt.Number(m.EnergyPerInferenceUj))).Append("</td><td>").Append(H(m.EnergyClock?.Name() ?? "-"))
                   .Append("</td><td class=\"num\">").Append(H(Fmt.Number(m.RamBytes))).Append("</td><td class=\"num\">").Append(H(Fmt.Number(m.FlashBytes))).Append("</td></tr>\n");

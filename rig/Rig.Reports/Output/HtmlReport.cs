@@ -275,14 +275,15 @@ public static class HtmlReport
 
     private static void ClipsTable(StringBuilder sb, IReadOnlyList<ClipResult> clips)
     {
-        sb.Append("<table id=\"clips\" class=\"clips\"><thead><tr><th>#</th><th>Clip</th><th>Label</th><th>Predicted</th><th>Result</th><th>Differing values</th><th>Max |diff|</th><th>First differing stage</th><th>Retries</th><th>Seconds</th></tr></thead><tbody>\n");
+        sb.Append("<table id=\"clips\" class=\"clips\"><thead><tr><th>#</th><th>Clip</th><th>Label</th><th>Predicted</th><th>Result</th><th>Differing values</th><th>Max |diff|</th><th>First differing stage</th><th>Model differing values</th><th>Retries</th><th>Seconds</th></tr></thead><tbody>\n");
         foreach (var c in clips)
         {
             var ok = c.Label == c.Predicted;
             sb.Append("<tr data-index=\"").Append(c.Index).Append("\"><td class=\"num\">").Append(c.Index).Append("</td><td>").Append(H(c.Name))
               .Append("</td><td>").Append(H(c.Label)).Append("</td><td>").Append(H(c.Predicted)).Append("</td><td class=\"").Append(ok ? "pass" : "fail").Append("\">").Append(ok ? "ok" : "wrong")
               .Append("</td><td class=\"num\">").Append(Fmt.Int(c.MismatchingValues)).Append("</td><td class=\"num\">").Append(c.MaxAbsDifference)
-              .Append("</td><td>").Append(H(c.FirstDifferingStage ?? "")).Append("</td><td class=\"num\">").Append(c.Retries)
+              .Append("</td><td>").Append(H(c.FirstDifferingStage ?? "")).Append("</td><td class=\"num\">").Append(Fmt.Int(c.ModelMismatchingValues))
+              .Append("</td><td class=\"num\">").Append(c.Retries)
               .Append("</td><td class=\"num\">").Append(Fmt.Number(c.DurationSeconds)).Append("</td></tr>\n");
         }
         sb.Append("</tbody></table>\n");

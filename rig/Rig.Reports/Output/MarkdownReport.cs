@@ -53,13 +53,13 @@ public static class MarkdownReport
         sb.Append("\n## Per-class accuracy\n\n| Label | Clips | Correct | Accuracy |\n|---|---:|---:|---:|\n");
         foreach (var c in m.Classes)
             sb.Append("| ").Append(E(c.Label)).Append(" | ").Append(c.Clips).Append(" | ").Append(c.Correct).Append(" | ").Append(c.Percent is double pc ? Fmt.Percent(pc) : "n/a").Append(" |\n");
-        var wrong = run.Clips.Where(c => c.Label != c.Predicted || c.MismatchingValues > 0).ToList();
+        var wrong = run.Clips.Where(c => c.Label != c.Predicted || c.MismatchingValues > 0 || c.ModelMismatchingValues > 0).ToList();
         if (wrong.Count > 0)
         {
-            sb.Append("\n## Clips to look at\n\n| # | Clip | Label | Predicted | Differing values | First differing stage |\n|---:|---|---|---|---:|---|\n");
+            sb.Append("\n## Clips to look at\n\n| # | Clip | Label | Predicted | Differing values | First differing stage | Model differing values |\n|---:|---|---|---|---:|---|---:|\n");
             foreach (var c in wrong.Take(50))
                 sb.Append("| ").Append(c.Index).Append(" | ").Append(E(c.Name)).Append(" | ").Append(E(c.Label)).Append(" | ").Append(E(c.Predicted))
-                  .Append(" | ").Append(Fmt.Int(c.MismatchingValues)).Append(" | ").Append(E(c.FirstDifferingStage ?? "")).Append(" |\n");
+                  .Append(" | ").Append(Fmt.Int(c.MismatchingValues)).Append(" | ").Append(E(c.FirstDifferingStage ?? "")).Append(" | ").Append(Fmt.Int(c.ModelMismatchingValues)).Append(" |\n");
             if (wrong.Count > 50) sb.Append("\n(").Append(wrong.Count - 50).Append(" more in index.html)\n");
         }
         ModelReport.Markdown(sb, run);

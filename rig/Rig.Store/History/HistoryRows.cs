@@ -15,7 +15,7 @@ internal static class HistoryRows
     private const string SummaryColumns = """
         run_id, profile, started_at, mode, board, config_hash, complete, accuracy, feature_mismatches,
         cycle_unit, frontend_cycles_median, model_cycles_median, energy_uj, ram_bytes, flash_bytes,
-        clip_count, run_dir, cycle_clock, energy_clock, host, board_uid
+        clip_count, run_dir, cycle_clock, energy_clock, host, board_uid, model_mismatches
         """;
 
     /// <summary>
@@ -51,7 +51,7 @@ internal static class HistoryRows
         }
         using (var update = Command(connection, tx, """
             UPDATE runs SET finished_at = @finished, complete = @complete, accuracy = @accuracy,
-                feature_mismatches = @mismatches, cycle_unit = @unit, frontend_cycles_median = @fe,
+                feature_mismatches = @mismatches, model_mismatches = @modelMismatches, cycle_unit = @unit, frontend_cycles_median = @fe,
                 model_cycles_median = @model, energy_uj = @energy, ram_bytes = @ram, flash_bytes = @flash,
                 clip_count = @clips, run_dir = COALESCE(@dir, run_dir), run_json = @json, mode = @mode, board = @board,
                 host = @host, board_uid = @uid, cycle_clock = @cycleClock, energy_clock = @energyClock
@@ -64,7 +64,8 @@ internal static class HistoryRows
             Parameters.Add(update, "finished", run.FinishedAt is { } f ? Time(f) : null);
             Parameters.Add(update, "complete", run.Complete ? 1 : 0);
             Parameters.Add(update, "accuracy", run.Accuracy);
-            Parameters.Add(update, "mismatches", run.FeatureMismatches);
+            Parameters.Add(update, "mismatches", m.FeatureMismatches);
+            Parameters.Add(update, "modelMismatches", m.ModelMismatches);
             Parameters.Add(update, "unit", m.CycleUnit is { } unit ? JsonNames.Of(unit) : null);
             Parameters.Add(update, "fe", m.FrontendCyclesMedian);
             Parameters.Add(update, "model", m.ModelCyclesMedian);
@@ -166,6 +167,7 @@ internal static class HistoryRows
                 r.IsDBNull(10) ? null : r.GetDouble(10), r.IsDBNull(11) ? null : r.GetDouble(11), r.IsDBNull(12) ? null : r.GetDouble(12),
                 Int(r, 13), Int(r, 14))
             {
+                ModelMismatches = r.IsDBNull(21) ? 0 : Convert.ToInt64(r.GetValue(21), CultureInfo.InvariantCulture),
                 // Runs stored before their clocks were recorded: the clock their cycle unit implies.
                 CycleClock = unit is null ? null : ClockOf(Text(r, 17)) ?? MeasurementClocks.FromCycleUnit(unit.Value),
                 EnergyClock = r.IsDBNull(12) ? null : ClockOf(Text(r, 18)) ?? (unit is { } u ? MeasurementClocks.FromCycleUnit(u) : MeasurementClock.Host),

@@ -6,14 +6,15 @@ namespace Rig.Store.Schema;
 /// </summary>
 internal static class SchemaSteps
 {
-    /// <summary>Version 3: host, board ID and the clocks of the headline figures on every run.</summary>
-    public const int Current = 3;
+    /// <summary>Version 4: the model mismatches of every run, next to its feature mismatches.</summary>
+    public const int Current = 4;
 
     public static string Step(int version, ISchemaDialect d) => version switch
     {
         1 => Tables(d),
         2 => NotMeasuredAsNull(d),
         3 => HostAndBoard(d),
+        4 => ModelMismatches(d),
         _ => throw new ArgumentOutOfRangeException(nameof(version), version, "no such schema version"),
     };
 
@@ -87,5 +88,16 @@ internal static class SchemaSteps
                         energy_clock = COALESCE({d.JsonText("power", "clock")}, {d.JsonText("cycles", "clock")})
             WHERE run_json IS NOT NULL;
         CREATE INDEX IF NOT EXISTS runs_board ON runs(profile, host, board, board_uid, started_at);
+        """;
+
+    /// <summary>
+    /// Version 4: runs.model_mismatches, the model output values where board and golden twin disagree (run.json
+    /// modelMismatches), what the gate compares next to feature_mismatches. Runs stored before take theirs from their
+    /// run.json; one without the key (from before the model diff) had none to count: 0.
+    /// </summary>
+    private static string ModelMismatches(ISchemaDialect d) => $"""
+        ALTER TABLE runs ADD COLUMN model_mismatches BIGINT;
+        UPDATE runs SET model_mismatches = CAST(COALESCE({d.JsonNumber("modelMismatches")}, 0) AS BIGINT)
+            WHERE run_json IS NOT NULL;
         """;
 }

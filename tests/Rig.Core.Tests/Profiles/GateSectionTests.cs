@@ -4,7 +4,7 @@ using Rig.Core.Profiles;
 
 namespace Rig.Core.Tests.Profiles;
 
-/// <summary>The gate: section's host-timed limits: read when given, defaulted when absent, refused when negative.</summary>
+/// <summary>The gate: section's host-timed limits and mismatch counts: read when given, defaulted when absent, refused when negative.</summary>
 public class GateSectionTests
 {
     private const string File = "profiles/gate.yaml";
@@ -43,6 +43,16 @@ public class GateSectionTests
         var error = Assert.Single(e.Errors);
         Assert.Equal("gate.host_cycles_increase_percent", error.Field);
         Assert.Equal(3, error.Line);
+    }
+
+    [Fact]
+    public void Model_mismatches_are_read_apart_from_feature_mismatches_default_none_and_refuse_a_negative_count()
+    {
+        var g = Read("gate:\n  feature_mismatches: 2\n  model_mismatches: 7\n");
+        Assert.Equal((2L, 7L), (g.FeatureMismatches, g.ModelMismatches));
+        Assert.Equal(0, Read("gate:\n  feature_mismatches: 2\n").ModelMismatches);
+        var e = Assert.Throws<ConfigException>(() => Read("gate:\n  model_mismatches: -1\n"));
+        Assert.Equal("gate.model_mismatches", Assert.Single(e.Errors).Field);
     }
 
     [Theory]

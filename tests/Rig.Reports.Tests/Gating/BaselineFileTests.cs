@@ -25,6 +25,21 @@ public sealed class BaselineFileTests : IDisposable
     }
 
     [Fact]
+    public void A_baseline_keeps_the_runs_model_mismatches_and_one_from_before_the_field_reads_none()
+    {
+        var run = SampleRun.Write(_tmp.Sub("run-model"), 22, new SampleRunShape { ModelMismatchClips = 3 });
+        var path = _tmp.Sub("baselines/stm32l4.json");
+        BaselineFile.Write(path, Baseline.From(run));
+        Assert.Equal(run.ModelMismatches, BaselineFile.Read(path).ModelMismatches);
+        Assert.True(run.ModelMismatches > 0);
+
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        json.Remove("modelMismatches");
+        File.WriteAllText(path, json.ToJsonString());
+        Assert.Equal(0, BaselineFile.Read(path).ModelMismatches);
+    }
+
+    [Fact]
     public void A_newer_baseline_schema_is_refused()
     {
         var path = _tmp.Sub("b.json");

@@ -53,6 +53,7 @@ public sealed class CommittedBaselinesTests : IDisposable
         Assert.InRange(b.RamBytes!.Value, 1, budget.RamBudgetBytes);
         Assert.InRange(b.FlashBytes!.Value, 1, budget.FlashBudgetBytes);
         Assert.Equal(0, b.FeatureMismatches);
+        Assert.Equal(0, b.ModelMismatches);
         Assert.False(Path.IsPathRooted(b.Playlist), $"{profile}: playlist '{b.Playlist}' should be repo-relative");
     }
 

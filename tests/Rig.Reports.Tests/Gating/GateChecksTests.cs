@@ -29,7 +29,7 @@ public sealed class GateChecksTests : IDisposable
         var r = GateChecks.Check(_baseline, _run, Limits);
         Assert.Equal(GateResult.ExitPass, r.ExitCode);
         Assert.All(r.Checks, c => Assert.Equal(GateVerdict.Pass, c.Verdict));
-        Assert.Equal(10, r.Checks.Count);
+        Assert.Equal(11, r.Checks.Count);
         Assert.Equal(0, Row(r, GateChecks.Accuracy).Delta);
     }
 
@@ -99,6 +99,21 @@ public sealed class GateChecksTests : IDisposable
         var run = _run with { FeatureMismatches = 1 };
         Assert.Equal(GateVerdict.Regression, Row(GateChecks.Check(b, run, Limits), GateChecks.FeatureMismatches).Verdict);
         Assert.Equal(GateVerdict.Pass, Row(GateChecks.Check(b, run, Limits with { FeatureMismatches = 1 }), GateChecks.FeatureMismatches).Verdict);
+    }
+
+    [Fact]
+    public void A_run_with_model_mismatches_fails_against_a_baseline_without_and_passes_within_the_limit()
+    {
+        var run = SampleRun.Write(_tmp.Sub("model-mismatch"), 11, new SampleRunShape { MismatchClips = 0, ModelMismatchClips = 2 });
+        Assert.True(run.ModelMismatches > 0);
+        Assert.Equal(0, _baseline.ModelMismatches);
+        var r = GateChecks.Check(_baseline, run, Limits);
+        var row = Row(r, GateChecks.ModelMismatches);
+        Assert.Equal((GateVerdict.Regression, 0.0, (double)run.ModelMismatches), (row.Verdict, row.Baseline!.Value, row.Current!.Value));
+        Assert.Equal(GateResult.ExitRegression, r.ExitCode);
+        // Feature mismatches are counted apart: this run has none.
+        Assert.Equal(GateVerdict.Pass, Row(r, GateChecks.FeatureMismatches).Verdict);
+        Assert.Equal(GateVerdict.Pass, Row(GateChecks.Check(_baseline, run, Limits with { ModelMismatches = run.ModelMismatches }), GateChecks.ModelMismatches).Verdict);
     }
 
     [Fact]

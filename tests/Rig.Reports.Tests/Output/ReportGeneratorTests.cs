@@ -172,6 +172,27 @@ public sealed class ReportGeneratorTests : IDisposable
     }
 
     [Fact]
+    public void A_model_mismatch_shows_next_to_the_feature_mismatches_and_fails_the_gate_of_a_clean_baseline()
+    {
+        var baselinePath = _tmp.Sub("baseline.json");
+        BaselineFile.Write(baselinePath, Baseline.From(SampleRun.Write(_tmp.Sub("clean"), 8, new SampleRunShape { Clips = 6, MismatchClips = 0 })));
+        var dir = _tmp.Sub("run");
+        var run = SampleRun.Write(dir, 8, new SampleRunShape { Clips = 6, MismatchClips = 0, ModelMismatchClips = 1 });
+        var r = ReportGenerator.Write(dir, Options(baselinePath));
+        var clip = run.Clips.Single(c => c.ModelMismatchingValues > 0);
+
+        // Markdown: the clip is one to look at (even when classified right), its model values beside its feature values.
+        Assert.Matches($@"\n\| {clip.Index} \| [^\n]* \| 0 \|  \| {Fmt.Int(clip.ModelMismatchingValues)} \|\n", File.ReadAllText(r.Markdown));
+        // HTML: the clips table has the column after the first differing stage.
+        var row = Regex.Match(File.ReadAllText(r.IndexHtml), $"<tr data-index=\"{clip.Index}\">.*?</tr>").Value;
+        Assert.Equal(Fmt.Int(clip.ModelMismatchingValues), Regex.Match(row, "<td>[^<]*</td><td class=\"num\">([^<]*)</td><td class=\"num\">[^<]*</td><td class=\"num\">[^<]*</td></tr>").Groups[1].Value);
+        var gate = r.Gate!;
+        Assert.Equal(GateVerdict.Regression, gate.Checks.Single(c => c.Name == GateChecks.ModelMismatches).Verdict);
+        Assert.Equal(GateVerdict.Pass, gate.Checks.Single(c => c.Name == GateChecks.FeatureMismatches).Verdict);
+        Assert.Equal(GateResult.ExitRegression, gate.ExitCode);
+    }
+
+    [Fact]
     public void Reports_within_a_run_directory_name_the_clip_with_most_mismatches()
     {
         var dir = _tmp.Sub("run");

@@ -32,6 +32,19 @@ public sealed class HistoryStoreTests(PostgresFixture postgres) : IDisposable
 
     [Theory]
     [MemberData(nameof(StoreKind.Both), MemberType = typeof(StoreKind))]
+    public void A_run_with_model_mismatches_keeps_them_next_to_its_feature_mismatches(string kind)
+    {
+        using var store = Open(kind);
+        var run = FarmRuns.Make(_tmp, 5, "rig-a", clips: 4, modelMismatchClips: 2);
+        store.Record(run, null);
+        var row = Assert.Single(store.History(null, 10)).Metrics;
+        Assert.True(run.ModelMismatches > 0);
+        Assert.Equal((run.FeatureMismatches, run.ModelMismatches), (row.FeatureMismatches, row.ModelMismatches));
+        Assert.Equal(run.ModelMismatches, Assert.Single(store.LatestPerBoard()).Metrics.ModelMismatches);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreKind.Both), MemberType = typeof(StoreKind))]
     public void Recording_a_run_again_duplicates_nothing(string kind)
     {
         using var store = Open(kind);

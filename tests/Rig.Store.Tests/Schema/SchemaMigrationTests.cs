@@ -85,13 +85,37 @@ public sealed class SchemaMigrationTests(PostgresFixture postgres) : IDisposable
 
     [Theory]
     [MemberData(nameof(StoreKind.Both), MemberType = typeof(StoreKind))]
+    public void A_version_3_store_takes_each_runs_model_mismatches_from_its_run_json(string kind)
+    {
+        var run = FarmRuns.Make(_tmp, 6, "rig-a", clips: 3, modelMismatchClips: 2);
+        var (location, c) = OldStore(kind, 3);
+        using (c)
+        {
+            // Rows as a version-3 rig wrote them: one run with model mismatches in its run.json, one unfinished (no run.json).
+            Execute(c, $"""
+                INSERT INTO runs (run_id, profile, mode, board, playlist, config_hash, started_at, planned_clips, complete, accuracy,
+                                  feature_mismatches, clip_count, host, run_json)
+                VALUES ('old-run', 'py32f003', 'inject', 'virtual', 'reference.yaml', '{run.ConfigHash}', '2026-11-01T02:00:00.0000000+00:00', 3, 1, 0.75,
+                        {run.FeatureMismatches}, 3, 'rig-a', '{System.Text.Json.JsonSerializer.Serialize(run, RunJson.Options).Replace("'", "''", StringComparison.Ordinal)}');
+                INSERT INTO runs (run_id, profile, mode, board, playlist, config_hash, started_at, planned_clips)
+                VALUES ('unfinished', 'py32f003', 'inject', 'virtual', 'reference.yaml', '{run.ConfigHash}', '2026-11-01T03:00:00.0000000+00:00', 3);
+                """);
+        }
+        using var store = HistoryStores.OpenAt(location);
+        var row = Assert.Single(store.History("py32f003", 10));
+        Assert.True(run.ModelMismatches > 0);
+        Assert.Equal(("old-run", run.FeatureMismatches, run.ModelMismatches), (row.RunId, row.Metrics.FeatureMismatches, row.Metrics.ModelMismatches));
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreKind.Both), MemberType = typeof(StoreKind))]
     public void A_store_of_a_newer_schema_is_refused_naming_it_and_what_to_do(string kind)
     {
         var (location, c) = OldStore(kind, SchemaSteps.Current);
         using (c) Execute(c, "UPDATE rig_schema SET version = 99");
         var e = Assert.Throws<InvalidDataException>(() => HistoryStores.OpenAt(location).Dispose());
         var name = kind == StoreKind.Postgres ? PostgresAddress.Parse(location).Display : location;
-        Assert.StartsWith(name + ": history schema version 99 is newer than this rig understands (3)", e.Message);
+        Assert.StartsWith(name + $": history schema version 99 is newer than this rig understands ({SchemaSteps.Current})", e.Message);
         Assert.Contains("update the rig", e.Message);
         Assert.DoesNotContain('\n', e.Message);
     }

@@ -7,9 +7,9 @@ public static class FarmRuns
 {
     public const int ReferenceClips = 54;
 
-    public static RunResult Make(TempDir tmp, int seed, string host, string board = "serial:/dev/serial/by-id/usb-rig-py32-0", string profile = "py32f003", int clips = ReferenceClips)
+    public static RunResult Make(TempDir tmp, int seed, string host, string board = "serial:/dev/serial/by-id/usb-rig-py32-0", string profile = "py32f003", int clips = ReferenceClips, int modelMismatchClips = 0)
     {
-        var run = SampleRun.Write(tmp.Sub($"run-{seed}"), seed, new SampleRunShape { Clips = clips, FeatureClips = 0, Profile = profile });
+        var run = SampleRun.Write(tmp.Sub($"run-{seed}"), seed, new SampleRunShape { Clips = clips, FeatureClips = 0, Profile = profile, ModelMismatchClips = modelMismatchClips });
         return run with { RunId = $"{profile}-{host}-{seed:D4}", Host = host, Board = board };
     }
 }
