@@ -484,7 +484,9 @@ void rig_app_init(rig_app_t *app)
 
 void rig_app_poll(rig_app_t *app)
 {
-    uint8_t bytes[16];
+    /* About one AUDIO frame at a time (a port may hand over whole frames only): fewer trips through
+     * the read and the decoder's set-up than 16 bytes at a time, for 48 bytes of stack. */
+    uint8_t bytes[64];
     size_t n = board_uart_read(bytes, sizeof bytes);
     for (size_t at = 0; at < n;) {
         rig_proto_frame_t frame;

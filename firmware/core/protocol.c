@@ -65,39 +65,41 @@ size_t rig_proto_rx_bytes(rig_proto_rx_t *rx, const uint8_t *src, size_t n, rig_
             rig_proto_rx_restart(rx);
             continue;
         }
-        uint8_t b = *p++;
-        if (b == 0) {
-            if (rx->encoded == 0) continue; /* back-to-back delimiters are idle line, not errors */
-            if (rig_proto_rx_complete(rx, frame)) { *complete = 1; break; }
-            continue;
+        /* Decode up to a delimiter, the end of the input or the room left for the encoding, with the
+         * receiver's state in locals (a store through buf may alias *rx, so fields would be reloaded
+         * per byte). A code byte stores the zero the block before implied, then opens a run of
+         * code - 1 data bytes; zero-rich data (quiet audio) is mostly code bytes. */
+        uint8_t *buf = rx->buf;
+        uint8_t *dst = buf + rx->fill;
+        unsigned left = rx->run_left;
+        unsigned code = rx->code;
+        const uint8_t *from = p;
+        size_t room = (size_t)rx->capacity - rx->encoded;
+        const uint8_t *stop = (size_t)(end - p) < room ? end : p + room;
+        while (p != stop && *p != 0) {
+            uint8_t b = *p++;
+            if (left != 0) {
+                *dst++ = b;
+                left--;
+                continue;
+            }
+            if (code != 0xFFu) *dst++ = 0;
+            code = b;
+            left = b - 1u;
         }
-        if (rx->encoded == rx->capacity) {
+        rx->encoded = (uint16_t)(rx->encoded + (size_t)(p - from));
+        rx->fill = (uint16_t)(dst - buf);
+        rx->run_left = (uint8_t)left;
+        rx->code = (uint8_t)code;
+        if (p == end) break;
+        if (*p++ != 0) { /* one byte more than the encoding may have: oversize, dropped to the delimiter */
             rx->oversize++;
             rx->discarding = 1;
             rig_proto_rx_restart(rx);
             continue;
         }
-        rx->encoded++;
-        if (rx->run_left == 0) { /* a code byte: the zero the block before implied, then code - 1 data bytes */
-            if (rx->code != 0xFFu) rx->buf[rx->fill++] = 0;
-            rx->code = b;
-            rx->run_left = (uint8_t)(b - 1u);
-            continue;
-        }
-        /* Data: b and the rest of the block in one loop, up to the end of the input, the room left
-         * for the encoding (the next byte then takes the oversize path) or a delimiter. */
-        uint8_t *start = rx->buf + rx->fill;
-        uint8_t *dst = start;
-        *dst++ = b;
-        size_t k = (size_t)rx->run_left - 1u;
-        if (k > (size_t)(end - p)) k = (size_t)(end - p);
-        if (k > (size_t)(rx->capacity - rx->encoded)) k = (size_t)(rx->capacity - rx->encoded);
-        const uint8_t *stop = p + k;
-        while (p != stop && *p != 0) *dst++ = *p++;
-        size_t copied = (size_t)(dst - start);
-        rx->fill = (uint16_t)(rx->fill + copied);
-        rx->encoded = (uint16_t)(rx->encoded + copied - 1u);
-        rx->run_left = (uint8_t)(rx->run_left - copied);
+        if (rx->encoded == 0) continue; /* back-to-back delimiters are idle line, not errors */
+        if (rig_proto_rx_complete(rx, frame)) { *complete = 1; break; }
     }
     return (size_t)(p - src);
 }

@@ -36,7 +36,13 @@ size_t board_unique_id(uint8_t *dst, size_t max)
 #endif
 }
 
+#ifndef CORTEXM_PORT_UART_RX
 size_t board_uart_read(uint8_t *dst, size_t max) { return byte_ring_read(&cortexm_uart_rx, dst, max); }
+static int uart_rx_waiting_locked(void) { return !byte_ring_empty(&cortexm_uart_rx); }
+#else
+size_t board_uart_read(uint8_t *dst, size_t max) { return cortexm_port_uart_read(dst, max); }
+static int uart_rx_waiting_locked(void) { return cortexm_port_uart_rx_waiting_locked(); }
+#endif
 
 void board_uart_write(const uint8_t *src, size_t n)
 {
@@ -71,6 +77,6 @@ uint32_t board_mic_dropped(void) { return cortexm_mic.dropped; }
 void board_idle(void)
 {
     uint32_t primask = irq_save();
-    if (byte_ring_empty(&cortexm_uart_rx) && cortexm_port_mic_written_locked() == cortexm_mic.read_total) cpu_wfi();
+    if (!uart_rx_waiting_locked() && cortexm_port_mic_written_locked() == cortexm_mic.read_total) cpu_wfi();
     irq_restore(primask);
 }

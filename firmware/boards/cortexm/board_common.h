@@ -16,7 +16,14 @@
 #include "byte_ring.h"
 #include "mic_reader.h"
 
+#ifndef CORTEXM_PORT_UART_RX
 extern byte_ring_t cortexm_uart_rx;          /* the UART receive interrupt puts, board_uart_read gets */
+#else
+/* The port receives on its own (CORTEXM_PORT_UART_RX, e.g. py32f003: DMA into a ring) and answers
+ * board_uart_read through these; waiting is called with interrupts off (board_idle). */
+size_t cortexm_port_uart_read(uint8_t *dst, size_t max);
+int cortexm_port_uart_rx_waiting_locked(void);
+#endif
 extern byte_ring_t cortexm_uart_tx;          /* board_uart_write puts, the transmit interrupt gets */
 extern mic_reader_t cortexm_mic;             /* what board_mic_read has handed out of the capture ring */
 extern const uint32_t cortexm_mic_ring_samples; /* the capture ring's length (a power of two) */

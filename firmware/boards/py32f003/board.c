@@ -1,6 +1,7 @@
 /*
- * board.c - the PY32F003x6 port of board.h: HSI at 24 MHz, USART2 at the profile's baud with
- * small interrupt-driven rings, an analog microphone on PA0 (ADC channel 0) sampled at the
+ * board.c - the PY32F003x6 port of board.h: HSI at 24 MHz, USART2 at the profile's baud receiving
+ * through DMA into a ring and sending from an interrupt-driven ring, an analog microphone on PA0
+ * (ADC channel 0) sampled at the
  * frontend rate by TIM1's update event and moved by DMA channel 1 into a 128-sample ring,
  * SysTick extended to 32 bits for cycles, marker pin PA1, WFI when idle.
  * Lean on purpose: 4 KB of RAM hold capture, frontend, model, drivers and the stack.
@@ -28,10 +29,23 @@ RIG_STATIC_ASSERT(RIG_CLOCK_HZ == 24000000u, "PY32F003 port runs the HSI at 24 M
 RIG_STATIC_ASSERT((MIC_RING & (MIC_RING - 1u)) == 0u, "mic ring must be a power of two");
 RIG_PORT_CHECK_UART_RINGS(RIG_UART_RX_BYTES, UART_TX_BYTES);
 
+/* Receive: DMA channel 2 writes every byte USART2 receives into s_rx_buf, round and round, with no
+ * interrupt per byte (on a Cortex-M0+ at 460,800 baud that interrupt and the ring's bookkeeping were
+ * a fifth of the core's cycles). The main loop is handed whole frames only (up to the last 0x00
+ * delimiter the DMA wrote): woken per byte it would work through a frame a few bytes at a time as
+ * they trickle in, paying the loop's fixed cost each time instead of sleeping. The line's IDLE
+ * interrupt (after a burst) and the channel's half/complete interrupts (during a long one) wake it.
+ * A lapped ring (more than RIG_UART_RX_BYTES unread) garbles frames, as a full ring drops bytes:
+ * the host never has more in flight (uart_rings.h), and the CRC catches it otherwise. */
 static uint8_t s_rx_buf[RIG_UART_RX_BYTES];
+static uint16_t s_rx_tail;    /* next byte to hand out */
+static uint16_t s_rx_scanned; /* bytes before it were looked at for a delimiter */
+static uint16_t s_rx_ready;   /* just past the last delimiter seen: [tail, ready) are whole frames */
+/* Send: board_uart_write fills the ring, DMA channel 3 moves its contiguous stretches to DR (one
+ * interrupt per stretch instead of one per byte; the interrupt also woke the main loop each time). */
 static uint8_t s_tx_buf[UART_TX_BYTES];
-byte_ring_t cortexm_uart_rx = { s_rx_buf, RIG_UART_RX_BYTES, 0, 0 };
 byte_ring_t cortexm_uart_tx = { s_tx_buf, UART_TX_BYTES, 0, 0 };
+static uint16_t s_tx_dma_len; /* bytes from the ring's tail the DMA is sending; 0: idle */
 
 static uint16_t s_mic_ring[MIC_RING];   /* DMA target: right-aligned 12-bit ADC codes */
 static volatile uint32_t s_mic_laps;    /* completed passes of the DMA over the ring */
@@ -68,22 +82,94 @@ static void uart_init(void)
     gpio_mode(3, GPIO_MODE_AF);
     /* 16x oversampling: BRR = fPCLK / baud (mantissa and 4-bit fraction in one value). */
     REG32(USART2_BASE + USART_BRR) = (PCLK_HZ + RIG_UART_BAUD / 2u) / RIG_UART_BAUD;
-    REG32(USART2_BASE + USART_CR1) = USART_CR1_UE | USART_CR1_TE | USART_CR1_RE | USART_CR1_RXNEIE;
+    /* DMA channel 2 <- USART2_RX, 8-bit DR to the ring, circular, armed before the receiver;
+     * channel 3 -> USART2_TX, started per stretch by tx_dma_start. */
+    REG32(SYSCFG_CFGR3) = (REG32(SYSCFG_CFGR3) & ~(SYSCFG_CFGR3_DMA2_MAP_MASK | SYSCFG_CFGR3_DMA3_MAP_MASK)) |
+                          SYSCFG_DMA2_MAP_USART2_RX | SYSCFG_DMA3_MAP_USART2_TX;
+    REG32(DMA_CH2_CPAR) = USART2_BASE + USART_DR;
+    REG32(DMA_CH2_CMAR) = (uint32_t)(uintptr_t)s_rx_buf;
+    REG32(DMA_CH2_CNDTR) = RIG_UART_RX_BYTES;
+    REG32(DMA_CH2_CCR) = DMA_CCR_MINC | DMA_CCR_CIRC | DMA_CCR_HTIE | DMA_CCR_TCIE | DMA_CCR_EN;
+    REG32(DMA_CH3_CPAR) = USART2_BASE + USART_DR;
+    REG32(USART2_BASE + USART_CR3) = USART_CR3_DMAR | USART_CR3_DMAT;
+    REG32(USART2_BASE + USART_CR1) = USART_CR1_UE | USART_CR1_TE | USART_CR1_RE | USART_CR1_IDLEIE;
+    nvic_enable(DMA1_CH2_3_IRQN);
     nvic_enable(USART2_IRQN);
 }
 
+/* Where the DMA writes next: CNDTR counts down the bytes left in the lap (and reloads at 0). */
+static uint32_t rx_head(void)
+{
+    uint32_t h = RIG_UART_RX_BYTES - REG32(DMA_CH2_CNDTR);
+    return h < RIG_UART_RX_BYTES ? h : 0u;
+}
+
+/* Moves s_rx_ready past the last delimiter the DMA has written so far. */
+static void rx_scan(void)
+{
+    uint32_t head = rx_head();
+    uint32_t i = s_rx_scanned;
+    uint32_t ready = s_rx_ready;
+    while (i != head) {
+        uint8_t b = s_rx_buf[i];
+        if (++i == RIG_UART_RX_BYTES) i = 0;
+        if (b == 0) ready = i;
+    }
+    s_rx_scanned = (uint16_t)i;
+    s_rx_ready = (uint16_t)ready;
+}
+
+size_t cortexm_port_uart_read(uint8_t *dst, size_t max)
+{
+    rx_scan();
+    uint32_t t = s_rx_tail;
+    uint32_t ready = s_rx_ready;
+    size_t n = 0;
+    while (n < max && t != ready) {
+        dst[n++] = s_rx_buf[t];
+        if (++t == RIG_UART_RX_BYTES) t = 0;
+    }
+    s_rx_tail = (uint16_t)t;
+    return n;
+}
+
+int cortexm_port_uart_rx_waiting_locked(void)
+{
+    rx_scan();
+    return s_rx_tail != s_rx_ready;
+}
+
+/* Sends the ring's next contiguous stretch, or marks the DMA idle; interrupts off or in its handler. */
+static void tx_dma_start(void)
+{
+    uint16_t t = cortexm_uart_tx.tail;
+    uint16_t h = cortexm_uart_tx.head;
+    if (t == h) { s_tx_dma_len = 0; return; }
+    uint16_t len = (uint16_t)(h > t ? (uint32_t)h - t : UART_TX_BYTES - (uint32_t)t);
+    REG32(DMA_CH3_CCR) = 0;
+    REG32(DMA_CH3_CMAR) = (uint32_t)(uintptr_t)&s_tx_buf[t];
+    REG32(DMA_CH3_CNDTR) = len;
+    s_tx_dma_len = len;
+    REG32(DMA_CH3_CCR) = DMA_CCR_MINC | DMA_CCR_DIR | DMA_CCR_TCIE | DMA_CCR_EN;
+}
+
+/* Channel 2's half/complete interrupts only wake the main loop during a long receive burst;
+ * channel 3's transfer-complete frees the stretch it sent and starts the next. */
+void DMA1_Channel2_3_IRQHandler(void)
+{
+    uint32_t isr = REG32(DMA_ISR);
+    REG32(DMA_IFCR) = DMA_IFCR_CGIF2 | (isr & DMA_ISR_TCIF3 ? DMA_IFCR_CGIF3 : 0u);
+    if (isr & DMA_ISR_TCIF3) {
+        uint32_t t = cortexm_uart_tx.tail + (uint32_t)s_tx_dma_len;
+        cortexm_uart_tx.tail = (uint16_t)(t >= UART_TX_BYTES ? t - UART_TX_BYTES : t);
+        tx_dma_start();
+    }
+}
+
+/* IDLE (the line went quiet after a burst) only wakes the main loop; SR then DR clears it. */
 void USART2_IRQHandler(void)
 {
-    uint32_t sr = REG32(USART2_BASE + USART_SR);
-    if (sr & (USART_SR_RXNE | USART_SR_ORE)) {
-        uint8_t b = (uint8_t)REG32(USART2_BASE + USART_DR); /* reading DR also clears ORE */
-        (void)byte_ring_put(&cortexm_uart_rx, b);                      /* full ring: the rig's CRC catches it */
-    }
-    if ((sr & USART_SR_TXE) && (REG32(USART2_BASE + USART_CR1) & USART_CR1_TXEIE)) {
-        uint8_t b;
-        if (byte_ring_get(&cortexm_uart_tx, &b)) REG32(USART2_BASE + USART_DR) = b;
-        else REG32(USART2_BASE + USART_CR1) &= ~USART_CR1_TXEIE;
-    }
+    if (REG32(USART2_BASE + USART_SR) & USART_SR_IDLE) (void)REG32(USART2_BASE + USART_DR);
 }
 
 static void mic_init(void)
@@ -162,7 +248,12 @@ void board_init(void)
     irq_enable();
 }
 
-/* The TXE interrupt drains the ring and switches itself off when it is empty: switch it on. */
-void cortexm_port_uart_tx_kick(void) { REG32(USART2_BASE + USART_CR1) |= USART_CR1_TXEIE; }
+/* Bytes were queued: start the DMA unless it is sending (its completion goes on to them). */
+void cortexm_port_uart_tx_kick(void)
+{
+    uint32_t primask = irq_save();
+    if (s_tx_dma_len == 0) tx_dma_start();
+    irq_restore(primask);
+}
 
 void board_marker(int level) { REG32(GPIOA_BASE + GPIO_BSRR) = level ? (1u << MARKER_PIN) : (1u << (MARKER_PIN + 16u)); }

@@ -53,12 +53,17 @@
 #define USART_DR 0x04u
 #define USART_BRR 0x08u
 #define USART_CR1 0x0Cu
+#define USART_CR3 0x14u
 #define USART_SR_ORE (1u << 3)
+#define USART_SR_IDLE (1u << 4)
 #define USART_SR_RXNE (1u << 5)
 #define USART_SR_TXE (1u << 7)
 #define USART_CR1_RE (1u << 2)
 #define USART_CR1_TE (1u << 3)
+#define USART_CR1_IDLEIE (1u << 4)
 #define USART_CR1_RXNEIE (1u << 5)
+#define USART_CR3_DMAR (1u << 6)
+#define USART_CR3_DMAT (1u << 7)
 #define USART_CR1_TXEIE (1u << 7)
 #define USART_CR1_UE (1u << 13)
 #define USART2_IRQN 28
@@ -97,8 +102,9 @@
 #define ADC_SMPR_13_5_CYCLES 3u
 #define ADC_CR_ADCAL (1u << 31)
 
-/* RM "Direct memory access controller (DMA)": channel 1 at +0x08 (CCR, CNDTR, CPAR, CMAR);
- * requests are routed by SYSCFG_CFGR3.DMA1_MAP[4:0] (0 = ADC), RM "System configuration". */
+/* RM "Direct memory access controller (DMA)": channel n at +0x08 + 0x14 (n - 1) (CCR, CNDTR, CPAR,
+ * CMAR); requests are routed by SYSCFG_CFGR3.DMAn_MAP at bit 8 (n - 1) (0 = ADC, 7 = USART2_TX, 8 = USART2_RX: the
+ * PY32F0xx LL driver's LL_SYSCFG_DMA_MAP_*), RM "System configuration". Channels 2 and 3 share IRQ 10. */
 #define DMA1_BASE 0x40020000u
 #define DMA_ISR (DMA1_BASE + 0x00u)
 #define DMA_IFCR (DMA1_BASE + 0x04u)
@@ -106,20 +112,37 @@
 #define DMA_CH1_CNDTR (DMA1_BASE + 0x0Cu)
 #define DMA_CH1_CPAR (DMA1_BASE + 0x10u)
 #define DMA_CH1_CMAR (DMA1_BASE + 0x14u)
+#define DMA_CH2_CCR (DMA1_BASE + 0x1Cu)
+#define DMA_CH2_CNDTR (DMA1_BASE + 0x20u)
+#define DMA_CH2_CPAR (DMA1_BASE + 0x24u)
+#define DMA_CH2_CMAR (DMA1_BASE + 0x28u)
+#define DMA_CH3_CCR (DMA1_BASE + 0x30u)
+#define DMA_CH3_CNDTR (DMA1_BASE + 0x34u)
+#define DMA_CH3_CPAR (DMA1_BASE + 0x38u)
+#define DMA_CH3_CMAR (DMA1_BASE + 0x3Cu)
+#define DMA_IFCR_CGIF2 (1u << 4)
+#define DMA_ISR_TCIF3 (1u << 9)
+#define DMA_IFCR_CGIF3 (1u << 8)
 #define DMA_ISR_TCIF1 (1u << 1)
 #define DMA_IFCR_CTCIF1 (1u << 1)
 #define DMA_IFCR_CHTIF1 (1u << 2)
 #define DMA_CCR_EN (1u << 0)
 #define DMA_CCR_TCIE (1u << 1)
 #define DMA_CCR_HTIE (1u << 2)
+#define DMA_CCR_DIR (1u << 4)
 #define DMA_CCR_CIRC (1u << 5)
 #define DMA_CCR_MINC (1u << 7)
 #define DMA_CCR_PSIZE_16 (1u << 8)
 #define DMA_CCR_MSIZE_16 (1u << 10)
 #define DMA_CCR_PL_HIGH (2u << 12)
 #define DMA1_CH1_IRQN 9
+#define DMA1_CH2_3_IRQN 10
 #define SYSCFG_CFGR3 (0x40010000u + 0x1Cu)
 #define SYSCFG_CFGR3_DMA1_MAP_MASK 0x1Fu
+#define SYSCFG_CFGR3_DMA2_MAP_MASK (0x1Fu << 8)
 #define SYSCFG_DMA_MAP_ADC 0u
+#define SYSCFG_CFGR3_DMA3_MAP_MASK (0x1Fu << 16)
+#define SYSCFG_DMA2_MAP_USART2_RX (8u << 8)
+#define SYSCFG_DMA3_MAP_USART2_TX (7u << 16)
 
 #endif

@@ -6,6 +6,7 @@
 #include "vectors.h"
 
 void DMA1_Channel1_IRQHandler(void);
+void DMA1_Channel2_3_IRQHandler(void);
 void USART2_IRQHandler(void);
 
 __attribute__((section(".vectors"), used))
@@ -16,7 +17,8 @@ const vector_t py32f003_vectors[16 + 32] = {
     [16 + 4] = Default_Handler, [16 + 5] = Default_Handler, [16 + 6] = Default_Handler,
     [16 + 7] = Default_Handler,
     [16 + 9] = DMA1_Channel1_IRQHandler,  /* IRQ 9: DMA1 channel 1 (ADC samples) */
-    [16 + 10] = Default_Handler, [16 + 12] = Default_Handler, [16 + 13] = Default_Handler,
+    [16 + 10] = DMA1_Channel2_3_IRQHandler, /* IRQ 10: DMA1 channels 2 and 3 (UART receive) */
+    [16 + 12] = Default_Handler, [16 + 13] = Default_Handler,
     [16 + 14] = Default_Handler, [16 + 16] = Default_Handler, [16 + 17] = Default_Handler,
     [16 + 19] = Default_Handler, [16 + 21] = Default_Handler, [16 + 22] = Default_Handler,
     [16 + 23] = Default_Handler, [16 + 25] = Default_Handler, [16 + 27] = Default_Handler,

@@ -25,6 +25,7 @@ public sealed class UartLine : IClocked
     readonly Queue<(byte Value, ulong At)> toChip = new();
     readonly Queue<byte> toHost = new();
     ulong rxLineFreeAt;
+    ulong idleAt = ulong.MaxValue;
     ulong txDoneAt = ulong.MaxValue;
     byte txByte;
 
@@ -51,6 +52,12 @@ public sealed class UartLine : IClocked
 
     /// <summary>The chip's transmit shift register is free again (the byte reached the host).</summary>
     public Action? TransmitComplete { get; set; }
+
+    /// <summary>
+    /// The receive line stayed idle for a whole byte time (host baud) after a byte reached the chip (a UART's IDLE
+    /// flag); unset, the line keeps no idle timer.
+    /// </summary>
+    public Action? LineIdle { get; set; }
 
     /// <summary>Raised when bytes for the host arrived: the emulated board returns to its host.</summary>
     public event Action? HostBytesArrived;
@@ -120,7 +127,7 @@ public sealed class UartLine : IClocked
         core.Reschedule();
     }
 
-    public ulong NextEventCycle => Math.Min(toChip.TryPeek(out var next) ? next.At : ulong.MaxValue, txDoneAt);
+    public ulong NextEventCycle => Math.Min(Math.Min(toChip.TryPeek(out var next) ? next.At : ulong.MaxValue, txDoneAt), idleAt);
 
     public void Service(ulong now)
     {
@@ -130,6 +137,14 @@ public sealed class UartLine : IClocked
             toChip.Dequeue();
             if (ByteReceived is { } receive) receive(next.Value, framingError);
             else BytesLost++;
+            if (LineIdle is not null) idleAt = next.At + ByteCycles(HostBaud);
+        }
+        if (idleAt <= now)
+        {
+            // Idle only if the next byte's start bit had not begun by then (a byte takes ByteCycles on the line).
+            var idleFrom = idleAt;
+            idleAt = ulong.MaxValue;
+            if (!toChip.TryPeek(out var following) || following.At - ByteCycles(HostBaud) >= idleFrom) LineIdle?.Invoke();
         }
         if (txDoneAt <= now)
         {

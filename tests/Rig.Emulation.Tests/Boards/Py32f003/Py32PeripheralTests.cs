@@ -117,6 +117,72 @@ public sealed class Py32PeripheralTests
     }
 
     [Fact]
+    public void USART2_with_DMAR_has_DMA_channel_2_move_each_byte_into_a_circular_ring_and_flags_IDLE_after_a_burst()
+    {
+        var c = Chip();
+        c.Write(Py32Rcc.BaseAddress + Py32Rcc.Icscr, 4u << Py32Rcc.IcscrHsiFsPos); // 24 MHz band
+        c.Write(Py32Syscfg.BaseAddress + Py32Syscfg.Cfgr3, Py32Syscfg.DmaMapUsart2Rx << Py32Syscfg.Dma2MapShift);
+        c.Write(Py32Dma.BaseAddress + Py32Dma.Cndtr2, 4);
+        c.Write(Py32Dma.BaseAddress + Py32Dma.Cpar2, Py32Usart.BaseAddress + Py32Usart.Dr);
+        c.Write(Py32Dma.BaseAddress + Py32Dma.Cmar2, Ring);
+        c.Write(Py32Dma.BaseAddress + Py32Dma.Ccr2, Py32Dma.CcrEn | Py32Dma.CcrHtie | Py32Dma.CcrCirc | Py32Dma.CcrMinc);
+        c.Write(Py32Usart.BaseAddress + Py32Usart.Brr, 52);
+        c.Write(Py32Usart.BaseAddress + Py32Usart.Cr3, Py32Usart.Cr3Dmar);
+        c.Write(Py32Usart.BaseAddress + Py32Usart.Cr1, Py32Usart.Cr1Ue | Py32Usart.Cr1Re | Py32Usart.Cr1IdleIe);
+
+        c.Wiring.Uart.HostWrite([0x11, 0x22, 0x33, 0x44, 0x55]);
+        c.Wait(2 * 521 + 10);
+        // Two bytes taken by the DMA: no RXNE, no overrun, half the ring done (its interrupt is channels 2/3's line).
+        Assert.Equal(2u, c.Read(Py32Dma.BaseAddress + Py32Dma.Cndtr2));
+        Assert.Equal(Py32Dma.Flag(2, Py32Dma.Htif1 | Py32Dma.Gif1), c.Read(Py32Dma.BaseAddress + Py32Dma.Isr));
+        Assert.True(c.Core.Nvic.IsPending(ExceptionNumbers.FirstIrq + Py32f003Board.Dma1Channel23Irq));
+        Assert.False(c.Core.Nvic.IsPending(ExceptionNumbers.FirstIrq + Py32f003Board.Dma1Channel1Irq));
+        Assert.Equal(0u, c.Read(Py32Usart.BaseAddress + Py32Usart.Sr) & (Py32Usart.SrRxne | Py32Usart.SrOre | Py32Usart.SrIdle));
+        c.Write(Py32Dma.BaseAddress + Py32Dma.Ifcr, Py32Dma.Flag(2, Py32Dma.Gif1));
+        Assert.Equal(0u, c.Read(Py32Dma.BaseAddress + Py32Dma.Isr));
+
+        // The rest of the burst wraps round the ring; the line then stays quiet for a byte time: IDLE.
+        c.Wait(3 * 521);
+        Assert.Equal(3u, c.Read(Py32Dma.BaseAddress + Py32Dma.Cndtr2));
+        Assert.Equal(0x4433_2255u, c.Read(Ring)); // the fifth byte went round to the ring's start
+        Assert.Equal(0u, c.Read(Py32Usart.BaseAddress + Py32Usart.Sr) & Py32Usart.SrIdle); // not a whole byte time yet
+        c.Wait(521);
+        Assert.Equal(Py32Usart.SrIdle, c.Read(Py32Usart.BaseAddress + Py32Usart.Sr) & Py32Usart.SrIdle);
+        Assert.True(c.Core.Nvic.IsPending(ExceptionNumbers.FirstIrq + Py32f003Board.Usart2Irq));
+        _ = c.Read(Py32Usart.BaseAddress + Py32Usart.Dr);
+        Assert.Equal(0u, c.Read(Py32Usart.BaseAddress + Py32Usart.Sr) & Py32Usart.SrIdle);
+        Assert.False(c.Core.Nvic.IrqLevel(Py32f003Board.Usart2Irq)); // the line is low again (what is pending stays until taken)
+    }
+
+    [Fact]
+    public void USART2_with_DMAT_has_DMA_channel_3_feed_DR_from_memory_as_TXE_empties_and_flags_the_block_complete()
+    {
+        var c = Chip();
+        c.Write(Py32Rcc.BaseAddress + Py32Rcc.Icscr, 4u << Py32Rcc.IcscrHsiFsPos); // 24 MHz band
+        c.Write(Ring, 0x4443_4241); // "ABCD"
+        c.Write(Py32Syscfg.BaseAddress + Py32Syscfg.Cfgr3, Py32Syscfg.DmaMapUsart2Tx << Py32Syscfg.Dma3MapShift);
+        c.Write(Py32Usart.BaseAddress + Py32Usart.Brr, 52);
+        c.Write(Py32Usart.BaseAddress + Py32Usart.Cr1, Py32Usart.Cr1Ue | Py32Usart.Cr1Te);
+        c.Write(Py32Usart.BaseAddress + Py32Usart.Cr3, Py32Usart.Cr3Dmat); // TXE is high: the request waits for a channel
+        const uint ch3 = 2 * Py32Dma.ChannelStride;
+        c.Write(Py32Dma.BaseAddress + Py32Dma.Cpar1 + ch3, Py32Usart.BaseAddress + Py32Usart.Dr);
+        c.Write(Py32Dma.BaseAddress + Py32Dma.Cmar1 + ch3, Ring);
+        c.Write(Py32Dma.BaseAddress + Py32Dma.Cndtr1 + ch3, 3);
+        c.Write(Py32Dma.BaseAddress + Py32Dma.Ccr1 + ch3, Py32Dma.CcrEn | Py32Dma.CcrDir | Py32Dma.CcrMinc | Py32Dma.CcrTcie);
+
+        // Enabled with the request high: one byte into the shift register, one into DR, then TXE is low.
+        Assert.Equal(1u, c.Read(Py32Dma.BaseAddress + Py32Dma.Cndtr1 + ch3));
+        Assert.Equal(0u, c.Read(Py32Usart.BaseAddress + Py32Usart.Sr) & Py32Usart.SrTxe);
+        c.Wait(3 * 521 + 10); // three bytes of ten bit times at 52 cycles a bit
+        Span<byte> host = stackalloc byte[4];
+        Assert.Equal(3, c.Wiring.Uart.HostRead(host));
+        Assert.Equal("ABC"u8.ToArray(), host[..3].ToArray());
+        Assert.Equal(0u, c.Read(Py32Dma.BaseAddress + Py32Dma.Cndtr1 + ch3));
+        Assert.Equal(Py32Dma.Flag(3, Py32Dma.Htif1 | Py32Dma.Tcif1 | Py32Dma.Gif1), c.Read(Py32Dma.BaseAddress + Py32Dma.Isr));
+        Assert.True(c.Core.Nvic.IsPending(ExceptionNumbers.FirstIrq + Py32f003Board.Dma1Channel23Irq));
+    }
+
+    [Fact]
     public void A_flash_latency_other_than_the_profiles_stops_the_run()
     {
         var c = Chip();
