@@ -486,9 +486,11 @@ void rig_app_poll(rig_app_t *app)
 {
     uint8_t bytes[16];
     size_t n = board_uart_read(bytes, sizeof bytes);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t at = 0; at < n;) {
         rig_proto_frame_t frame;
-        if (rig_proto_rx_byte(&app->rx, bytes[i], &frame)) on_frame(app, &frame);
+        int complete;
+        at += rig_proto_rx_bytes(&app->rx, bytes + at, n - at, &frame, &complete);
+        if (complete) on_frame(app, &frame);
     }
     int worked = n != 0;
     if (app->running && app->mode == RIG_MODE_ACOUSTIC) worked |= poll_mic(app);

@@ -87,11 +87,18 @@ typedef struct {
     const uint8_t *payload;
 } rig_proto_frame_t;
 
+/* The receiver decodes COBS as the bytes arrive (one pass over each byte, no decode in place at the
+ * delimiter): buf holds the decoded bytes so far, encoded counts the frame's bytes on the wire (the
+ * oversize rule is on the encoding), run_left the data bytes left in the current COBS block, code its
+ * code byte (0xFF: no zero implied after it; also the state before a frame's first code byte). */
 typedef struct {
     uint8_t *buf;          /* caller's, RIG_PROTO_RX_BUFFER_BYTES(max_payload) bytes */
     uint16_t capacity;
     uint16_t max_payload;
-    uint16_t fill;
+    uint16_t fill;         /* decoded bytes in buf */
+    uint16_t encoded;      /* encoded bytes of the frame so far (<= capacity) */
+    uint8_t run_left;
+    uint8_t code;
     uint8_t discarding;  /* an oversize frame: drop bytes up to the next delimiter */
     uint8_t have_seq;
     uint8_t next_seq;
@@ -106,6 +113,11 @@ void rig_proto_rx_init(rig_proto_rx_t *rx, uint8_t *buf, uint16_t max_payload);
 
 /* Feeds one byte; returns 1 and fills *frame when it completed a valid frame. */
 int rig_proto_rx_byte(rig_proto_rx_t *rx, uint8_t byte, rig_proto_frame_t *frame);
+
+/* Feeds bytes src[0..n) as rig_proto_rx_byte would one by one, but stops right after the delimiter
+ * of a valid frame: then *frame is filled and *complete is 1 (the frame lives until the next byte is
+ * fed), else *complete is 0. Returns the bytes taken; the caller feeds the rest after the frame. */
+size_t rig_proto_rx_bytes(rig_proto_rx_t *rx, const uint8_t *src, size_t n, rig_proto_frame_t *frame, int *complete);
 
 /* Sends the frame whose payload the caller already wrote at raw + RIG_PROTO_HEADER_BYTES
  * (raw has RIG_PROTO_TX_BUFFER_BYTES(payload_len) bytes). Fills the header and CRC and streams COBS + 0x00

@@ -40,10 +40,14 @@ size_t board_uart_read(uint8_t *dst, size_t max) { return byte_ring_read(&cortex
 
 void board_uart_write(const uint8_t *src, size_t n)
 {
-    for (size_t i = 0; i < n; ++i) {
-        /* A full ring waits for the transmit interrupt to drain a byte (one byte time at most). */
-        while (!byte_ring_put(&cortexm_uart_tx, src[i])) { }
+    /* A full ring waits for the transmit interrupt to drain a byte (one byte time at most); the
+     * interrupt is switched on once per batch queued, not once per byte. */
+    while (n != 0) {
+        size_t k = byte_ring_write(&cortexm_uart_tx, src, n);
+        if (k == 0) continue;
         cortexm_port_uart_tx_kick();
+        src += k;
+        n -= k;
     }
 }
 

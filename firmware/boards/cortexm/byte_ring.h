@@ -44,12 +44,43 @@ static inline int byte_ring_get(byte_ring_t *r, uint8_t *b)
     return 1;
 }
 
-/* Drains up to max bytes into dst; returns how many. */
+/* Drains up to max bytes into dst; returns how many. The other side's index is read once and ours
+ * written once (bytes it adds meanwhile wait for the next call): on a Cortex-M0+ each byte of the
+ * protocol UART goes through here, so a volatile access or two per byte is a good part of its cost. */
 static inline size_t byte_ring_read(byte_ring_t *r, uint8_t *dst, size_t max)
 {
+    uint16_t t = r->tail;
+    uint16_t h = r->head;
+    BYTE_RING_BARRIER();
+    const uint8_t *buf = r->buf;
+    uint16_t size = r->size;
     size_t n = 0;
-    while (n < max && byte_ring_get(r, &dst[n])) ++n;
+    while (n < max && t != h) {
+        dst[n++] = buf[t];
+        if (++t == size) t = 0;
+    }
+    BYTE_RING_BARRIER();
+    r->tail = t;
     return n;
+}
+
+/* Queues up to n bytes from src; returns how many fit (the producer's side of byte_ring_read). */
+static inline size_t byte_ring_write(byte_ring_t *r, const uint8_t *src, size_t n)
+{
+    uint16_t h = r->head;
+    uint16_t t = r->tail;
+    uint8_t *buf = r->buf;
+    uint16_t size = r->size;
+    size_t k = 0;
+    while (k < n) {
+        uint16_t next = (uint16_t)(h + 1u == size ? 0u : h + 1u);
+        if (next == t) break;
+        buf[h] = src[k++];
+        h = next;
+    }
+    BYTE_RING_BARRIER();
+    r->head = h;
+    return k;
 }
 
 static inline int byte_ring_empty(const byte_ring_t *r) { return r->head == r->tail; }

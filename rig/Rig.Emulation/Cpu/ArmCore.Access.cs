@@ -31,8 +31,7 @@ public sealed partial class ArmCore
             off = address - romStart;
             if (off < romLimit) return Unsafe.ReadUnaligned<uint>(ref At(romBytes, off));
         }
-        else if (UnalignedTraps) throw Unaligned(address, 4, write: false);
-        return Memory.Read32(CacheForLoad(address));
+        return LoadSlow32(address);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -45,8 +44,7 @@ public sealed partial class ArmCore
             off = address - romStart;
             if (off < romLimit) return Unsafe.ReadUnaligned<ushort>(ref At(romBytes, off));
         }
-        else if (UnalignedTraps) throw Unaligned(address, 2, write: false);
-        return Memory.Read16(CacheForLoad(address));
+        return LoadSlow16(address);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -56,7 +54,7 @@ public sealed partial class ArmCore
         if (off < ramLimit) return At(ramBytes, off);
         off = address - romStart;
         if (off < romLimit) return At(romBytes, off);
-        return Memory.Read8(CacheForLoad(address));
+        return LoadSlow8(address);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -71,8 +69,7 @@ public sealed partial class ArmCore
                 return;
             }
         }
-        else if (UnalignedTraps) throw Unaligned(address, 4, write: true);
-        Memory.Write32(CacheForStore(address), value);
+        StoreSlow32(address, value);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -87,8 +84,7 @@ public sealed partial class ArmCore
                 return;
             }
         }
-        else if (UnalignedTraps) throw Unaligned(address, 2, write: true);
-        Memory.Write16(CacheForStore(address), value);
+        StoreSlow16(address, value);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -100,8 +96,43 @@ public sealed partial class ArmCore
             At(ramBytes, off) = (byte)value;
             return;
         }
-        Memory.Write8(CacheForStore(address), value);
+        StoreSlow8(address, value);
     }
+
+    // The slow paths out of line: the fast paths above inline into every load and store of the executors.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    uint LoadSlow32(uint address)
+    {
+        if ((address & 3) != 0 && UnalignedTraps) throw Unaligned(address, 4, write: false);
+        return Memory.Read32(CacheForLoad(address));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    uint LoadSlow16(uint address)
+    {
+        if ((address & 1) != 0 && UnalignedTraps) throw Unaligned(address, 2, write: false);
+        return Memory.Read16(CacheForLoad(address));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    uint LoadSlow8(uint address) => Memory.Read8(CacheForLoad(address));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    void StoreSlow32(uint address, uint value)
+    {
+        if ((address & 3) != 0 && UnalignedTraps) throw Unaligned(address, 4, write: true);
+        Memory.Write32(CacheForStore(address), value);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    void StoreSlow16(uint address, uint value)
+    {
+        if ((address & 1) != 0 && UnalignedTraps) throw Unaligned(address, 2, write: true);
+        Memory.Write16(CacheForStore(address), value);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    void StoreSlow8(uint address, uint value) => Memory.Write8(CacheForStore(address), value);
 
     /// <summary>A word access that must be aligned on every core (LDM/STM/PUSH/POP, LDRD/STRD, exclusives, stacking).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -112,7 +143,7 @@ public sealed partial class ArmCore
         if (off < ramLimit) return Unsafe.ReadUnaligned<uint>(ref At(ramBytes, off));
         off = address - romStart;
         if (off < romLimit) return Unsafe.ReadUnaligned<uint>(ref At(romBytes, off));
-        return Memory.Read32(CacheForLoad(address));
+        return LoadSlow32(address);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -125,7 +156,7 @@ public sealed partial class ArmCore
             Unsafe.WriteUnaligned(ref At(ramBytes, off), value);
             return;
         }
-        Memory.Write32(CacheForStore(address), value);
+        StoreSlow32(address, value);
     }
 
     /// <summary>

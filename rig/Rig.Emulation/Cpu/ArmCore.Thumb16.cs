@@ -14,7 +14,7 @@ namespace Rig.Emulation.Cpu;
 /// </summary>
 public sealed partial class ArmCore
 {
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     void Execute16(ushort hw)
     {
         switch (hw >> 11)

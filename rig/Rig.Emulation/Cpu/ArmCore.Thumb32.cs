@@ -9,6 +9,7 @@ namespace Rig.Emulation.Cpu;
 /// </summary>
 public sealed partial class ArmCore
 {
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     void Execute32(ushort hw1, ushort hw2)
     {
         // 11110 xxxxxxxxxxx / 1xxx: branches and miscellaneous control.

@@ -149,10 +149,18 @@ public sealed partial class ArmCore
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Retire(in Retired op)
     {
-        // The rig's M0+ and M4 models called directly (sealed classes): no interface dispatch on the hot path.
-        Cycles += (ulong)(m0Timing is { } m0 ? m0.Cycles(op, Pc) : m4Timing is { } m4 ? m4.Cycles(op, Pc) : Timing.Cycles(op, Pc));
+        // The rig's M0+ and M4 models called directly (sealed classes): no interface dispatch on the hot
+        // path. Only the cases that fold to a few instructions are inlined (the M4's, the M0+'s without
+        // wait states): this runs at every retire site, dozens per executor method, and a bigger body
+        // there spends the JIT's inlining budget and the instruction cache.
+        if (m4Timing is { } m4) Cycles += (ulong)m4.Cycles(op, Pc);
+        else if (m0Timing is { } m0 && m0.WithoutWaitStates) Cycles += (ulong)m0.CyclesWithoutWaitStates(op);
+        else Cycles += (ulong)OtherCycles(op);
         Instructions++;
     }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    int OtherCycles(in Retired op) => m0Timing is { } m0 ? m0.Cycles(op, Pc) : Timing.Cycles(op, Pc);
 
     readonly CortexM0PlusTiming? m0Timing;
     readonly CortexM4Timing? m4Timing;

@@ -103,7 +103,11 @@ public sealed class MemoryMap
 
     /// <summary>Wait states of an access at <paramref name="address"/> (0 outside every region: the access faults anyway).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int WaitStates(uint address) => MaxWaitStates == 0 ? 0 : Find(address)?.WaitStates ?? 0;
+    public int WaitStates(uint address) => MaxWaitStates == 0 ? 0 : RegionWaitStates(address);
+
+    // Out of line: cycle models inline WaitStates at every load and store they time.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    int RegionWaitStates(uint address) => Find(address)?.WaitStates ?? 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public uint Read8(uint address)

@@ -21,10 +21,33 @@ public sealed class CortexM0PlusTiming(MemoryMap memory, int multiplyCycles = 1)
     /// <summary>The word (address / 4) the prefetch last fetched; uint.MaxValue after a taken branch.</summary>
     uint fetchedWord = uint.MaxValue;
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public int Cycles(in Retired op, uint pc)
     {
-        var cycles = op.Class switch
+        var cycles = BaseCycles(op);
+        if (memory.MaxWaitStates > 0) cycles += WaitStates(op, pc);
+        else if (op.Taken) fetchedWord = uint.MaxValue;
+        return cycles;
+    }
+
+    /// <summary>No region has wait states: <see cref="Cycles"/> is then <see cref="CyclesWithoutWaitStates"/>.</summary>
+    public bool WithoutWaitStates
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get => memory.MaxWaitStates == 0;
+    }
+
+    /// <summary><see cref="Cycles"/> when <see cref="WithoutWaitStates"/> (the core's inlined fast path: the class is a constant at most call sites).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public int CyclesWithoutWaitStates(in Retired op)
+    {
+        if (op.Taken) fetchedWord = uint.MaxValue;
+        return BaseCycles(op);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    int BaseCycles(in Retired op)
+    {
+        return op.Class switch
         {
             // Table 3-1: MOVS/ADDS/SUBS/ADCS/SBCS/RSBS/CMP/CMN/ANDS/EORS/ORRS/BICS/MVNS/TST, shifts,
             // SXT/UXT, REV*, ADR, ADD/SUB SP, CPS: 1.
@@ -56,9 +79,6 @@ public sealed class CortexM0PlusTiming(MemoryMap memory, int multiplyCycles = 1)
             OpClass.Supervisor or OpClass.Breakpoint => 1,
             _ => 1,
         };
-        if (memory.MaxWaitStates > 0) cycles += WaitStates(op, pc);
-        else if (op.Taken) fetchedWord = uint.MaxValue;
-        return cycles;
     }
 
     int WaitStates(in Retired op, uint pc)

@@ -5,8 +5,9 @@ namespace Rig.Model.Training.Cnn;
 /// <summary>
 /// Softmax cross-entropy training of a <see cref="DsCnn"/> with Adam: windows of every training
 /// clip starting every stride columns, minibatches in a seeded shuffled order, cosine learning-rate
-/// decay, and per example a random gain (along the frontend's gain direction, like the MLP's) and
-/// Gaussian input noise. Single-threaded and seeded throughout: a seed always gives the same weights.
+/// decay, and per example a random gain (along the frontend's gain direction, like the MLP's),
+/// Gaussian input noise and the optional <see cref="WindowAugmentation"/> (time shift, masks),
+/// label smoothing and mixup. Single-threaded and seeded throughout: a seed always gives the same weights.
 /// </summary>
 public static class DsCnnTrainer
 {
@@ -30,8 +31,12 @@ public static class DsCnnTrainer
         for (var b = 0; b < bands; b++) gainPerDb[b] = gainDirection[b] * MlpTrainer.Q78PerDb / InputNormalisation.Q78 * norm.InvStd[b];
 
         var order = Enumerable.Range(0, examples.Count).ToArray();
+        var augment = new WindowAugmentation(options, rng);
         var x = new double[windowColumns * bands];
+        var other = new double[windowColumns * bands];
         var p = new double[classes];
+        var target = new double[classes];
+        var otherTarget = new double[classes];
         var steps = options.Epochs * ((examples.Count + options.BatchSize - 1) / options.BatchSize);
         var step = 0;
         for (var epoch = 0; epoch < options.Epochs; epoch++)
@@ -46,18 +51,27 @@ public static class DsCnnTrainer
                 for (var n = start; n < end; n++)
                 {
                     var (clip, first) = examples[order[n]];
-                    inputs[clip].AsSpan(first * bands, x.Length).CopyTo(x);
-                    var gain = (2 * rng.NextDouble() - 1) * options.GainAugmentationDb;
-                    for (var i = 0; i < x.Length; i++) x[i] += gain * gainPerDb[i % bands] + options.InputNoise * rng.NextGaussian();
+                    var label = clips[clip].LabelIndex;
+                    Window(clip, first, x);
+                    WindowAugmentation.Target(label, options.LabelSmoothing, target);
+                    if (options.MixShare > 0 && rng.NextDouble() < options.MixShare)
+                    {
+                        var (otherClip, otherFirst) = examples[rng.NextInt(examples.Count)];
+                        Window(otherClip, otherFirst, other);
+                        WindowAugmentation.Target(clips[otherClip].LabelIndex, options.LabelSmoothing, otherTarget);
+                        var w = rng.NextDouble() * options.MixMaxWeight;
+                        for (var i = 0; i < x.Length; i++) x[i] += w * (other[i] - x[i]);
+                        for (var c = 0; c < classes; c++) target[c] += w * (otherTarget[c] - target[c]);
+                    }
                     var logits = net.Forward(x);
                     FloatMlp.Softmax(logits, p);
-                    var label = clips[clip].LabelIndex;
-                    loss -= Math.Log(Math.Max(p[label], 1e-12));
+                    for (var c = 0; c < classes; c++)
+                        if (target[c] > 0) loss -= target[c] * Math.Log(Math.Max(p[c], 1e-12));
                     var best = 0;
                     for (var c = 1; c < classes; c++)
                         if (p[c] > p[best]) best = c;
                     if (best == label) right++;
-                    p[label] -= 1;
+                    for (var c = 0; c < classes; c++) p[c] -= target[c];
                     net.Backward(p);
                 }
                 var scale = 1.0 / (end - start);
@@ -70,6 +84,16 @@ public static class DsCnnTrainer
             log?.Invoke($"epoch {epoch + 1}/{options.Epochs}: loss {loss / order.Length:F4}, train window accuracy {(double)right / order.Length:P1}");
         }
         return net;
+
+        // One training window: shifted, gain-moved, noisy and masked, into w.
+        void Window(int clip, int first, double[] w)
+        {
+            var begin = augment.Shift(first, clips[clip].Columns.Count, windowColumns);
+            inputs[clip].AsSpan(begin * bands, w.Length).CopyTo(w);
+            var gain = (2 * rng.NextDouble() - 1) * options.GainAugmentationDb;
+            for (var i = 0; i < w.Length; i++) w[i] += gain * gainPerDb[i % bands] + options.InputNoise * rng.NextGaussian();
+            augment.Mask(w, bands);
+        }
     }
 
     /// <summary>The logits of one window of a clip (normalised columns as <see cref="InputNormalisation.Apply"/> gives them).</summary>

@@ -37,6 +37,21 @@ public class DsCnnTrainingTests
     }
 
     [Fact]
+    public void Augmented_training_is_deterministic_per_seed_and_the_augmentations_change_the_weights()
+    {
+        var (profile, train, eval) = Clips();
+        var none = Quick with { TimeShiftColumns = 0, TimeMasks = 0, BandMasks = 0, LabelSmoothing = 0, MixShare = 0 };
+        var augmented = none with { TimeShiftColumns = 4, TimeMasks = 1, TimeMaskMaxColumns = 6, BandMasks = 1, BandMaskMaxBands = 2, LabelSmoothing = 0.1, MixShare = 0.5 };
+        var a = GraphTraining.TrainDsCnn(profile, "train", train, "eval", eval, augmented);
+        var b = GraphTraining.TrainDsCnn(profile, "train", train, "eval", eval, augmented);
+        Assert.Equal(GraphJson.Write(a.Graph, a.Info), GraphJson.Write(b.Graph, b.Info));
+        var plain = GraphJson.Write(GraphTraining.TrainDsCnn(profile, "train", train, "eval", eval, none).Graph, null);
+        Assert.NotEqual(plain, GraphJson.Write(a.Graph, null));
+        foreach (var one in new[] { none with { TimeShiftColumns = 4 }, none with { TimeMasks = 1, TimeMaskMaxColumns = 6 }, none with { LabelSmoothing = 0.1 }, none with { MixShare = 0.5 } })
+            Assert.NotEqual(plain, GraphJson.Write(GraphTraining.TrainDsCnn(profile, "train", train, "eval", eval, one).Graph, null));
+    }
+
+    [Fact]
     public void Clean_synth_sounds_are_learnt_and_the_int8_graph_keeps_most_decisions()
     {
         var (profile, train, eval) = Clips();
