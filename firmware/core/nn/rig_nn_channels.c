@@ -23,3 +23,20 @@ void rig_nn_channels(const rig_nn_output_t *o, const int8_t *w, int32_t w_stride
         out[c] = rig_nn_output_value(acc[0], multiplier[c], shift[c], out_offset, min, max);
     }
 }
+
+void rig_nn_depthwise_channels(const rig_nn_output_t *o, const int8_t *w, int32_t w_step, const int8_t *x, int32_t x_step,
+                               int32_t n, int32_t offset, int32_t out_c, int8_t *out)
+{
+    const int32_t *bias = o->bias, *multiplier = o->multiplier, *shift = o->shift;
+    const int32_t out_offset = o->offset, min = o->min, max = o->max;
+    int32_t c, j, acc[4];
+    for (c = 0; c + 4 <= out_c; c += 4) {
+        for (j = 0; j < 4; j++) acc[j] = bias != NULL ? bias[c + j] : 0;
+        rig_nn_dot_channels4(w + c, w_step, x + c, x_step, n, offset, acc);
+        for (j = 0; j < 4; j++) out[c + j] = rig_nn_output_value(acc[j], multiplier[c + j], shift[c + j], out_offset, min, max);
+    }
+    for (; c < out_c; c++) {
+        acc[0] = rig_nn_dot_strided(w + c, w_step, x + c, x_step, n, offset, bias != NULL ? bias[c] : 0);
+        out[c] = rig_nn_output_value(acc[0], multiplier[c], shift[c], out_offset, min, max);
+    }
+}

@@ -109,6 +109,10 @@ void rig_nn_depthwise_conv2d(const rig_nn_layer_t *l, const int8_t *in, int8_t *
                 x_step = in_row_step;
                 w_step = filter_row;
             }
+            if (depth_multiplier == 1 && t.rows == 1) {
+                rig_nn_depthwise_channels(&o, w, w_step, t.x, x_step, t.taps, input_offset, out_c, out);
+                continue;
+            }
             oc = 0;
             /* Without a depth multiplier channel c reads input channel c: four neighbouring channels at once. */
             if (depth_multiplier == 1) {

@@ -65,12 +65,14 @@ public static class HistoryCommand
             Console.Out.WriteLine($"no finished runs of profile {q.Profile} in {store.Name}");
             return 0;
         }
-        var table = PlainTextTable.Create("run", "started (UTC)", "rig host", "mode", "board", "clips", "accuracy", "feature mismatches", "model mismatches", "frontend cyc", "model cyc", "cycles clock", "energy uJ", "energy clock", "RAM B", "flash B", "config");
+        var table = PlainTextTable.Create("run", "started (UTC)", "rig host", "mode", "board", "clips", "accuracy", "mismatches", "frontend cyc", "model cyc", "cycles clock", "energy uJ", "energy clock", "RAM B", "flash B", "config");
         foreach (var (r, m) in runs.Select(r => (r, r.Metrics)))
             PlainTextTable.Row(table, r.RunId + (r.Complete ? "" : " (unfinished)"), Fmt.Time(r.StartedAt), r.Host ?? "unknown", JsonNames.Of(r.Mode), r.Board, r.Clips.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Fmt.Percent(m.AccuracyPercent), Fmt.Int(m.FeatureMismatches), Fmt.Int(m.ModelMismatches), Fmt.Number(m.FrontendCyclesMedian), Fmt.Number(m.ModelCyclesMedian),
+                Fmt.Percent(m.AccuracyPercent), $"{Fmt.Int(m.FeatureMismatches)} / {Fmt.Int(m.ModelMismatches)}", Fmt.Number(m.FrontendCyclesMedian), Fmt.Number(m.ModelCyclesMedian),
                 m.CycleClock is { } cc ? cc.Name() : "-", Fmt.Number(m.EnergyPerInferenceUj), m.EnergyClock is { } ec ? ec.Name() : "-", Fmt.Number(m.RamBytes), Fmt.Number(m.FlashBytes), r.ConfigHash);
         PlainTextTable.Write(table);
+        // One cell for both counts keeps the table within the console's width.
+        Console.Out.WriteLine("mismatches: feature (Q15) / model (int8) values differing from the golden model");
         var png = q.Plot?.FullName ?? Path.Combine(OutputDir(location), $"history-{q.Profile}.png");
         Console.Out.WriteLine($"trends: {HistoryTrends.WritePlot(png, runs)}");
         if (q.Html is { } page) Console.Out.WriteLine($"history page: {WritePage(page.FullName, store, q.Profile, runs)}");
