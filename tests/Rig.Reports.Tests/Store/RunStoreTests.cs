@@ -167,9 +167,9 @@ public sealed class RunStoreTests : IDisposable
         {
             connection.Open();
             using var cmd = connection.CreateCommand();
-            // Version 1 had neither the columns of version 3 nor the version table.
+            // Version 1 had neither the columns of versions 3 and 4 nor the version table.
             cmd.CommandText = "DROP INDEX runs_board; ALTER TABLE runs DROP COLUMN host; ALTER TABLE runs DROP COLUMN board_uid; ALTER TABLE runs DROP COLUMN cycle_clock; "
-                              + "ALTER TABLE runs DROP COLUMN energy_clock; DROP TABLE rig_schema; "
+                              + "ALTER TABLE runs DROP COLUMN energy_clock; ALTER TABLE runs DROP COLUMN model_mismatches; DROP TABLE rig_schema; "
                               + "UPDATE runs SET frontend_cycles_median = 0, model_cycles_median = 0, ram_bytes = 0, flash_bytes = 0 WHERE run_id = $id; PRAGMA user_version = 1;";
             cmd.Parameters.AddWithValue("$id", unmeasured.RunId);
             cmd.ExecuteNonQuery();
