@@ -75,6 +75,32 @@ public sealed class ModelDiffRunTests : IDisposable
         Assert.Null(result.Model!.Layers); // the MLP has no graph layers
     }
 
+    [Theory]
+    [InlineData("stm32l4")]
+    [InlineData("nrf52840")]
+    public void An_emulated_m4_image_running_its_ds_cnn_agrees_with_the_twin_on_every_window(string profile)
+    {
+        // The shipped DS-CNN image on the rig's Cortex-M4 emulator. Its int8 kernels take the DSP path (SXTB16/SXTAB16 and
+        // SMLAD, rig_nn_dot.c), which neither the host build nor the M0+ image compiles: this run checks it against the twin.
+        var build = new Rig.Core.Firmware.FirmwareBuild(Rig.Core.RepoPaths.Root);
+        var imageDir = Path.Combine(_dir, "image-" + profile);
+        Assert.All(build.Image(profile, imageDir), s => Assert.True(s.Succeeded, s.Output));
+        var playlist = Path.Combine(_dir, "ds-cnn.yaml");
+        File.WriteAllLines(playlist, ["name: ds-cnn", "items:", "  - {name: d0, label: dog_bark, synth: dog_bark, seed: 300, duration: 2.0}"]);
+        var options = TinyRuns.Options(_dir, playlist, Path.Combine(_dir, "run-" + profile), "emulated") with
+        {
+            Profile = profile,
+            Firmware = build.ImagePath(profile, imageDir),
+        };
+
+        var result = Assert.Single(new RunOrchestrator(TimeProvider.System, new SilentProgress()).Execute(options)).Result;
+
+        Assert.True(result.Clips.Sum(c => c.ModelWindows) > 0);
+        Assert.Equal(0, result.FeatureMismatches);
+        Assert.Equal(0, result.ModelMismatches);
+        Assert.Contains(nameof(OperatorKind.DepthwiseConv2D), result.Model!.Layers!.Select(l => l.Kind));
+    }
+
     [Fact]
     public void An_emulated_image_built_with_one_weight_changed_is_reported_diverging_first_at_that_layer()
     {
