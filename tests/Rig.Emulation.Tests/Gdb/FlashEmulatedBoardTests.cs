@@ -51,16 +51,12 @@ public sealed class FlashEmulatedBoardTests(FlashImages images) : IClassFixture<
     public async Task A_run_on_a_board_flashed_through_its_gdb_server_reports_the_flashed_images_build_id()
     {
         var folder = Directory.CreateTempSubdirectory("rig-flash-run-").FullName;
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        var console = new StringWriter();
-        var synced = TextWriter.Synchronized(console);
-        Console.SetOut(synced);
-        Console.SetError(synced);
         try
         {
+            using var console = new SwappedConsole();
             var port = GdbBatch.FreePort();
             var run = Run([.. RunArgs(folder, port), "--firmware", images.New]);
-            await HaltedAtReset(console, synced, run);
+            await HaltedAtReset(console, run);
             var flashed = Flash("--profile", FlashImages.Board, images.New, "--via", $"gdb://localhost:{port}");
 
             Assert.True(flashed == 0, console.ToString());
@@ -73,8 +69,6 @@ public sealed class FlashEmulatedBoardTests(FlashImages images) : IClassFixture<
         }
         finally
         {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
             Directory.Delete(folder, recursive: true);
         }
     }
@@ -83,16 +77,12 @@ public sealed class FlashEmulatedBoardTests(FlashImages images) : IClassFixture<
     public async Task A_board_left_on_its_old_image_is_refused_naming_both_build_ids()
     {
         var folder = Directory.CreateTempSubdirectory("rig-flash-refused-").FullName;
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        var console = new StringWriter();
-        var synced = TextWriter.Synchronized(console);
-        Console.SetOut(synced);
-        Console.SetError(synced);
         try
         {
+            using var console = new SwappedConsole();
             var port = GdbBatch.FreePort();
             var run = Run([.. RunArgs(folder, port), "--firmware", images.New]);
-            await HaltedAtReset(console, synced, run);
+            await HaltedAtReset(console, run);
             // gdb looks and lets go without flashing: the board boots the image it held.
             var looked = GdbBatch.Run(images.Old, $"target extended-remote localhost:{port}", "echo @reset\\n", "info registers pc", "detach");
 
@@ -106,8 +96,6 @@ public sealed class FlashEmulatedBoardTests(FlashImages images) : IClassFixture<
         }
         finally
         {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
             Directory.Delete(folder, recursive: true);
         }
     }
@@ -121,33 +109,47 @@ public sealed class FlashEmulatedBoardTests(FlashImages images) : IClassFixture<
     }
 
     /// <summary>Waits (bounded) until the run says its board waits at its reset vector, as a user reads it before flashing.</summary>
-    static async Task HaltedAtReset(StringWriter console, TextWriter synced, Task<int> run)
+    static async Task HaltedAtReset(SwappedConsole console, Task<int> run)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!Said(console, synced, "halted at its reset vector") && !run.IsCompleted && waited.Elapsed < GdbBatch.Timeout)
+        while (!console.Said("halted at its reset vector") && !run.IsCompleted && waited.Elapsed < GdbBatch.Timeout)
             await Task.Delay(200);
         Assert.False(run.IsCompleted, $"the run ended before halting for gdb: {console}");
-        Assert.True(Said(console, synced, "halted at its reset vector"), $"no halt within {GdbBatch.Timeout}: {console}");
+        Assert.True(console.Said("halted at its reset vector"), $"no halt within {GdbBatch.Timeout}: {console}");
     }
 
-    /// <summary>Reads what the run wrote so far; the synchronized writer's methods lock the writer itself, so this does too.</summary>
-    static bool Said(StringWriter console, TextWriter synced, string text)
+    /// <summary>The process's stdout and stderr written into one buffer while a run goes on in another thread, until disposed.</summary>
+    sealed class SwappedConsole : IDisposable
     {
-        lock (synced) return console.ToString().Contains(text, StringComparison.Ordinal);
+        readonly TextWriter oldOut = Console.Out, oldErr = Console.Error;
+        readonly StringWriter text = new();
+        readonly TextWriter synced;
+
+        public SwappedConsole()
+        {
+            synced = TextWriter.Synchronized(text);
+            Console.SetOut(synced);
+            Console.SetError(synced);
+        }
+
+        /// <summary>Whether the run wrote <paramref name="s"/> so far; the synchronized writer locks itself, so this does too.</summary>
+        public bool Said(string s) => ToString().Contains(s, StringComparison.Ordinal);
+
+        public override string ToString()
+        {
+            lock (synced) return text.ToString();
+        }
+
+        public void Dispose()
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldErr);
+        }
     }
 
     static (int Exit, string Output) Captured(Func<int> command)
     {
-        var before = Console.Out;
-        var output = new StringWriter();
-        Console.SetOut(output);
-        try
-        {
-            return (command(), output.ToString());
-        }
-        finally
-        {
-            Console.SetOut(before);
-        }
+        using var console = new SwappedConsole();
+        return (command(), console.ToString());
     }
 }
