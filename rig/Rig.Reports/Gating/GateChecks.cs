@@ -111,9 +111,9 @@ public static class GateChecks
     private static GateCheck Mismatches(string name, string unit, string why, long baseline, long current, long max)
     {
         var limit = $"<= {max.ToString(CultureInfo.InvariantCulture)}";
-        return current > max
-            ? new GateCheck(name, unit, baseline, current, current - baseline, limit, GateVerdict.Regression, why)
-            : new GateCheck(name, unit, baseline, current, current - baseline, limit, GateVerdict.Pass, "");
+        var regressed = current > max;
+        return new GateCheck(name, unit, baseline, current, current - baseline, limit,
+            regressed ? GateVerdict.Regression : GateVerdict.Pass, regressed ? why : "");
     }
 
     /// <summary>
