@@ -13,7 +13,8 @@ using Rig.Model.Training.Export;
 namespace Rig.Cli.Commands;
 
 /// <summary>
-/// `rig train --playlist playlists/train.yaml --profile &lt;p&gt; [--arch mlp|ds-cnn] [--seed N] [--epochs N] [--out &lt;dir&gt;] [--eval playlists/reference.yaml]`:
+/// `rig train --playlist playlists/train.yaml --profile &lt;p&gt; [--arch mlp|ds-cnn] [--seed N] [--epochs N] [--out &lt;dir&gt;] [--eval playlists/reference.yaml]`
+/// (ds-cnn also takes its architecture, <see cref="TrainArchitecture"/>):
 /// trains the classifier on the golden frontend's features of the playlist (deterministic for a
 /// seed), quantises it, reports float and quantised accuracy on the held-out playlist and writes it
 /// (default: firmware/generated/&lt;profile&gt;/, the committed model). mlp: rig_model_weights.h +
@@ -36,12 +37,16 @@ public static class TrainCommand
         {
             if (r.GetValueOrDefault<int?>() is < 1 or > 1000) r.AddError("--epochs must be between 1 and 1000");
         });
+        var architecture = new TrainArchitecture();
         var command = new Command("train", "Train, quantise and write the on-device classifier for a profile") { playlist, profile, arch, seed, epochs, output, eval };
-        command.SetAction(parse => CliErrors.Run(parse, () => Run(parse.GetValue(playlist)!, parse.GetValue(profile)!, parse.GetValue(arch)!, parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(output), parse.GetValue(eval))));
+        foreach (var o in architecture.All) command.Options.Add(o);
+        command.SetAction(parse => CliErrors.Run(parse, () => Run(parse.GetValue(playlist)!, parse.GetValue(profile)!, parse.GetValue(arch)!, parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(output), parse.GetValue(eval),
+            (frontend, options) => architecture.Options(parse, frontend, options))));
         return command;
     }
 
-    private static int Run(string playlistPath, string profileName, string arch, ulong seed, int? epochs, string? outDir, string? evalPath)
+    private static int Run(string playlistPath, string profileName, string arch, ulong seed, int? epochs, string? outDir, string? evalPath,
+        Func<Rig.Dsp.FrontendConfig, DsCnnOptions, DsCnnOptions> dsCnnOptions)
     {
         var profile = ProfileCatalog.Load(profileName);
         var train = Playlist.Load(playlistPath);
@@ -53,7 +58,7 @@ public static class TrainCommand
         var evalClips = PlaylistFeatures.Compute(eval, profile.Frontend);
         var folder = outDir ?? RepoPaths.Generated(profile.Name);
         return arch == "ds-cnn"
-            ? RunDsCnn(profile, Relative(train.File), trainClips, Relative(eval.File), evalClips, new DsCnnOptions { Seed = seed, Epochs = epochs ?? new DsCnnOptions().Epochs }, folder)
+            ? RunDsCnn(profile, Relative(train.File), trainClips, Relative(eval.File), evalClips, dsCnnOptions(profile.Frontend, new DsCnnOptions { Seed = seed, Epochs = epochs ?? new DsCnnOptions().Epochs }), folder)
             : RunMlp(profile, train, trainClips, eval, evalClips, new TrainingOptions { Seed = seed, Epochs = epochs ?? new TrainingOptions().Epochs }, folder);
     }
 

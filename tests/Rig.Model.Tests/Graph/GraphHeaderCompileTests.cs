@@ -13,7 +13,7 @@ namespace Rig.Model.Tests.Graph;
 /// </summary>
 public sealed class GraphHeaderCompileTests : IDisposable
 {
-    private const string Harness = """
+    internal const string Harness = """
         #define RIG_MODEL_GRAPH_DATA 1
         #include "rig_model_graph.h"
         #include "nn/rig_nn_input.h"
@@ -97,9 +97,12 @@ public sealed class GraphHeaderCompileTests : IDisposable
         return exe;
     }
 
-    private (string Exe, Tool.Result Result) Compile(PreparedGraph g, int budget)
+    private (string Exe, Tool.Result Result) Compile(PreparedGraph g, int budget) => Compile(_dir, g, budget);
+
+    /// <summary>The header of <paramref name="g"/> and <see cref="Harness"/> built with gcc in a new folder under <paramref name="temp"/>.</summary>
+    internal static (string Exe, Tool.Result Result) Compile(TempDir temp, PreparedGraph g, int budget)
     {
-        var dir = _dir.Sub($"graph-{Guid.NewGuid():N}");
+        var dir = temp.Sub($"graph-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, GraphHeaderWriter.FileName), GraphHeaderWriter.Write(g));
         File.WriteAllText(Path.Combine(dir, "rig_profile.h"),

@@ -15,6 +15,11 @@ public sealed class Conv2DLayer : ILayer
     // order: a 1x1 filter, or a VALID filter spanning the whole width (the DS-CNN's first conv).
     private readonly bool _contiguous;
 
+    // Otherwise (a small filter sliding over time and bands, SAME padding) each output position's
+    // patch is gathered into [kh, kw, in] order, padding as zeros, so one dot product per channel
+    // does the work; the input gradient collects in the patch and is scattered back.
+    private readonly double[] _patch, _patchGradient;
+
     public Conv2DLayer(FeatureShape input, int outChannels, int kernelH, int kernelW, int strideH, int strideW, Padding padding, bool relu)
     {
         Input = input;
@@ -31,6 +36,8 @@ public sealed class Conv2DLayer : ILayer
         _padLeft = pl;
         Output = new FeatureShape(oh, ow, outChannels);
         _contiguous = (kernelH == 1 && kernelW == 1 && pt == 0 && pl == 0) || (kernelW == input.Width && padding == Padding.Valid);
+        _patch = new double[kernelH * kernelW * input.Channels];
+        _patchGradient = new double[_patch.Length];
         Weights = new double[outChannels * kernelH * kernelW * input.Channels];
         Bias = new double[outChannels];
         Parameters = [Weights, Bias];
@@ -59,50 +66,30 @@ public sealed class Conv2DLayer : ILayer
 
     public void Forward(ReadOnlySpan<double> x, Span<double> y)
     {
-        int cin = Input.Channels, cout = Output.Channels, iw = Input.Width, ih = Input.Height;
-        var w = Weights;
         if (_contiguous)
         {
             ForwardContiguous(x, y);
             return;
         }
+        var k = _patch.Length;
+        var cout = Output.Channels;
         for (var oy = 0; oy < Output.Height; oy++)
         {
             for (var ox = 0; ox < Output.Width; ox++)
             {
+                Gather(x, oy, ox);
                 var outBase = (oy * Output.Width + ox) * cout;
-                for (var o = 0; o < cout; o++) y[outBase + o] = Bias[o];
-                for (var ky = 0; ky < KernelH; ky++)
+                for (var o = 0; o < cout; o++)
                 {
-                    var iy = oy * StrideH + ky - _padTop;
-                    if ((uint)iy >= (uint)ih) continue;
-                    for (var kx = 0; kx < KernelW; kx++)
-                    {
-                        var ix = ox * StrideW + kx - _padLeft;
-                        if ((uint)ix >= (uint)iw) continue;
-                        var xs = x.Slice((iy * iw + ix) * cin, cin);
-                        for (var o = 0; o < cout; o++)
-                        {
-                            var ws = w.AsSpan(((o * KernelH + ky) * KernelW + kx) * cin, cin);
-                            var acc = 0.0;
-                            for (var i = 0; i < cin; i++) acc += ws[i] * xs[i];
-                            y[outBase + o] += acc;
-                        }
-                    }
+                    var v = Bias[o] + FloatKernels.Dot(Weights.AsSpan(o * k, k), _patch);
+                    y[outBase + o] = Relu && v < 0 ? 0 : v;
                 }
-                if (Relu)
-                    for (var o = 0; o < cout; o++)
-                        if (y[outBase + o] < 0) y[outBase + o] = 0;
             }
         }
     }
 
     public void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> dy, Span<double> dx)
     {
-        int cin = Input.Channels, cout = Output.Channels, iw = Input.Width, ih = Input.Height;
-        var w = Weights;
-        var dw = Gradients[0];
-        var db = Gradients[1];
         if (Relu)
             for (var i = 0; i < dy.Length; i++)
                 if (y[i] <= 0) dy[i] = 0;
@@ -112,36 +99,64 @@ public sealed class Conv2DLayer : ILayer
             BackwardContiguous(x, dy, dx);
             return;
         }
+        var k = _patch.Length;
+        var cout = Output.Channels;
+        var dw = Gradients[0];
+        var db = Gradients[1];
         for (var oy = 0; oy < Output.Height; oy++)
         {
             for (var ox = 0; ox < Output.Width; ox++)
             {
+                Gather(x, oy, ox);
+                Array.Clear(_patchGradient);
                 var outBase = (oy * Output.Width + ox) * cout;
-                for (var o = 0; o < cout; o++) db[o] += dy[outBase + o];
-                for (var ky = 0; ky < KernelH; ky++)
+                var any = false;
+                for (var o = 0; o < cout; o++)
                 {
-                    var iy = oy * StrideH + ky - _padTop;
-                    if ((uint)iy >= (uint)ih) continue;
-                    for (var kx = 0; kx < KernelW; kx++)
-                    {
-                        var ix = ox * StrideW + kx - _padLeft;
-                        if ((uint)ix >= (uint)iw) continue;
-                        var inBase = (iy * iw + ix) * cin;
-                        var xs = x.Slice(inBase, cin);
-                        for (var o = 0; o < cout; o++)
-                        {
-                            var g = dy[outBase + o];
-                            if (g == 0) continue;
-                            var wBase = ((o * KernelH + ky) * KernelW + kx) * cin;
-                            var dws = dw.AsSpan(wBase, cin);
-                            for (var i = 0; i < cin; i++) dws[i] += g * xs[i];
-                            if (dx.IsEmpty) continue;
-                            var ws = w.AsSpan(wBase, cin);
-                            var dxs = dx.Slice(inBase, cin);
-                            for (var i = 0; i < cin; i++) dxs[i] += g * ws[i];
-                        }
-                    }
+                    var g = dy[outBase + o];
+                    if (g == 0) continue;
+                    any = true;
+                    db[o] += g;
+                    FloatKernels.AddScaled(g, _patch, dw.AsSpan(o * k, k));
+                    if (!dx.IsEmpty) FloatKernels.AddScaled(g, Weights.AsSpan(o * k, k), _patchGradient);
                 }
+                if (any && !dx.IsEmpty) Scatter(dx, oy, ox);
+            }
+        }
+    }
+
+    /// <summary>The input patch under output (oy, ox) into <see cref="_patch"/>, [kh, kw, in], zeros where it reads padding.</summary>
+    private void Gather(ReadOnlySpan<double> x, int oy, int ox)
+    {
+        int cin = Input.Channels, iw = Input.Width, ih = Input.Height;
+        var p = 0;
+        for (var ky = 0; ky < KernelH; ky++)
+        {
+            var iy = oy * StrideH + ky - _padTop;
+            for (var kx = 0; kx < KernelW; kx++, p += cin)
+            {
+                var ix = ox * StrideW + kx - _padLeft;
+                var dst = _patch.AsSpan(p, cin);
+                if ((uint)iy < (uint)ih && (uint)ix < (uint)iw) x.Slice((iy * iw + ix) * cin, cin).CopyTo(dst);
+                else dst.Clear();
+            }
+        }
+    }
+
+    /// <summary>Adds <see cref="_patchGradient"/> back onto the input positions of output (oy, ox); padding taps are dropped.</summary>
+    private void Scatter(Span<double> dx, int oy, int ox)
+    {
+        int cin = Input.Channels, iw = Input.Width, ih = Input.Height;
+        var p = 0;
+        for (var ky = 0; ky < KernelH; ky++)
+        {
+            var iy = oy * StrideH + ky - _padTop;
+            for (var kx = 0; kx < KernelW; kx++, p += cin)
+            {
+                var ix = ox * StrideW + kx - _padLeft;
+                if ((uint)iy >= (uint)ih || (uint)ix >= (uint)iw) continue;
+                var dxs = dx.Slice((iy * iw + ix) * cin, cin);
+                for (var i = 0; i < cin; i++) dxs[i] += _patchGradient[p + i];
             }
         }
     }

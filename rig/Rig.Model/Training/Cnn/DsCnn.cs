@@ -18,13 +18,17 @@ public sealed class DsCnn
         Architecture = architecture;
         Normalisation = normalisation;
         var layers = new List<ILayer>();
-        var first = new Conv2DLayer(input, architecture.FirstChannels, architecture.FirstKernelHeight, input.Width,
-            architecture.FirstStrideHeight, 1, Padding.Valid, relu: true);
+        var (kernelW, strideW) = architecture.Stem == DsCnnStem.FullBand
+            ? (input.Width, 1)
+            : (architecture.FirstKernelWidth, architecture.FirstStrideWidth);
+        var first = new Conv2DLayer(input, architecture.FirstChannels, architecture.FirstKernelHeight, kernelW,
+            architecture.FirstStrideHeight, strideW, Padding.Valid, relu: true);
         layers.Add(first);
         var shape = first.Output;
         foreach (var (stride, channels) in architecture.Blocks)
         {
-            var dw = new DepthwiseConv2DLayer(shape, 3, Math.Min(3, shape.Width), stride, 1, Padding.Same, relu: true);
+            // One band wide (the full-band stem), the block runs along time only.
+            var dw = new DepthwiseConv2DLayer(shape, 3, Math.Min(3, shape.Width), stride, shape.Width > 1 ? stride : 1, Padding.Same, relu: true);
             var pw = new Conv2DLayer(dw.Output, channels, 1, 1, 1, 1, Padding.Same, relu: true);
             layers.Add(dw);
             layers.Add(pw);

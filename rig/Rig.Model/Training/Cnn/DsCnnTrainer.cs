@@ -14,7 +14,7 @@ public static class DsCnnTrainer
     public static DsCnn Train(IReadOnlyList<LabelledClip> clips, int windowColumns, int stride, double[] gainDirection, int classes, DsCnnOptions options, Action<string>? log = null)
     {
         var bands = clips[0].Columns[0].Length;
-        var norm = InputNormalisation.Fit(clips.SelectMany(c => c.Columns), bands);
+        var norm = options.Architecture.FitNormalisation(clips.SelectMany(c => c.Columns), bands);
         var net = new DsCnn(options.Architecture, new FeatureShape(windowColumns, bands, 1), classes, norm);
         var rng = new SplitMix64(options.Seed);
         net.Initialise(rng);

@@ -35,6 +35,33 @@ public sealed record InputNormalisation(double[] Mean, double[] InvStd)
         return new InputNormalisation(mean, inv);
     }
 
+    /// <summary>
+    /// One mean and 1/standard deviation over every band's values, repeated per band: a VALID filter
+    /// of any width folds it exactly (each tap meets the same mean and scale wherever it sits).
+    /// </summary>
+    public static InputNormalisation FitGlobal(IEnumerable<short[]> columns, int bands)
+    {
+        double sum = 0, sq = 0;
+        long n = 0;
+        foreach (var c in columns)
+        {
+            for (var b = 0; b < bands; b++)
+            {
+                var v = c[b] / Q78;
+                sum += v;
+                sq += v * v;
+            }
+            n += bands;
+        }
+        var mean = n == 0 ? 0 : sum / n;
+        var variance = n == 0 ? 0 : sq / n - mean * mean;
+        var inv = variance > 1e-12 ? 1 / Math.Sqrt(variance) : 1;
+        return new InputNormalisation(Enumerable.Repeat(mean, bands).ToArray(), Enumerable.Repeat(inv, bands).ToArray());
+    }
+
+    /// <summary>True when every band shares one mean and scale (<see cref="FitGlobal"/>).</summary>
+    public bool IsGlobal => Mean.All(m => m == Mean[0]) && InvStd.All(s => s == InvStd[0]);
+
     /// <summary>The normalised copy of a clip's columns, time-major ([T, B] flattened), as windows slice it.</summary>
     public double[] Apply(IReadOnlyList<short[]> columns)
     {

@@ -6,7 +6,7 @@ namespace Rig.Model.Training.Export;
 
 /// <summary>
 /// Post-training int8 quantisation of a <see cref="DsCnn"/>: the per-band input normalisation is
-/// folded into the first (VALID, full-band) convolution so the graph takes the frontend's values
+/// folded into the first (VALID) convolution so the graph takes the frontend's values
 /// (real = Q7.8 / 256); activation ranges are calibrated on the training windows (min and max);
 /// weights are symmetric per output channel, biases int32 at the accumulator's scale. The average
 /// pool and reshape keep their input's quantisation (TFLite requires it); the output is TFLite's
@@ -138,20 +138,24 @@ public static class DsCnnQuantizer
     }
 
     /// <summary>
-    /// The first convolution on raw real inputs: its filter spans every band (VALID), so filter column
-    /// b always meets band b and w * invStd[b], bias - sum w * invStd[b] * mean[b] is exact.
+    /// The first convolution on raw real inputs: w * invStd, bias - sum w * invStd * mean is exact when
+    /// every tap meets one known band's mean and scale wherever the filter sits and no tap ever reads
+    /// padding: a VALID filter spanning every band (filter column b meets band b), or any VALID filter
+    /// under a normalisation shared by all bands (<see cref="InputNormalisation.FitGlobal"/>).
     /// </summary>
     public static (double[] Weights, double[] Bias) FoldInputNormalisation(Conv2DLayer c, InputNormalisation n)
     {
-        if (c.KernelW != c.Input.Width || c.Padding != Padding.Valid || c.Input.Channels != 1)
-            throw new InvalidOperationException("the input normalisation folds only into a VALID first convolution spanning every band");
+        var fullBand = c.KernelW == c.Input.Width;
+        if (c.Padding != Padding.Valid || c.Input.Channels != 1 || !(fullBand || n.IsGlobal))
+            throw new InvalidOperationException("the input normalisation folds only into a VALID first convolution spanning every band, or any VALID one under a normalisation shared by all bands");
         var w = (double[])c.Weights.Clone();
         var b = (double[])c.Bias.Clone();
-        var bands = c.KernelW;
+        var taps = c.KernelW;
         for (var k = 0; k < w.Length; k++)
         {
-            var band = k % bands;
-            var o = k / (c.KernelH * bands);
+            // The filter column; under the full-band stem, the band it always meets.
+            var band = k % taps;
+            var o = k / (c.KernelH * taps);
             b[o] -= w[k] * n.InvStd[band] * n.Mean[band];
             w[k] *= n.InvStd[band];
         }

@@ -7,7 +7,7 @@ namespace Rig.Model.Tests.Training.Cnn;
 /// <summary>Every layer's backward pass against central finite differences of a random linear loss L = sum(r * y).</summary>
 public class LayerGradientTests
 {
-    public static TheoryData<string> Layers => ["conv-valid-strided", "conv-same-1x1", "conv-same-3x3-stride2", "depthwise-same", "depthwise-valid-stride2", "pool", "dense-relu", "dense"];
+    public static TheoryData<string> Layers => ["conv-valid-strided", "conv-same-1x1", "conv-same-3x3-stride2", "stem-valid-3x3-stride2x2", "depthwise-same", "depthwise-same-3x3-stride2x2", "depthwise-valid-stride2", "pool", "dense-relu", "dense"];
 
     private static ILayer Make(string kind, SplitMix64 rng)
     {
@@ -16,6 +16,10 @@ public class LayerGradientTests
             "conv-valid-strided" => new Conv2DLayer(new FeatureShape(9, 5, 2), 3, 3, 5, 2, 1, Padding.Valid, relu: true),
             "conv-same-1x1" => new Conv2DLayer(new FeatureShape(6, 1, 4), 5, 1, 1, 1, 1, Padding.Same, relu: true),
             "conv-same-3x3-stride2" => new Conv2DLayer(new FeatureShape(7, 6, 3), 4, 3, 3, 2, 2, Padding.Same, relu: false),
+            // The time-frequency stem: one input channel, a filter sliding over both dimensions (the gathered-patch path).
+            "stem-valid-3x3-stride2x2" => new Conv2DLayer(new FeatureShape(9, 8, 1), 4, 3, 3, 2, 2, Padding.Valid, relu: true),
+            // Its blocks' depthwise with the stride in both dimensions.
+            "depthwise-same-3x3-stride2x2" => new DepthwiseConv2DLayer(new FeatureShape(7, 6, 3), 3, 3, 2, 2, Padding.Same, relu: true),
             "depthwise-same" => new DepthwiseConv2DLayer(new FeatureShape(8, 3, 4), 3, 3, 1, 1, Padding.Same, relu: true),
             "depthwise-valid-stride2" => new DepthwiseConv2DLayer(new FeatureShape(9, 4, 3), 3, 2, 2, 2, Padding.Valid, relu: false),
             "pool" => new GlobalAveragePoolLayer(new FeatureShape(5, 3, 4)),
