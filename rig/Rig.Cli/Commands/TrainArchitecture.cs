@@ -20,12 +20,12 @@ public sealed class TrainArchitecture
 
     public Option<int?> StemChannels { get; } = new("--stem-channels")
     {
-        Description = "ds-cnn first convolution's output channels (default: the stem's, 32 full-band, 16 time-frequency)",
+        Description = "ds-cnn first convolution's output channels (default: 32)",
     };
 
     public Option<string?> StemKernel { get; } = new("--stem-kernel")
     {
-        Description = "ds-cnn first filter, time x bands, e.g. 3x3 (default: 5 x every band full-band, 3x3 time-frequency; the full-band stem takes only the time part)",
+        Description = "ds-cnn first filter, time x bands, e.g. 3x3 (default: 5 x every band full-band, 5x5 time-frequency; the full-band stem takes only the time part)",
     };
 
     public Option<string?> StemStride { get; } = new("--stem-stride")

@@ -47,14 +47,14 @@ public sealed class TimeFrequencyGraphTests : IDisposable
         Assert.Equal([1, profile.Classifier.WindowColumns, profile.Frontend.MelBands, 1], g.Input.Shape);
         var convs = g.Operators.Where(o => o.Kind is OperatorKind.Conv2D or OperatorKind.DepthwiseConv2D).ToList();
         Assert.Equal(
-            ["Conv2D 3x3 s2x2 Valid", "DepthwiseConv2D 3x3 s2x2 Same", "Conv2D 1x1 s1x1 Same", "DepthwiseConv2D 3x3 s1x1 Same", "Conv2D 1x1 s1x1 Same"],
+            ["Conv2D 5x5 s2x2 Valid", "DepthwiseConv2D 3x3 s2x2 Same", "Conv2D 1x1 s1x1 Same", "DepthwiseConv2D 3x3 s1x1 Same", "Conv2D 1x1 s1x1 Same"],
             convs.Select(o =>
             {
                 var f = g.Tensors[o.Inputs[1]].Shape;
                 return $"{o.Kind} {f[1]}x{f[2]} s{o.Options.StrideHeight}x{o.Options.StrideWidth} {o.Options.Padding}";
             }));
-        Assert.Equal([1, 31, 15, 6], g.Tensors[convs[0].Outputs[0]].Shape);
-        Assert.Equal([1, 16, 8, 6], g.Tensors[convs[1].Outputs[0]].Shape);
+        Assert.Equal([1, 30, 14, 6], g.Tensors[convs[0].Outputs[0]].Shape);
+        Assert.Equal([1, 15, 7, 6], g.Tensors[convs[1].Outputs[0]].Shape);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public class TimeFrequencyStemTests
     {
         var net = new DsCnn(DsCnnArchitecture.TimeFrequencyDefault, new FeatureShape(64, 32, 1), 6, new InputNormalisation(new double[32], Enumerable.Repeat(1.0, 32).ToArray()));
         Assert.Equal(
-            ["[31, 15, 16]", "[16, 8, 16]", "[16, 8, 32]", "[16, 8, 32]", "[16, 8, 32]", "[1, 1, 32]", "[1, 1, 6]"],
+            ["[30, 14, 32]", "[15, 7, 32]", "[15, 7, 32]", "[15, 7, 32]", "[15, 7, 32]", "[1, 1, 32]", "[1, 1, 6]"],
             net.Layers.Select(l => l.Output.ToString()));
         var dw = (DepthwiseConv2DLayer)net.Layers[1];
         Assert.Equal((3, 3, 2, 2, Padding.Same), (dw.KernelH, dw.KernelW, dw.StrideH, dw.StrideW, dw.Padding));
@@ -61,18 +61,18 @@ public class TimeFrequencyStemTests
     public void Folding_the_shared_normalisation_into_a_sliding_stem_is_exact()
     {
         var rng = new SplitMix64(5);
-        var norm = new InputNormalisation(Enumerable.Repeat(-40.0, 8).ToArray(), Enumerable.Repeat(0.2, 8).ToArray());
-        var net = new DsCnn(Small, new FeatureShape(12, 8, 1), 6, norm);
+        var norm = new InputNormalisation(Enumerable.Repeat(-40.0, 9).ToArray(), Enumerable.Repeat(0.2, 9).ToArray());
+        var net = new DsCnn(Small, new FeatureShape(13, 9, 1), 6, norm);
         net.Initialise(rng);
         var first = (Conv2DLayer)net.Layers[0];
-        Assert.Equal((3, 3, 2, 2), (first.KernelH, first.KernelW, first.StrideH, first.StrideW));
+        Assert.Equal((5, 5, 2, 2), (first.KernelH, first.KernelW, first.StrideH, first.StrideW));
         for (var o = 0; o < 3; o++) first.Bias[o] = rng.NextGaussian();
-        var raw = Enumerable.Range(0, 12).Select(_ => Enumerable.Range(0, 8).Select(_ => (short)(rng.NextInt(40000) - 20000)).ToArray()).ToList();
+        var raw = Enumerable.Range(0, 13).Select(_ => Enumerable.Range(0, 9).Select(_ => (short)(rng.NextInt(40000) - 20000)).ToArray()).ToList();
         net.Forward(norm.Apply(raw));
         var expected = net.Activation(1).ToArray();
 
         var (w, b) = DsCnnQuantizer.FoldInputNormalisation(first, norm);
-        var folded = new Conv2DLayer(first.Input, 3, 3, 3, 2, 2, Padding.Valid, relu: true);
+        var folded = new Conv2DLayer(first.Input, 3, 5, 5, 2, 2, Padding.Valid, relu: true);
         w.CopyTo(folded.Weights);
         b.CopyTo(folded.Bias);
         var y = new double[folded.Output.Size];
