@@ -66,7 +66,6 @@ public sealed record ClipRendering
     public short[] Heard(PlaylistItem item, int position, int sampleRate)
     {
         if (Room is null) throw new InvalidOperationException("inject rendering has no room");
-        var heard = Room(ClipRenderer.Render(item, sampleRate), Listener(position));
-        return heard;
+        return Room(ClipRenderer.Render(item, sampleRate), Listener(position));
     }
 }
