@@ -37,15 +37,20 @@ public static class TrainCommand
         {
             if (r.GetValueOrDefault<int?>() is < 1 or > 1000) r.AddError("--epochs must be between 1 and 1000");
         });
+        // acoustic renders through the profile's acoustic: room (VirtualRoom, as `rig run --mode acoustic` does).
+        var render = new Option<string>("--render") { Description = "training clips as the board gets them: inject (default), acoustic (through the profile's virtual room, a noise stream per clip) or both (each clip once each way)", DefaultValueFactory = _ => "inject" };
+        var evalRender = new Option<string>("--eval-render") { Description = "held-out clips: inject (default) or acoustic (what one board hears in `rig run --mode acoustic`)", DefaultValueFactory = _ => "inject" };
+        render.AcceptOnlyFromAmong([.. ClipRendering.Names]);
+        evalRender.AcceptOnlyFromAmong("inject", "acoustic");
         var architecture = new TrainArchitecture();
-        var command = new Command("train", "Train, quantise and write the on-device classifier for a profile") { playlist, profile, arch, seed, epochs, output, eval };
+        var command = new Command("train", "Train, quantise and write the on-device classifier for a profile") { playlist, profile, arch, seed, epochs, output, eval, render, evalRender };
         foreach (var o in architecture.All) command.Options.Add(o);
         command.SetAction(parse => CliErrors.Run(parse, () => Run(parse.GetValue(playlist)!, parse.GetValue(profile)!, parse.GetValue(arch)!, parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(output), parse.GetValue(eval),
-            (frontend, options) => architecture.Options(parse, frontend, options))));
+            parse.GetValue(render)!, parse.GetValue(evalRender)!, (frontend, options) => architecture.Options(parse, frontend, options))));
         return command;
     }
 
-    private static int Run(string playlistPath, string profileName, string arch, ulong seed, int? epochs, string? outDir, string? evalPath,
+    private static int Run(string playlistPath, string profileName, string arch, ulong seed, int? epochs, string? outDir, string? evalPath, string render, string evalRender,
         Func<Rig.Dsp.FrontendConfig, DsCnnOptions, DsCnnOptions> dsCnnOptions)
     {
         var profile = ProfileCatalog.Load(profileName);
@@ -54,11 +59,13 @@ public static class TrainCommand
         var missing = Labels.All.Where((_, i) => train.Items.All(item => item.LabelIndex != i)).ToList();
         if (missing.Count > 0)
             Console.Error.WriteLine($"warning: {train.File}: no clips labelled {string.Join(", ", missing)}; the model will not recognise them");
-        var trainClips = PlaylistFeatures.Compute(train, profile.Frontend);
-        var evalClips = PlaylistFeatures.Compute(eval, profile.Frontend);
+        RoomRecording room = (played, listener) => new Rig.Simulation.Room.VirtualRoom(profile.Acoustic, profile.Frontend.SampleRate, listener).Capture(played);
+        var trainClips = PlaylistFeatures.Compute(train, profile.Frontend, ClipRendering.Parse(render, room, ListenerSeat.PerClip));
+        var evalClips = PlaylistFeatures.Compute(eval, profile.Frontend, ClipRendering.Parse(evalRender, room, ListenerSeat.RunBoard));
         var folder = outDir ?? RepoPaths.Generated(profile.Name);
         return arch == "ds-cnn"
-            ? RunDsCnn(profile, Relative(train.File), trainClips, Relative(eval.File), evalClips, dsCnnOptions(profile.Frontend, new DsCnnOptions { Seed = seed, Epochs = epochs ?? new DsCnnOptions().Epochs }), folder)
+            ? RunDsCnn(profile, Relative(train.File) + (render == "inject" ? "" : $" (render {render})"), trainClips, Relative(eval.File) + (evalRender == "inject" ? "" : " (acoustic)"), evalClips,
+                dsCnnOptions(profile.Frontend, new DsCnnOptions { Seed = seed, Epochs = epochs ?? new DsCnnOptions().Epochs }), folder)
             : RunMlp(profile, train, trainClips, eval, evalClips, new TrainingOptions { Seed = seed, Epochs = epochs ?? new TrainingOptions().Epochs }, folder);
     }
 
