@@ -1,26 +1,23 @@
 using Rig.Cli.Commands;
-using Rig.Dsp;
 using Rig.Model.Training.Cnn;
 
 namespace Rig.Cli.Tests;
 
-/// <summary>`rig train`'s DS-CNN architecture options: each overrides one field of the frontend's default, and a malformed value is refused by the parser.</summary>
+/// <summary>`rig train`'s DS-CNN architecture options: each overrides one field of the chosen stem's default, and a malformed value is refused by the parser.</summary>
 public class TrainArchitectureTests
 {
-    private static readonly FrontendConfig LogMel = new(16000, 256, 128, "hamming", 32, 60, 8000, "q7.8-log2", 0);
-
     [Fact]
-    public void Without_options_the_frontend_decides_the_stem()
+    public void Without_options_the_full_band_net_that_ships_and_the_stem_option_picks_the_other()
     {
-        Assert.Equal(DsCnnArchitecture.TimeFrequencyDefault, TrainArchitecture.Resolve(LogMel, null, null, null, null, null));
-        Assert.Equal(DsCnnArchitecture.Default, TrainArchitecture.Resolve(LogMel with { MfccCount = 13 }, null, null, null, null, null));
-        Assert.Equal(DsCnnArchitecture.Default, TrainArchitecture.Resolve(LogMel, "full-band", null, null, null, null));
+        Assert.Equal(DsCnnStem.FullBand, TrainArchitecture.Resolve(null, null, null, null, null).Stem);
+        Assert.Equal(DsCnnArchitecture.Default, TrainArchitecture.Resolve("full-band", null, null, null, null));
+        Assert.Equal(DsCnnArchitecture.TimeFrequencyDefault, TrainArchitecture.Resolve("time-frequency", null, null, null, null));
     }
 
     [Fact]
     public void Each_option_overrides_its_field_only()
     {
-        var a = TrainArchitecture.Resolve(LogMel, "time-frequency", 24, "3x4", "2x1", "2:16,1:48");
+        var a = TrainArchitecture.Resolve("time-frequency", 24, "3x4", "2x1", "2:16,1:48");
         Assert.Equal(DsCnnArchitecture.TimeFrequencyDefault with
         {
             FirstChannels = 24, FirstKernelHeight = 3, FirstKernelWidth = 4, FirstStrideHeight = 2, FirstStrideWidth = 1,

@@ -1,21 +1,20 @@
 using System.CommandLine;
 using System.Globalization;
-using Rig.Dsp;
 using Rig.Model.Training.Cnn;
 
 namespace Rig.Cli.Commands;
 
 /// <summary>
 /// `rig train --arch ds-cnn`'s architecture options (--stem, --stem-channels, --stem-kernel,
-/// --stem-stride, --blocks, --label-smoothing): each overrides one field of the frontend's default
-/// architecture (<see cref="DsCnnArchitecture.For"/>), so leaving them all out trains what ships.
+/// --stem-stride, --blocks, --label-smoothing): each overrides one field of the chosen stem's default
+/// architecture (full-band unless --stem says otherwise), so leaving them all out trains what ships.
 /// Values are checked by the parser, before any clip is rendered.
 /// </summary>
 public sealed class TrainArchitecture
 {
     public Option<string?> Stem { get; } = new("--stem")
     {
-        Description = "ds-cnn first convolution: full-band (spans every band, a 1-D net along time) or time-frequency (a small filter over time and bands, 3x3 depthwise blocks); default: time-frequency on log-mel columns, full-band on MFCCs",
+        Description = "ds-cnn first convolution: full-band (spans every band, a 1-D net along time) or time-frequency (a small filter over time and bands, 3x3 depthwise blocks); default: full-band, what stm32l4 and nrf52840 ship",
     };
 
     public Option<int?> StemChannels { get; } = new("--stem-channels")
@@ -65,14 +64,14 @@ public sealed class TrainArchitecture
 
     public IEnumerable<Option> All => [Stem, StemChannels, StemKernel, StemStride, Blocks, LabelSmoothing];
 
-    /// <summary>The frontend's default architecture with the given options applied.</summary>
-    public static DsCnnArchitecture Resolve(FrontendConfig frontend, string? stem, int? channels, string? kernel, string? stride, string? blocks)
+    /// <summary>The stem's default architecture (full-band when <paramref name="stem"/> is null) with the given options applied.</summary>
+    public static DsCnnArchitecture Resolve(string? stem, int? channels, string? kernel, string? stride, string? blocks)
     {
         var a = stem switch
         {
             "full-band" => DsCnnArchitecture.Default,
             "time-frequency" => DsCnnArchitecture.TimeFrequencyDefault,
-            _ => DsCnnArchitecture.For(frontend),
+            _ => DsCnnArchitecture.Default,
         };
         if (channels is { } c) a = a with { FirstChannels = c };
         if (kernel is not null && ParsePair(kernel, 1, 64) is var (kh, kw)) a = a with { FirstKernelHeight = kh, FirstKernelWidth = kw };
@@ -81,11 +80,11 @@ public sealed class TrainArchitecture
         return a;
     }
 
-    public DsCnnOptions Options(ParseResult parse, FrontendConfig frontend, DsCnnOptions options)
+    public DsCnnOptions Options(ParseResult parse, DsCnnOptions options)
     {
         options = options with
         {
-            Architecture = Resolve(frontend, parse.GetValue(Stem), parse.GetValue(StemChannels), parse.GetValue(StemKernel), parse.GetValue(StemStride), parse.GetValue(Blocks)),
+            Architecture = Resolve(parse.GetValue(Stem), parse.GetValue(StemChannels), parse.GetValue(StemKernel), parse.GetValue(StemStride), parse.GetValue(Blocks)),
         };
         return parse.GetValue(LabelSmoothing) is { } s ? options with { LabelSmoothing = s } : options;
     }

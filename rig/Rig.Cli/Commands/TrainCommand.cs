@@ -46,12 +46,12 @@ public static class TrainCommand
         var command = new Command("train", "Train, quantise and write the on-device classifier for a profile") { playlist, profile, arch, seed, epochs, output, eval, render, evalRender };
         foreach (var o in architecture.All) command.Options.Add(o);
         command.SetAction(parse => CliErrors.Run(parse, () => Run(parse.GetValue(playlist)!, parse.GetValue(profile)!, parse.GetValue(arch)!, parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(output), parse.GetValue(eval),
-            parse.GetValue(render)!, parse.GetValue(evalRender)!, (frontend, options) => architecture.Options(parse, frontend, options))));
+            parse.GetValue(render)!, parse.GetValue(evalRender)!, options => architecture.Options(parse, options))));
         return command;
     }
 
     private static int Run(string playlistPath, string profileName, string arch, ulong seed, int? epochs, string? outDir, string? evalPath, string render, string evalRender,
-        Func<Rig.Dsp.FrontendConfig, DsCnnOptions, DsCnnOptions> dsCnnOptions)
+        Func<DsCnnOptions, DsCnnOptions> dsCnnOptions)
     {
         var profile = ProfileCatalog.Load(profileName);
         var train = Playlist.Load(playlistPath);
@@ -65,7 +65,7 @@ public static class TrainCommand
         var folder = outDir ?? RepoPaths.Generated(profile.Name);
         return arch == "ds-cnn"
             ? RunDsCnn(profile, Relative(train.File) + (render == "inject" ? "" : $" (render {render})"), trainClips, Relative(eval.File) + (evalRender == "inject" ? "" : " (acoustic)"), evalClips,
-                dsCnnOptions(profile.Frontend, new DsCnnOptions { Seed = seed, Epochs = epochs ?? new DsCnnOptions().Epochs }), folder)
+                dsCnnOptions(new DsCnnOptions { Seed = seed, Epochs = epochs ?? new DsCnnOptions().Epochs }), folder)
             : RunMlp(profile, train, trainClips, eval, evalClips, new TrainingOptions { Seed = seed, Epochs = epochs ?? new TrainingOptions().Epochs }, folder);
     }
 

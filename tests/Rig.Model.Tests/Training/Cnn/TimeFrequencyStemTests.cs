@@ -35,14 +35,6 @@ public class TimeFrequencyStemTests
     }
 
     [Fact]
-    public void Log_mel_frontends_get_the_time_frequency_net_and_mfcc_ones_the_full_band_net()
-    {
-        var mel = new FrontendConfig(16000, 256, 128, "hamming", 32, 60, 8000, "q7.8-log2", 0);
-        Assert.Equal(DsCnnStem.TimeFrequency, DsCnnArchitecture.For(mel).Stem);
-        Assert.Equal(DsCnnStem.FullBand, DsCnnArchitecture.For(mel with { MfccCount = 13 }).Stem);
-    }
-
-    [Fact]
     public void The_shared_normalisation_is_the_mean_and_spread_of_every_value()
     {
         short[][] columns = [[256, 512, 768], [-256, 0, 256]];
