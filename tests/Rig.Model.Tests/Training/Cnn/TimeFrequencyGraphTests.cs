@@ -31,8 +31,9 @@ public sealed class TimeFrequencyGraphTests : IDisposable
 
     private static (BoardProfile Profile, List<LabelledClip> Train, GraphTrainingResult Result) Trained()
     {
-        // stm32l4's log-mel frontend (32 bands) on a few clean synth clips.
-        var p = RepoProfiles.Load("stm32l4");
+        // stm32l4's frontend without its DCT (32 log-mel bands, as the README's log-mel experiments ran it) on a few clean synth clips.
+        var shipped = RepoProfiles.Load("stm32l4");
+        var p = shipped with { Frontend = shipped.Frontend with { MfccCount = 0 } };
         var train = PlaylistFeatures.Compute(SynthClips.Playlist("train", 700, 2, 1.2), p.Frontend);
         var eval = PlaylistFeatures.Compute(SynthClips.Playlist("eval", 800, 1, 1.2), p.Frontend);
         return (p, train, GraphTraining.TrainDsCnn(p, "train", train, "eval", eval, Quick));
@@ -43,7 +44,6 @@ public sealed class TimeFrequencyGraphTests : IDisposable
     {
         var (profile, _, r) = Trained();
         var g = r.Graph;
-        Assert.Equal(0, profile.Frontend.MfccCount);
         Assert.Equal([1, profile.Classifier.WindowColumns, profile.Frontend.MelBands, 1], g.Input.Shape);
         var convs = g.Operators.Where(o => o.Kind is OperatorKind.Conv2D or OperatorKind.DepthwiseConv2D).ToList();
         Assert.Equal(
