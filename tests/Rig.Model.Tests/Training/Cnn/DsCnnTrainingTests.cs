@@ -117,8 +117,14 @@ public class DsCnnTrainingTests
         net.Forward(norm.Apply(raw));
         var expected = net.Activation(1).ToArray();
 
+        AssertFoldedStemMatches(first, norm, raw, expected);
+    }
+
+    /// <summary>The stem with the normalisation folded in (<see cref="DsCnnQuantizer.FoldInputNormalisation"/>), run on raw Q7.8 values, gives the normalised net's first activation.</summary>
+    internal static void AssertFoldedStemMatches(Conv2DLayer first, InputNormalisation norm, IEnumerable<short[]> raw, double[] expected)
+    {
         var (w, b) = DsCnnQuantizer.FoldInputNormalisation(first, norm);
-        var folded = new Conv2DLayer(first.Input, 3, first.KernelH, first.KernelW, first.StrideH, first.StrideW, Padding.Valid, relu: true);
+        var folded = new Conv2DLayer(first.Input, first.Output.Channels, first.KernelH, first.KernelW, first.StrideH, first.StrideW, Padding.Valid, relu: true);
         w.CopyTo(folded.Weights);
         b.CopyTo(folded.Bias);
         var y = new double[folded.Output.Size];
