@@ -63,10 +63,12 @@ public static class TrainCommand
         var trainClips = PlaylistFeatures.Compute(train, profile.Frontend, ClipRendering.Parse(render, room, ListenerSeat.PerClip));
         var evalClips = PlaylistFeatures.Compute(eval, profile.Frontend, ClipRendering.Parse(evalRender, room, ListenerSeat.RunBoard));
         var folder = outDir ?? RepoPaths.Generated(profile.Name);
+        // The model's JSON records how its clips were rendered next to the playlists' names.
+        var trainName = Relative(train.File) + (render == "inject" ? "" : $" (render {render})");
+        var evalName = Relative(eval.File) + (evalRender == "inject" ? "" : " (acoustic)");
         return arch == "ds-cnn"
-            ? RunDsCnn(profile, Relative(train.File) + (render == "inject" ? "" : $" (render {render})"), trainClips, Relative(eval.File) + (evalRender == "inject" ? "" : " (acoustic)"), evalClips,
-                dsCnnOptions(new DsCnnOptions { Seed = seed, Epochs = epochs ?? new DsCnnOptions().Epochs }), folder)
-            : RunMlp(profile, train, trainClips, eval, evalClips, new TrainingOptions { Seed = seed, Epochs = epochs ?? new TrainingOptions().Epochs }, folder);
+            ? RunDsCnn(profile, trainName, trainClips, evalName, evalClips, dsCnnOptions(new DsCnnOptions { Seed = seed, Epochs = epochs ?? new DsCnnOptions().Epochs }), folder)
+            : RunMlp(profile, trainName, trainClips, evalName, evalClips, new TrainingOptions { Seed = seed, Epochs = epochs ?? new TrainingOptions().Epochs }, folder);
     }
 
     private static int RunDsCnn(BoardProfile profile, string trainName, IReadOnlyList<LabelledClip> train, string evalName, IReadOnlyList<LabelledClip> eval, DsCnnOptions options, string folder)
@@ -98,26 +100,26 @@ public static class TrainCommand
         foreach (var path in GraphFiles.Write(folder, result.Graph, result.Info, profile, deploy: result.Info.Arch == "ds-cnn")) Console.Out.WriteLine($"wrote      {path}");
     }
 
-    private static int RunMlp(BoardProfile profile, Playlist train, IReadOnlyList<LabelledClip> trainClips, Playlist eval, IReadOnlyList<LabelledClip> evalClips, TrainingOptions options, string folder)
+    private static int RunMlp(BoardProfile profile, string trainName, IReadOnlyList<LabelledClip> trainClips, string evalName, IReadOnlyList<LabelledClip> evalClips, TrainingOptions options, string folder)
     {
         var seed = options.Seed;
-        var result = ProfileTraining.Train(profile, train.File, trainClips, eval.File, evalClips, options);
-        var description = result.Describe(Relative(train.File), Relative(eval.File), options);
+        var result = ProfileTraining.Train(profile, trainName, trainClips, evalName, evalClips, options);
+        var description = result.Describe(trainName, evalName, options);
         var (header, json) = ModelFiles.Write(folder, description);
         var m = result.Model;
         var e = result.Evaluation;
         var inv = CultureInfo.InvariantCulture;
         Console.Out.WriteLine($"model      {m.Name}: {m.Features} stats -> {m.Hidden} ReLU -> {QuantizedModel.Classes} (int8 weights, int32 accumulators)");
-        Console.Out.WriteLine($"training   {train.Items.Count} clips, {result.TrainWindows} windows, seed {seed}, {options.Epochs} epochs");
+        Console.Out.WriteLine($"training   {trainClips.Count} clips, {result.TrainWindows} windows, seed {seed}, {options.Epochs} epochs");
         Console.Out.WriteLine(string.Format(inv, "accuracy   {0} ({1} clips, {2} windows, aggregation {3}): float {4:P1}, quantised {5:P1} (per window: float {6:P1}, quantised {7:P1})",
-            Relative(eval.File), e.Clips, e.Windows, profile.Classifier.Aggregation, e.FloatAccuracy, e.QuantizedAccuracy, e.FloatWindowAccuracy, e.QuantizedWindowAccuracy));
+            evalName, e.Clips, e.Windows, profile.Classifier.Aggregation, e.FloatAccuracy, e.QuantizedAccuracy, e.FloatWindowAccuracy, e.QuantizedWindowAccuracy));
         Console.Out.WriteLine($"cost       {m.Macs} MACs per inference, {m.ParameterBytes} B tables (flash), {m.RamBytes} B RAM (2 windows of {m.WindowBytes} B + {m.TraceBytes} B inference)");
         Console.Out.WriteLine($"confusion  rows = true label, columns = predicted ({string.Join(", ", Labels.All)})");
         for (var i = 0; i < Labels.All.Count; i++)
             Console.Out.WriteLine($"  {Labels.All[i],-10} {string.Join(" ", e.QuantizedConfusion[i].Select(v => v.ToString(inv).PadLeft(4)))}");
         Console.Out.WriteLine($"wrote      {header}");
         Console.Out.WriteLine($"wrote      {json}");
-        WriteGraphOutcome(profile, GraphTraining.FromMlp(profile, result, Relative(train.File), trainClips, Relative(eval.File), evalClips, options), folder);
+        WriteGraphOutcome(profile, GraphTraining.FromMlp(profile, result, trainName, trainClips, evalName, evalClips, options), folder);
         return 0;
     }
 
