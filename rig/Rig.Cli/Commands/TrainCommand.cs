@@ -32,7 +32,7 @@ public static class TrainCommand
         var eval = new Option<string?>("--eval") { Description = "held-out playlist for accuracy (default: playlists/reference.yaml)" };
         var arch = new Option<string>("--arch") { Description = "model: mlp (window statistics, every board) or ds-cnn (depthwise-separable CNN over the window)", DefaultValueFactory = _ => "mlp" };
         arch.AcceptOnlyFromAmong("mlp", "ds-cnn");
-        var epochs = new Option<int?>("--epochs") { Description = "training epochs (default: the architecture's, 20 for mlp and ds-cnn)" };
+        var epochs = new Option<int?>("--epochs") { Description = "training epochs (default: the architecture's, 20 for mlp, 40 for ds-cnn)" };
         epochs.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int?>() is < 1 or > 1000) r.AddError("--epochs must be between 1 and 1000");
