@@ -27,8 +27,9 @@ public sealed record ValueDifference(int Values, int Differing, int MaxAbsDiffer
 public sealed record LayerDifference(int OperatorIndex, OperatorKind Kind, ValueDifference Difference)
 {
     /// <summary>
-    /// FULLY_CONNECTED: of the differing values, how many TFLite's own optimised arithmetic reproduces exactly
-    /// (<see cref="RuyFullyConnected"/>: ruy's single rounding); null for other kinds (not predicted).
+    /// FULLY_CONNECTED and SOFTMAX: of the differing values, how many TFLite's own optimised arithmetic reproduces exactly
+    /// (<see cref="RuyFullyConnected"/>: ruy's single rounding; <see cref="TableSoftmax"/>: its float exp table); null for
+    /// other kinds (not predicted).
     /// </summary>
     public int? Explained { get; init; }
 }
@@ -63,26 +64,43 @@ public static class OracleComparison
                 var twinOutputs = traces.Select(t => t.Layers[op.Index]).ToList();
                 layers.Add(new LayerDifference(op.Index, op.Kind, ValueDifference.Of(twinOutputs, single.Outputs))
                 {
-                    Explained = op.Kind == OperatorKind.FullyConnected
-                        ? ExplainedByRuy(twin.Graph.Layers.First(l => l.OperatorIndex == op.Index), layerInputs, twinOutputs, single.Outputs)
-                        : null,
+                    Explained = op.Kind switch
+                    {
+                        OperatorKind.FullyConnected => Explained(layerInputs, twinOutputs, single.Outputs,
+                            RuyOf(twin.Graph.Layers.First(l => l.OperatorIndex == op.Index))),
+                        OperatorKind.Softmax => Explained(layerInputs, twinOutputs, single.Outputs, TableSoftmaxOf(graph, op)),
+                        _ => null,
+                    },
                 });
             }
         }
         return new OracleComparisonResult(inputs.Count, outputs, layers);
     }
 
-    /// <summary>Differing values where TFLite's output is exactly ruy's single-rounding arithmetic on the same input.</summary>
-    private static int ExplainedByRuy(PreparedLayer layer, IReadOnlyList<sbyte[]> inputs, IReadOnlyList<sbyte[]> twin, IReadOnlyList<sbyte[]> tflite)
+    /// <summary>Differing values where TFLite's output is exactly its own optimised arithmetic (<paramref name="tfliteKernel"/>) on the same input.</summary>
+    private static int Explained(IReadOnlyList<sbyte[]> inputs, IReadOnlyList<sbyte[]> twin, IReadOnlyList<sbyte[]> tflite, Func<sbyte[], sbyte[]> tfliteKernel)
     {
         var explained = 0;
         for (var i = 0; i < inputs.Count; i++)
         {
-            var ruy = RuyFullyConnected.Run(layer, inputs[i]);
-            for (var k = 0; k < ruy.Length; k++)
-                if (twin[i][k] != tflite[i][k] && ruy[k] == tflite[i][k]) explained++;
+            var predicted = tfliteKernel(inputs[i]);
+            for (var k = 0; k < predicted.Length; k++)
+                if (twin[i][k] != tflite[i][k] && predicted[k] == tflite[i][k]) explained++;
         }
         return explained;
+    }
+
+    private static Func<sbyte[], sbyte[]> RuyOf(PreparedLayer layer) => input => RuyFullyConnected.Run(layer, input);
+
+    private static Func<sbyte[], sbyte[]> TableSoftmaxOf(ModelGraph graph, GraphOperator op)
+    {
+        var input = graph.Tensors[op.Inputs[0]];
+        var output = graph.Tensors[op.Outputs[0]];
+        var inputScale = (float)input.Quantization!.Scales[0];
+        var outputScale = (float)output.Quantization!.Scales[0];
+        var zeroPoint = (int)output.Quantization.ZeroPoints[0];
+        var beta = (float)op.Options.SoftmaxBeta;
+        return values => TableSoftmax.Run(inputScale, beta, outputScale, zeroPoint, input.Shape[^1], values);
     }
 
     /// <summary>The twin's values of <paramref name="tensor"/> in one run: the model input or the output of the operator that wrote it.</summary>
