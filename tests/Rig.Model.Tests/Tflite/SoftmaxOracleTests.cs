@@ -18,7 +18,7 @@ public sealed class SoftmaxOracleTests(OracleFixture fixture, ITestOutputHelper 
     public void Equal_logits_share_the_probability_evenly()
     {
         // Six equal inputs: each exp is 1, each probability 1/6 = 42.67 / 256, so 43 - 128.
-        var p = TableSoftmax.Run(0.1f, 1f, 1f / 256, -128, 6, new sbyte[] { 5, 5, 5, 5, 5, 5 });
+        var p = new TableSoftmax(0.1f, 1f, 1f / 256, -128, 6).Run(new sbyte[] { 5, 5, 5, 5, 5, 5 });
         Assert.All(p, v => Assert.Equal(-85, v));
     }
 
@@ -41,11 +41,12 @@ public sealed class SoftmaxOracleTests(OracleFixture fixture, ITestOutputHelper 
         var tflite = fixture.Require().Run(TfliteWriter.Write(single), inputs).Outputs;
 
         var reference = new GraphInterpreter(single);
+        var softmax = new TableSoftmax((float)input.Quantization!.Scales[0], (float)op.Options.SoftmaxBeta, (float)outputTensor.Quantization!.Scales[0],
+            (int)outputTensor.Quantization.ZeroPoints[0], input.Shape[^1]);
         int values = 0, referenceDiffers = 0;
         for (var i = 0; i < inputs.Count; i++)
         {
-            var table = TableSoftmax.Run((float)input.Quantization!.Scales[0], (float)op.Options.SoftmaxBeta, (float)outputTensor.Quantization!.Scales[0],
-                (int)outputTensor.Quantization.ZeroPoints[0], input.Shape[^1], inputs[i]);
+            var table = softmax.Run(inputs[i]);
             Assert.Equal(tflite[i], table);
             var twin = reference.Run(inputs[i]).Output;
             values += twin.Length;

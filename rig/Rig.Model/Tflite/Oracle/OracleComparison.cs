@@ -99,8 +99,8 @@ public static class OracleComparison
         var inputScale = (float)input.Quantization!.Scales[0];
         var outputScale = (float)output.Quantization!.Scales[0];
         var zeroPoint = (int)output.Quantization.ZeroPoints[0];
-        var beta = (float)op.Options.SoftmaxBeta;
-        return values => TableSoftmax.Run(inputScale, beta, outputScale, zeroPoint, input.Shape[^1], values);
+        var softmax = new TableSoftmax(inputScale, (float)op.Options.SoftmaxBeta, outputScale, zeroPoint, input.Shape[^1]);
+        return values => softmax.Run(values);
     }
 
     /// <summary>The twin's values of <paramref name="tensor"/> in one run: the model input or the output of the operator that wrote it.</summary>

@@ -107,20 +107,20 @@ public sealed class Conv2DLayer : ILayer
         {
             for (var ox = 0; ox < Output.Width; ox++)
             {
+                var outBase = (oy * Output.Width + ox) * cout;
+                // A position whose every channel's gradient is 0 (ReLU cut them) contributes nothing: skip its gather.
+                if (!dy.Slice(outBase, cout).ContainsAnyExcept(0.0)) continue;
                 Gather(x, oy, ox);
                 Array.Clear(_patchGradient);
-                var outBase = (oy * Output.Width + ox) * cout;
-                var any = false;
                 for (var o = 0; o < cout; o++)
                 {
                     var g = dy[outBase + o];
                     if (g == 0) continue;
-                    any = true;
                     db[o] += g;
                     FloatKernels.AddScaled(g, _patch, dw.AsSpan(o * k, k));
                     if (!dx.IsEmpty) FloatKernels.AddScaled(g, Weights.AsSpan(o * k, k), _patchGradient);
                 }
-                if (any && !dx.IsEmpty) Scatter(dx, oy, ox);
+                if (!dx.IsEmpty) Scatter(dx, oy, ox);
             }
         }
     }
